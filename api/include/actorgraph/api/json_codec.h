@@ -1,0 +1,21 @@
+// JSON encodings of the model shared by the HTTP API and the command line.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "actorgraph/core/graph_store.h"
+#include "actorgraph/core/model.h"
+
+namespace actorgraph::api {
+
+// Ids travel as decimal strings: JavaScript numbers cannot hold every 64-bit id.
+std::string IdToString(uint64_t id);
+bool ParseId(const std::string& text, uint64_t* id);
+
+nlohmann::json NodeToJson(const core::Node& node);
+nlohmann::json EdgeToJson(const core::Edge& edge);
+nlohmann::json EvidenceToJson(const core::Evidence& ev);
+nlohmann::json DegreeToJson(const core::Degree& degree);
+nlohmann::json CountsToJson(const core::GraphCounts& counts);
+
+}  // namespace actorgraph::api

@@ -1,0 +1,41 @@
+// The HTTP graph API (JSON under /api/v1) and the dashboard's static files.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "actorgraph/core/graph_store.h"
+#include "actorgraph/core/status.h"
+
+namespace actorgraph::api {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;          // 0: pick a free port (see Server::port())
+  std::string token;        // non-empty: writes need "Authorization: Bearer <token>"
+  bool read_only = false;   // refuse every write
+  int threads = 64;         // worker threads
+  std::string static_dir;   // the built dashboard, served at /; empty: none
+};
+
+class Server {
+ public:
+  // `store` must outlive the server.
+  Server(core::GraphStore& store, ServerOptions options);
+  ~Server();
+
+  // Binds the socket. Refuses a non-loopback host without a token.
+  core::Status Bind();
+  // The bound port (after Bind).
+  int port() const;
+  // Serves until Stop() is called (from another thread or a signal handler's thread).
+  core::Status Listen();
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace actorgraph::api

@@ -1,0 +1,57 @@
+// actorgraph serve: the HTTP graph API and the dashboard.
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <thread>
+
+#include "actorgraph/api/server.h"
+#include "commands.h"
+
+namespace actorgraph::cli {
+
+namespace {
+
+api::Server* g_server = nullptr;
+
+void StopOnSignal(int) {
+  if (g_server) g_server->Stop();
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app) {
+  auto* cmd = app.add_subcommand("serve", "Serve the HTTP graph API and the dashboard");
+  auto db = std::make_shared<std::string>(kDefaultDb);
+  auto options = std::make_shared<api::ServerOptions>();
+  options->static_dir = ACTORGRAPH_VIZ_DIR;
+  cmd->add_option("--db", *db, "Database folder")->capture_default_str();
+  cmd->add_option("--host", options->host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--port", options->port, "Port (0 picks a free one)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cmd->add_option("--token", options->token, "Bearer token required for writes");
+  cmd->add_flag("--read-only", options->read_only, "Refuse every write");
+  cmd->add_option("--threads", options->threads, "Worker threads")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  cmd->add_option("--static-dir", options->static_dir, "Dashboard files served at /")
+      ->capture_default_str();
+  cmd->callback([db, options] {
+    if (options->token.empty())
+      if (const char* env = std::getenv("ACTORGRAPH_TOKEN")) options->token = env;
+    auto store = OpenStore(*db);
+    api::Server server(*store, *options);
+    if (auto st = server.Bind(); !st.ok()) throw CommandError(st.message());
+    g_server = &server;
+    std::signal(SIGINT, StopOnSignal);
+    std::signal(SIGTERM, StopOnSignal);
+    spdlog::info("serving {} on http://{}:{}/ ({} threads{})", *db, options->host, server.port(),
+                 options->threads, options->read_only ? ", read-only" : "");
+    auto st = server.Listen();
+    g_server = nullptr;
+    if (!st.ok()) throw CommandError(st.message());
+    spdlog::info("stopped");
+  });
+}
+
+}  // namespace actorgraph::cli

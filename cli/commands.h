@@ -1,0 +1,31 @@
+// The actorgraph program's commands. Each Add*Command registers one CLI11 subcommand whose
+// callback stores its exit code in `exit_code` (0 ok, 1 runtime error, 2 usage error).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+#include "actorgraph/storage/rocks_graph_store.h"
+
+namespace actorgraph::cli {
+
+inline constexpr const char* kDefaultDb = "./data/actorgraph";
+
+// Thrown by commands for a runtime failure: main prints the message and exits 1.
+struct CommandError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Opens the database or throws CommandError with RocksGraphStore's message.
+std::unique_ptr<storage::RocksGraphStore> OpenStore(const std::string& dir,
+                                                     const storage::RocksStoreOptions& options = {});
+
+void AddImportCommand(CLI::App& app);
+void AddStatsCommand(CLI::App& app);
+void AddNodeCommand(CLI::App& app);
+void AddReadCommand(CLI::App& app);
+void AddExtractCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
+
+}  // namespace actorgraph::cli

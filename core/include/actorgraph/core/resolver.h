@@ -1,0 +1,52 @@
+// Entity resolution and ingestion of one article's facts into a GraphStore.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "actorgraph/core/facts.h"
+#include "actorgraph/core/graph_store.h"
+
+namespace actorgraph::core {
+
+struct ArticleFacts {
+  std::string url;
+  std::string title;
+  std::string date;  // YYYY-MM-DD or empty
+  std::string text;
+  std::vector<EntityFact> entities;
+  std::vector<RelationFact> relations;  // from/to index `entities`
+  std::string extractor_version;
+};
+
+struct IngestResult {
+  bool article_was_new = false;
+  ArticleId article_id = 0;
+  std::vector<NodeId> nodes;    // the resolved node of each entity fact (same order)
+  std::vector<EdgeKey> edges;   // the edges the article supports (after curation filters)
+  ApplyStats stats;
+};
+
+// The content hash that identifies an article (over its text, or its title when it has none).
+std::string ArticleContentHash(const ArticleFacts& facts);
+
+// Resolves the article's entities against the graph and writes the article, its nodes, edges,
+// evidence and index entries as one atomic delta (under the store's write lock). The same
+// article again changes nothing. Resolution rules:
+// - an entity matches a node of the same type (company and agency match each other) indexed
+//   under its folded name or one of its aliases; a person matches only on a name of two or
+//   more words, also with the name order reversed, so two people sharing a surname stay apart;
+// - otherwise a node is created with id = hash(type, folded name), probing on collision;
+// - curation wins: edges and evidence that a curator deleted are not brought back.
+// Relations whose endpoint types break the model's rules are dropped.
+Result<IngestResult> IngestArticle(GraphStore& store, const ArticleFacts& facts);
+
+// Meta keys under which curation records deleted edges and evidence (see api/ curation).
+std::string SuppressedEdgeKey(const EdgeKey& edge);
+std::string SuppressedEvidenceKey(EvidenceId id);
+
+// Deterministic ids (storage/FORMAT.md).
+NodeId NodeIdFor(NodeType type, const std::string& folded_name, uint32_t probe = 0);
+EvidenceId EvidenceIdFor(ArticleId article, const EdgeKey& edge, uint32_t begin, uint32_t end);
+
+}  // namespace actorgraph::core

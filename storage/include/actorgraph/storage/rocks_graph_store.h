@@ -1,0 +1,57 @@
+// GraphStore on RocksDB (embedded). The key layout and record formats are in storage/FORMAT.md.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "actorgraph/core/graph_store.h"
+
+namespace actorgraph::storage {
+
+// The on-disk format version this build reads and writes. Opening a database that carries
+// another version is refused.
+inline constexpr int kFormatVersion = 1;
+
+struct RocksStoreOptions {
+  bool create_if_missing = true;
+  // true: Apply returns only after the batch is synced to the write-ahead log (acknowledged
+  // means durable). false: faster bulk loads that may lose the last writes on a power cut.
+  bool sync_writes = true;
+  // Opens without taking the write lock (several processes may read); Apply fails.
+  bool read_only = false;
+  size_t block_cache_mb = 256;
+  // Test hook: called after a batch is built and before it is written; a non-ok Status aborts
+  // the write and is returned by Apply.
+  std::function<core::Status()> before_write_hook;
+};
+
+class RocksGraphStore : public core::GraphStore {
+ public:
+  // Opens (or creates) the database in `dir`. Fails with kUnsupported for an unknown format
+  // version, kIoError when the folder is locked by another process or unreadable.
+  static core::Result<std::unique_ptr<RocksGraphStore>> Open(const std::string& dir,
+                                                             const RocksStoreOptions& options = {});
+  ~RocksGraphStore() override;
+
+  core::Result<core::ApplyStats> Apply(const core::GraphDelta& delta) override;
+  std::unique_ptr<core::GraphReader> Read() override;
+  uint64_t Version() const override;
+  core::Status WithWriteLock(const std::function<core::Status()>& fn) override;
+
+  // A consistent copy of the live database in `target_dir` (a RocksDB checkpoint: hard links
+  // where possible). Safe while readers and writers run. `target_dir` must not exist.
+  core::Status Checkpoint(const std::string& target_dir);
+  // Flushes memtables and compacts (after bulk loads).
+  core::Status Compact();
+  // Approximate size of the database files in bytes.
+  uint64_t DiskBytes() const;
+
+  struct Impl;
+
+ private:
+  explicit RocksGraphStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace actorgraph::storage

@@ -1,0 +1,268 @@
+#include "rocks_reader.h"
+
+#include "actorgraph/storage/key_codec.h"
+#include "record_codec.h"
+
+namespace actorgraph::storage {
+
+using core::Result;
+using core::Status;
+
+namespace {
+
+std::string ToHex(const std::string& bytes) {
+  static const char* kDigits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 15]);
+  }
+  return out;
+}
+
+std::optional<std::string> FromHex(const std::string& hex) {
+  if (hex.size() % 2) return std::nullopt;
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  std::string out;
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    int hi = digit(hex[i]), lo = digit(hex[i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out.push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return out;
+}
+
+}  // namespace
+
+RocksReader::RocksReader(rocksdb::DB* db) : db_(db), snapshot_(db->GetSnapshot()) {}
+RocksReader::~RocksReader() { db_->ReleaseSnapshot(snapshot_); }
+
+std::optional<std::string> RocksReader::Get(const std::string& key) {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot_;
+  std::string value;
+  if (db_->Get(ro, key, &value).ok()) return value;
+  return std::nullopt;
+}
+
+Status RocksReader::Scan(const std::string& prefix, const std::string& start,
+                         const std::function<bool(const rocksdb::Slice&, const rocksdb::Slice&)>& fn) {
+  std::string upper = PrefixSuccessor(prefix);
+  rocksdb::Slice upper_slice(upper);
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot_;
+  ro.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
+  for (it->Seek(start); it->Valid(); it->Next())
+    if (!fn(it->key(), it->value())) break;
+  if (!it->status().ok()) return Status::IoError("scan: " + it->status().ToString());
+  return Status::Ok();
+}
+
+Result<core::Node> RocksReader::GetNode(core::NodeId id) {
+  auto value = Get(NodeKey(id));
+  if (!value) return Status::NotFound("no node " + std::to_string(id));
+  core::Node node;
+  if (!DecodeNode(*value, id, &node)) return Status::Corruption("bad node record " + std::to_string(id));
+  return node;
+}
+
+Result<core::Edge> RocksReader::GetEdge(const core::EdgeKey& key) {
+  auto value = Get(OutKey(key));
+  if (!value) return Status::NotFound("no such edge");
+  core::Edge edge;
+  if (!DecodeEdge(*value, key, &edge)) return Status::Corruption("bad edge record");
+  return edge;
+}
+
+Result<std::vector<core::Evidence>> RocksReader::GetEvidence(const core::EdgeKey& key) {
+  std::vector<core::Evidence> out;
+  bool bad = false;
+  std::string prefix = EvidencePrefix(key);
+  AG_RETURN_IF_ERROR(Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
+    auto decoded = DecodeEvidenceKey(std::string_view(k.data(), k.size()));
+    core::Evidence ev;
+    if (!decoded || !DecodeEvidence(std::string_view(v.data(), v.size()), decoded->second, &ev)) {
+      bad = true;
+      return false;
+    }
+    out.push_back(std::move(ev));
+    return true;
+  }));
+  if (bad) return Status::Corruption("bad evidence record");
+  return out;
+}
+
+Result<core::Article> RocksReader::GetArticle(core::ArticleId id) {
+  auto value = Get(ArticleKey(id));
+  if (!value) return Status::NotFound("no article " + std::to_string(id));
+  core::Article a;
+  if (!DecodeArticle(*value, id, &a)) return Status::Corruption("bad article record");
+  return a;
+}
+
+std::optional<core::ArticleId> RocksReader::FindArticleByHash(const std::string& content_hash) {
+  auto value = Get(HashKey(content_hash));
+  if (!value || value->size() != 8) return std::nullopt;
+  return ReadU64(*value);
+}
+
+std::vector<core::NodeId> RocksReader::LookupExact(const std::string& folded_name) {
+  std::vector<core::NodeId> out;
+  std::string prefix = IndexExactPrefix(folded_name);
+  Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice&) {
+    if (auto e = DecodeIndexKey(std::string_view(k.data(), k.size()))) out.push_back(e->node);
+    return true;
+  });
+  return out;
+}
+
+std::vector<core::IndexEntry> RocksReader::LookupPrefix(const std::string& folded_prefix, size_t limit) {
+  std::vector<core::IndexEntry> out;
+  std::string prefix = IndexPrefix(folded_prefix);
+  Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice&) {
+    if (auto e = DecodeIndexKey(std::string_view(k.data(), k.size()))) out.push_back(std::move(*e));
+    return out.size() < limit;
+  });
+  return out;
+}
+
+Result<core::NeighborPage> RocksReader::Neighbors(core::NodeId id, const core::NeighborQuery& q) {
+  // A page walks the 'O' keys of the node, then its 'I' keys; the cursor is the last key
+  // returned, hex-encoded, and must lie under one of the two prefixes of this node.
+  std::vector<char> kinds;
+  if (q.direction != core::Direction::kIn) kinds.push_back(kind::kOut);
+  if (q.direction != core::Direction::kOut) kinds.push_back(kind::kIn);
+  std::string resume;
+  if (!q.cursor.empty()) {
+    auto raw = FromHex(q.cursor);
+    if (!raw || raw->size() != 18 || (*raw)[0] != kind::kOut && (*raw)[0] != kind::kIn ||
+        ReadU64(raw->substr(1)) != id)
+      return Status::InvalidArgument("invalid cursor");
+    resume = *raw;
+  }
+  core::NeighborPage page;
+  size_t limit = q.limit == 0 ? 1 : q.limit;
+  bool more = false;
+  std::string last_key;
+  bool bad = false;
+  for (char k : kinds) {
+    if (!resume.empty() && resume[0] == kind::kIn && k == kind::kOut) continue;
+    std::string prefix = q.edge_type ? AdjacencyPrefix(k, id, *q.edge_type) : AdjacencyPrefix(k, id);
+    std::string start = prefix;
+    if (!resume.empty() && resume[0] == k) start = resume + std::string(1, '\0');
+    AG_RETURN_IF_ERROR(Scan(prefix, start, [&](const rocksdb::Slice& key, const rocksdb::Slice& v) {
+      if (page.entries.size() == limit) {
+        more = true;
+        return false;
+      }
+      auto edge_key = DecodeAdjacencyKey(std::string_view(key.data(), key.size()));
+      core::NeighborEntry entry;
+      if (!edge_key || !DecodeEdge(std::string_view(v.data(), v.size()), *edge_key, &entry.edge)) {
+        bad = true;
+        return false;
+      }
+      entry.direction = k == kind::kOut ? core::Direction::kOut : core::Direction::kIn;
+      entry.neighbor = k == kind::kOut ? edge_key->dst : edge_key->src;
+      page.entries.push_back(std::move(entry));
+      last_key = key.ToString();
+      return true;
+    }));
+    if (bad) return Status::Corruption("bad edge record");
+    if (more) break;
+  }
+  if (more) page.next_cursor = ToHex(last_key);
+  return page;
+}
+
+core::Degree RocksReader::GetDegree(core::NodeId id) {
+  core::Degree d;
+  std::string prefix = DegreePrefix(id);
+  Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
+    if (k.size() != 11) return true;
+    auto type = static_cast<core::EdgeType>(static_cast<uint8_t>(k[10]));
+    uint64_t count = DecodeCount(std::string_view(v.data(), v.size()));
+    (k[9] == 1 ? d.out : d.in)[type] = count;
+    return true;
+  });
+  return d;
+}
+
+core::GraphCounts RocksReader::Counts() {
+  core::GraphCounts c;
+  auto count = [&](const std::string& name) {
+    auto v = Get(MetaKey(name));
+    return v ? DecodeCount(*v) : 0;
+  };
+  for (core::NodeType t : core::kAllNodeTypes)
+    c.nodes[t] = count(std::string("count/node/") + core::NodeTypeName(t));
+  for (core::EdgeType t : core::kAllEdgeTypes)
+    c.edges[t] = count(std::string("count/edge/") + core::EdgeTypeName(t));
+  c.articles = count("count/articles");
+  c.evidence = count("count/evidence");
+  return c;
+}
+
+std::optional<std::string> RocksReader::GetMeta(const std::string& key) { return Get(MetaKey(key)); }
+
+std::vector<core::MetaPut> RocksReader::ScanMeta(const std::string& prefix, const std::string& after,
+                                                 size_t limit) {
+  std::vector<core::MetaPut> out;
+  std::string full = MetaKey(prefix);
+  std::string start = after.empty() ? full : MetaKey(after) + std::string(1, '\0');
+  Scan(full, start, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
+    out.push_back({std::string(k.data() + 1, k.size() - 1), v.ToString()});
+    return out.size() < limit;
+  });
+  return out;
+}
+
+Status RocksReader::ForEachNode(const std::function<bool(const core::Node&)>& fn) {
+  std::string prefix(1, kind::kNode);
+  bool bad = false;
+  AG_RETURN_IF_ERROR(Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
+    core::Node node;
+    auto id = DecodeNodeKey(std::string_view(k.data(), k.size()));
+    if (!id || !DecodeNode(std::string_view(v.data(), v.size()), *id, &node)) {
+      bad = true;
+      return false;
+    }
+    return fn(node);
+  }));
+  return bad ? Status::Corruption("bad node record") : Status::Ok();
+}
+
+Status RocksReader::ForEachEdge(const std::function<bool(const core::Edge&)>& fn) {
+  std::string prefix(1, kind::kOut);
+  bool bad = false;
+  AG_RETURN_IF_ERROR(Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
+    core::Edge edge;
+    auto key = DecodeAdjacencyKey(std::string_view(k.data(), k.size()));
+    if (!key || !DecodeEdge(std::string_view(v.data(), v.size()), *key, &edge)) {
+      bad = true;
+      return false;
+    }
+    return fn(edge);
+  }));
+  return bad ? Status::Corruption("bad edge record") : Status::Ok();
+}
+
+Status RocksReader::ForEachArticle(const std::function<bool(const core::Article&)>& fn) {
+  std::string prefix(1, kind::kArticle);
+  bool bad = false;
+  AG_RETURN_IF_ERROR(Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
+    core::Article a;
+    if (k.size() != 9 || !DecodeArticle(std::string_view(v.data(), v.size()), ReadU64(std::string_view(k.data() + 1, 8)), &a)) {
+      bad = true;
+      return false;
+    }
+    return fn(a);
+  }));
+  return bad ? Status::Corruption("bad article record") : Status::Ok();
+}
+
+}  // namespace actorgraph::storage
