@@ -1,0 +1,22 @@
+// The title and publication date a page declares about its article.
+#pragma once
+
+#include <string>
+
+#include "html_dom.h"
+
+namespace actorgraph::importers::html {
+
+struct PageMetadata {
+  std::string title;  // "" when the page has none
+  std::string date;   // YYYY-MM-DD, or ""
+};
+
+// Title: a JSON-LD article's headline/name, then dc:title, og:title, twitter:title and
+// similar <meta>s, then <title> with the site name cut off (" | Site", " - Site") unless
+// that leaves too little, or an <h1> that repeats it whole. Date: JSON-LD datePublished,
+// article:published_time and other publication <meta>s, itemprop="datePublished", then the
+// first <time datetime>. Pure; thread-safe.
+PageMetadata ReadMetadata(const ParsedHtml& parsed);
+
+}  // namespace actorgraph::importers::html
