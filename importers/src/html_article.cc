@@ -175,7 +175,7 @@ class ArticlePass {
   }
 
   bool IsWithoutContent(NodeId n) const {
-    if (page_.TextLength(n) > 0) return false;
+    if (page_.HasText(n)) return false;
     size_t children = page_.CountElementChildren(n);
     return children == 0 ||
            children == page_.CountDescendants(n, GUMBO_TAG_BR) + page_.CountDescendants(n, GUMBO_TAG_HR);
@@ -183,7 +183,7 @@ class ArticlePass {
 
   bool IsWhitespace(NodeId n) const {
     const Node& node = page_.node(n);
-    if (node.is_text) return page_.TextLength(n) == 0;
+    if (node.is_text) return !page_.HasText(n);
     return node.tag == GUMBO_TAG_BR;
   }
 
@@ -210,7 +210,7 @@ class ArticlePass {
     NodeId only = kNoNode;
     for (NodeId c = page_.node(n).first_child; c != kNoNode; c = page_.node(c).next) {
       if (page_.node(c).is_text) {
-        if (page_.TextLength(c) > 0) return false;
+        if (page_.HasText(c)) return false;
       } else if (only != kNoNode) {
         return false;
       } else {

@@ -224,7 +224,11 @@ NodeId Page::Add(const GumboNode* g, bool is_text) {
   Node n;
   n.source = g;
   n.is_text = is_text;
-  if (!is_text) n.tag = g->v.element.tag;
+  if (is_text) {
+    n.text = g->v.text.text;
+  } else {
+    n.tag = g->v.element.tag;
+  }
   nodes_.push_back(n);
   return static_cast<NodeId>(nodes_.size() - 1);
 }
@@ -257,7 +261,7 @@ bool Page::HasAttr(NodeId id, const char* name) const {
 
 std::string_view Page::Text(NodeId id) const {
   const Node& n = nodes_[id];
-  return n.is_text ? std::string_view(n.source->v.text.text) : std::string_view();
+  return n.text;
 }
 
 std::string Page::MatchString(NodeId id) const {
@@ -319,6 +323,19 @@ size_t Page::TextLength(NodeId id) const {
   NormalisedText text(nullptr);
   ForEachTextIn(id, [&](std::string_view s) { text.Add(s); });
   return text.length();
+}
+
+bool Page::HasText(NodeId id) const {
+  for (NodeId n = id; n != kNoNode; n = Next(n, id)) {
+    if (!nodes_[n].is_text) continue;
+    std::string_view s = nodes_[n].text;
+    for (size_t i = 0; i < s.size(); ++i) {
+      size_t width = 1;
+      if (!IsSpaceAt(s, i, &width)) return true;
+      i += width - 1;
+    }
+  }
+  return false;
 }
 
 std::string Page::InnerText(NodeId id) const {

@@ -42,6 +42,7 @@ struct Node {
   const GumboNode* source = nullptr;  // null for elements the extractor created
   GumboTag tag = GUMBO_TAG_UNKNOWN;   // meaningless for text nodes
   bool is_text = false;
+  std::string_view text;              // a text node's text (gumbo owns it)
   NodeId parent = kNoNode;
   NodeId first_child = kNoNode;
   NodeId last_child = kNoNode;
@@ -81,6 +82,8 @@ class Page {
 
   // textContent, trimmed, white-space runs counted as one: its length in code points.
   size_t TextLength(NodeId id) const;
+  // True when the subtree of `id` has any non-white-space text (cheaper than TextLength).
+  bool HasText(NodeId id) const;
   // The same normalised text, materialised.
   std::string InnerText(NodeId id) const;
   // Calls fn(text) for each text node in the subtree of `id` (itself included), in order.

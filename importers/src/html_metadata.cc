@@ -244,10 +244,23 @@ struct JsonLdFacts {
   std::string date;
 };
 
+// A JSON-LD block without the <![CDATA[ ... ]]> some pages wrap it in.
+std::string_view StripCdata(std::string_view block) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+  };
+  block = trim(block);
+  if (block.starts_with("<![CDATA[")) block.remove_prefix(9);
+  if (block.ends_with("]]>")) block.remove_suffix(3);
+  return trim(block);
+}
+
 JsonLdFacts ReadJsonLd(const std::vector<std::string>& blocks, const std::string& document_title) {
   JsonLdFacts facts;
   for (const std::string& block : blocks) {
-    Json j = Json::parse(block, nullptr, /*allow_exceptions=*/false);
+    Json j = Json::parse(StripCdata(block), nullptr, /*allow_exceptions=*/false);
     const Json* article = FindArticle(j);
     if (!article) continue;
     auto text = [&](const char* key) {
