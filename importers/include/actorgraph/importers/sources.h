@@ -1,0 +1,65 @@
+// Sources: walk a file, a folder or standard input and hand over every Document in it.
+//
+// The walker is built for bulk imports that must not stop at the first bad file: each
+// document and each failure (a file that is unreadable, binary, empty, too large or not valid
+// in its format; a bad JSON line; a broken feed) is one SourceItem passed to the callback, in
+// a deterministic order, on the calling thread. Only a path that does not exist at all, or
+// standard input that cannot be read, ends the walk with a non-ok Status.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "actorgraph/core/status.h"
+#include "actorgraph/importers/document.h"
+#include "actorgraph/importers/readers.h"
+
+namespace actorgraph::importers {
+
+enum class SourceFormat {
+  kUnknown,
+  kText,       // .txt
+  kHtml,       // .html, .htm
+  kJsonLines,  // .jsonl, .ndjson
+  kFeed,       // .xml, .rss, .atom, .feed
+};
+
+// One outcome of a walk.
+struct SourceItem {
+  // Where it comes from: the file path ("-" for standard input), with ":LINE" for a line of
+  // a JSON Lines file and "#N" (1-based) for the Nth item of a feed.
+  std::string origin;
+  // The document (its url is the source's own, or the file path when it has none), or why
+  // there is none: kIoError (unreadable), kResourceExhausted (larger than
+  // kMaxSourceFileBytes), kInvalidArgument (binary, empty, malformed).
+  core::Result<Document> doc;
+};
+
+using SourceCallback = std::function<void(SourceItem&&)>;
+
+inline constexpr size_t kMaxSourceFileBytes = kMaxReaderInputBytes;  // 64 MiB
+
+// The format named by a path's extension (case-insensitive), or kUnknown.
+SourceFormat FormatFromExtension(std::string_view path);
+
+// The format `data` looks like: a feed (an <rss>, <feed> or <rdf:RDF> root), HTML, JSON
+// Lines (a first line that opens an object) or else text; kUnknown for binary data.
+SourceFormat SniffFormat(std::string_view data);
+
+// Reads the documents in `data`, in `format` (kUnknown: sniffed), reporting each under
+// `origin`. Empty or binary data is reported as one failure.
+void ForEachDocumentInData(std::string_view data, const std::string& origin, SourceFormat format,
+                           const SourceCallback& fn);
+
+// Walks `path`:
+// - a file: read by its extension's format, sniffed when the extension is unknown;
+// - a folder: every file below it, recursively, in sorted path order, by extension; files
+//   with an unknown extension and hidden entries (".name") are skipped silently;
+// - "-": standard input, sniffed.
+// Returns NotFound when `path` does not exist, IoError when standard input cannot be read;
+// otherwise Ok, with every failure reported through `fn`.
+core::Status ForEachDocument(const std::string& path, const SourceCallback& fn);
+
+}  // namespace actorgraph::importers
