@@ -1,0 +1,206 @@
+#include "extract/coref.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <unordered_map>
+
+#include "actorgraph/core/names.h"
+#include "extract/lexicon.h"
+#include "extract/text.h"
+
+namespace actorgraph::importers::extract {
+namespace {
+
+using core::NodeType;
+
+struct Form {
+  NodeType type;
+  std::string text;
+  std::vector<std::string> words;  // folded
+  std::string acronym;
+  size_t order;  // first occurrence
+};
+
+struct Cluster {
+  NodeType type;
+  std::vector<std::string> forms;       // surface forms; [0] is the first seen
+  std::vector<std::string> main_words;  // folded words of the longest form
+  std::vector<std::string> acronyms;    // folded
+};
+
+bool IsOrg(NodeType t) { return t == NodeType::kCompany || t == NodeType::kAgency; }
+
+bool IsLegalSuffix(const std::string& w) {
+  static const char* kSuffixes[] = {"co", "ltd", "corp", "corporation", "group", "inc", "ag",
+                                    "se", "gmbh", "plc", "llc", "limited", "company",
+                                    "holdings", "sa", "nv"};
+  for (const char* s : kSuffixes)
+    if (w == s) return true;
+  return false;
+}
+
+bool IsYearWord(const std::string& w) {
+  return !w.empty() && w[0] >= '0' && w[0] <= '9';
+}
+
+// Whether form `f` is another way of writing cluster `c`.
+bool SameActor(const Form& f, const Cluster& c) {
+  const auto& w = f.words;
+  const auto& cw = c.main_words;
+  for (const std::string& a : c.acronyms)
+    if (w.size() == 1 && w[0] == a) return true;
+  if (!f.acronym.empty() && std::find(c.acronyms.begin(), c.acronyms.end(),
+                                      core::FoldName(f.acronym)) != c.acronyms.end())
+    return true;
+  if (f.type == NodeType::kPerson || c.type == NodeType::kPerson) {
+    if (f.type != c.type) return false;
+    return w.size() == 1 && cw.size() >= 2 && (w[0] == cw.back() || w[0] == cw.front());
+  }
+  if (IsOrg(f.type) && IsOrg(c.type) && w.size() < cw.size() &&
+      std::equal(w.begin(), w.end(), cw.begin())) {
+    for (size_t i = w.size(); i < cw.size(); ++i)
+      if (!IsLegalSuffix(cw[i])) return false;
+    return true;
+  }
+  if (f.type == NodeType::kEvent && c.type == NodeType::kEvent && w.size() < cw.size()) {
+    size_t skip = cw.size() - w.size();
+    bool leading = std::equal(w.begin(), w.end(), cw.begin() + skip);
+    bool trailing = std::equal(w.begin(), w.end(), cw.begin());
+    for (size_t i = 0; i < skip; ++i) {
+      leading &= IsYearWord(cw[i]);
+      trailing &= IsYearWord(cw[cw.size() - 1 - i]);
+    }
+    return leading || trailing;
+  }
+  return false;
+}
+
+std::vector<std::string> FoldedWords(const std::string& text) {
+  std::vector<std::string> out;
+  std::string f = core::FoldName(text);
+  size_t i = 0;
+  while (i < f.size()) {
+    size_t e = f.find(' ', i);
+    if (e == std::string::npos) e = f.size();
+    out.push_back(f.substr(i, e - i));
+    i = e + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<core::EntityFact> Resolve(ParsedDoc& doc) {
+  // 1. Distinct named forms, longest first.
+  std::map<std::pair<NodeType, std::string>, size_t> index;
+  std::vector<Form> forms;
+  size_t order = 0;
+  for (auto& sm : doc.mentions) {
+    for (Mention& m : sm.mentions) {
+      ++order;
+      if (m.anaphor || m.event_part) continue;
+      auto key = std::make_pair(*m.type, core::FoldName(m.text));
+      if (key.second.empty()) continue;
+      auto [it, added] = index.emplace(key, forms.size());
+      if (added) forms.push_back({*m.type, m.text, FoldedWords(m.text), m.acronym, order});
+      else if (forms[it->second].acronym.empty()) forms[it->second].acronym = m.acronym;
+      if (!m.short_title.empty() && index.emplace(std::make_pair(*m.type,
+                                         core::FoldName(m.short_title)), it->second).second) {
+      }
+    }
+  }
+  std::vector<size_t> by_length(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) by_length[i] = i;
+  std::stable_sort(by_length.begin(), by_length.end(), [&](size_t a, size_t b) {
+    return forms[a].words.size() > forms[b].words.size();
+  });
+
+  // 2. Attach each form to an existing cluster or open a new one.
+  std::vector<Cluster> clusters;
+  std::vector<int> form_cluster(forms.size(), -1);
+  for (size_t fi : by_length) {
+    const Form& f = forms[fi];
+    int found = -1;
+    for (size_t c = 0; c < clusters.size() && found < 0; ++c)
+      if (SameActor(f, clusters[c])) found = static_cast<int>(c);
+    if (found < 0) {
+      clusters.push_back({f.type, {}, f.words, {}});
+      found = static_cast<int>(clusters.size() - 1);
+    }
+    Cluster& c = clusters[found];
+    c.forms.push_back(f.text);
+    if (!f.acronym.empty()) c.acronyms.push_back(core::FoldName(f.acronym));
+    // An acronym typed on its own ("UNIDO" as a company) takes the expansion's type.
+    form_cluster[fi] = found;
+  }
+
+  // 3. Point every mention at its cluster; resolve anaphors to the latest fitting one.
+  std::vector<int> last_of_type(8, -1);
+  std::vector<int> first_in_prev, first_in_cur;
+  int last_event = -1;
+  for (size_t si = 0; si < doc.mentions.size(); ++si) {
+    first_in_prev = first_in_cur;
+    first_in_cur.clear();
+    for (Mention& m : doc.mentions[si].mentions) {
+      if (!m.anaphor && !m.event_part) {
+        auto it = index.find({*m.type, core::FoldName(m.text)});
+        if (it == index.end()) continue;
+        m.entity = form_cluster[it->second];
+        NodeType t = clusters[m.entity].type;
+        last_of_type[static_cast<int>(t)] = m.entity;
+        if (t == NodeType::kEvent) last_event = m.entity;
+        first_in_cur.push_back(m.entity);
+        continue;
+      }
+      if (m.event_part || m.type == NodeType::kEvent) {
+        // "the webinar": the latest event with that word; else the salient event.
+        std::string w = Lower(m.text);
+        int pick = -1;
+        for (int c : first_in_cur)
+          if (clusters[c].type == NodeType::kEvent) pick = pick < 0 ? c : pick;
+        for (size_t c = 0; c < clusters.size() && !m.event_part; ++c)
+          if (clusters[c].type == NodeType::kEvent &&
+              Lower(clusters[c].forms[0]).find(w) != std::string::npos &&
+              static_cast<int>(c) == last_event)
+            pick = static_cast<int>(c);
+        if (pick < 0)
+          for (int c : first_in_prev)
+            if (clusters[c].type == NodeType::kEvent && pick < 0) pick = c;
+        if (pick < 0) pick = last_event;
+        m.entity = pick;
+        continue;
+      }
+      // "the company" -> the latest company; "the Ministry" -> the latest agency with it.
+      int pick = last_of_type[static_cast<int>(*m.type)];
+      if (pick >= 0 && m.type == NodeType::kAgency &&
+          Lower(clusters[pick].forms[0]).find(Lower(m.text)) == std::string::npos)
+        pick = -1;
+      m.entity = pick;
+    }
+  }
+
+  // 4. Name each entity by its fullest form.
+  std::vector<core::EntityFact> out;
+  out.reserve(clusters.size());
+  for (const Cluster& c : clusters) {
+    core::EntityFact e;
+    e.type = c.type;
+    size_t best = 0;
+    for (size_t i = 1; i < c.forms.size(); ++i)
+      if (c.forms[i].size() > c.forms[best].size()) best = i;
+    e.name = c.forms[best];
+    for (size_t i = 0; i < c.forms.size(); ++i)
+      if (i != best) e.aliases.push_back(c.forms[i]);
+    out.push_back(std::move(e));
+  }
+  for (const Form& f : forms)
+    if (!f.acronym.empty()) {
+      int c = form_cluster[index.at({f.type, core::FoldName(f.text)})];
+      auto& al = out[c].aliases;
+      if (std::find(al.begin(), al.end(), f.acronym) == al.end()) al.push_back(f.acronym);
+    }
+  return out;
+}
+
+}  // namespace actorgraph::importers::extract

@@ -1,0 +1,18 @@
+// The article as the extraction stages share it: sentences and their mentions.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "extract/mentions.h"
+#include "extract/segment.h"
+
+namespace actorgraph::importers::extract {
+
+struct ParsedDoc {
+  std::string_view text;                  // the article text (offsets point into it)
+  std::vector<Sentence> sentences;
+  std::vector<SentenceMentions> mentions;  // parallel to sentences
+};
+
+}  // namespace actorgraph::importers::extract

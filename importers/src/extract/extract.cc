@@ -1,0 +1,31 @@
+// The extraction pipeline: clean -> segment -> mentions -> types -> coreference -> relations.
+#include "actorgraph/importers/extraction.h"
+
+#include "extract/clean.h"
+#include "extract/coref.h"
+#include "extract/document_parse.h"
+#include "extract/relations.h"
+#include "extract/typing.h"
+
+namespace actorgraph::importers {
+
+Extraction Extract(const Document& doc) {
+  using namespace extract;
+  Extraction out;
+  Cleaned cleaned = Clean(doc);
+  out.title = cleaned.title;
+  out.date = cleaned.date;
+  out.dateline = cleaned.dateline;
+
+  ParsedDoc parsed;
+  parsed.text = doc.text;
+  parsed.sentences = Segment(doc.text, cleaned.lines);
+  parsed.mentions.reserve(parsed.sentences.size());
+  for (const Sentence& s : parsed.sentences) parsed.mentions.push_back(FindMentions(s));
+  SettleTypes(parsed);
+  out.entities = Resolve(parsed);
+  out.relations = Relate(parsed, out.entities);
+  return out;
+}
+
+}  // namespace actorgraph::importers

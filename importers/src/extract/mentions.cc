@@ -1,0 +1,494 @@
+#include "extract/mentions.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "extract/gazetteer.h"
+#include "extract/lexicon.h"
+#include "extract/text.h"
+
+namespace actorgraph::importers::extract {
+namespace {
+
+using core::NodeType;
+using Tokens = std::vector<Token>;
+
+constexpr uint32_t kTitleWord = kTitleHead | kTitleModifier | kTitleDomain;
+constexpr uint32_t kOrgHead = kLegalSuffix | kAgencyHead | kEventHead;
+constexpr uint32_t kAnyHead = kOrgHead | kCompanySuffix;
+
+std::string SurfaceOf(const Tokens& toks, uint32_t first, uint32_t last) {
+  std::string out;
+  for (uint32_t i = first; i < last; ++i) {
+    const Token& t = toks[i];
+    bool glue = i > first && (t.kind == TokenKind::kPossessive || t.Is(",") || t.Is(")") ||
+                              t.Is(".") || toks[i - 1].Is("("));
+    if (i > first && !glue) out += ' ';
+    out += t.text;
+  }
+  return Normalize(out);
+}
+
+// Plural acronyms ("CEOs", "OEMs") and amounts ("US$50") are not name words.
+bool IsNameWord(std::string_view w) {
+  if (w.find('$') != std::string_view::npos) return false;
+  return !(w.size() >= 3 && w.back() == 's' && IsAllUpper(w.substr(0, w.size() - 1)));
+}
+
+bool IsCapWord(const Token& t) {
+  return t.IsWord() && (t.upper || t.all_upper || (t.text[0] == '#' && t.text.size() > 2)) &&
+         IsNameWord(t.text);
+}
+
+uint32_t TitleClasses(std::string_view w) {
+  uint32_t c = ClassesOf(w) & kTitleWord;
+  if (c) return c;
+  size_t dash = w.rfind('-');
+  if (dash != std::string_view::npos && dash + 1 < w.size())
+    return ClassesOf(w.substr(dash + 1)) & kTitleWord;
+  return 0;
+}
+
+// Title heads the press also writes in lower case ("president of", "chairman Terry Gou").
+bool IsLowerTitleHead(std::string_view w) {
+  static const std::unordered_set<std::string> kLower = {
+      "president", "chairman", "chairwoman", "director", "director-general", "ceo",
+      "minister", "secretary", "manager", "governor", "mayor", "founder", "co-founder",
+      "vice-president", "officer", "co-chair", "chair", "secretary-general"};
+  return kLower.count(Lower(w)) > 0;
+}
+
+bool IsYearOrOrdinal(const Token& t) {
+  if (!t.digit) return false;
+  std::string_view w = t.text;
+  size_t d = 0;
+  while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
+  std::string rest = Lower(w.substr(d));
+  if (rest.empty()) return d == 4;
+  return d <= 3 && (rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
+}
+
+bool PersonLike(const Tokens& t, uint32_t b, uint32_t e) {
+  uint32_t n = e - b;
+  if (n < 2 || n > 5) return false;
+  for (uint32_t i = b; i < e; ++i) {
+    if (!t[i].IsWord()) return false;
+    if (ClassesOf(t[i].text) & (kAnyHead | kLocationHead)) return false;
+  }
+  const Gazetteer& g = Gazetteer::Get();
+  if (g.IsPlace(t[b].text) && !g.IsFamilyName(t[b].text)) return false;
+  if (g.IsGivenName(t[b].text)) return true;
+  if (n <= 3 && g.IsFamilyName(t[b].text) && !t[b + 1].all_upper) return true;
+  if (n == 2 && g.IsFamilyName(t[e - 1].text) && !t[b].all_upper) return true;
+  return false;
+}
+
+// Roles: runs of title words that end in a title head.
+std::vector<Role> FindRoles(const Sentence& s, std::vector<bool>& in_role) {
+  const Tokens& t = s.tokens;
+  const uint32_t n = static_cast<uint32_t>(t.size());
+  std::vector<Role> roles;
+  auto title_word = [&](uint32_t i, bool cap) {
+    return i < n && t[i].IsWord() && t[i].upper == cap && (TitleClasses(t[i].text) != 0);
+  };
+  uint32_t i = 0;
+  while (i < n) {
+    if (!t[i].IsWord() || !TitleClasses(t[i].text)) {
+      ++i;
+      continue;
+    }
+    const bool cap = t[i].upper;
+    uint32_t j = i, last_head = n;
+    while (true) {
+      if (title_word(j, cap)) {
+        bool head = (TitleClasses(t[j].text) & kTitleHead) &&
+                    (cap ? true : IsLowerTitleHead(t[j].text));
+        if (head) last_head = j;
+        ++j;
+        continue;
+      }
+      // "Chairman and CEO", "Science and Technology Minister".
+      if (cap && j > i && j + 1 < n && (t[j].Is("and") || t[j].Is("&")) && title_word(j + 1, cap)) {
+        ++j;
+        continue;
+      }
+      // "Member of the Party Group": membership bodies belong to the title.
+      if (cap && last_head == j - 1 && j + 2 < n && t[j].Is("of") && t[j + 1].Is("the") &&
+          Lower(t[j - 1].text).rfind("member", 0) == 0) {
+        uint32_t k = j + 2;
+        while (k < n && IsCapWord(t[k]) && !(ClassesOf(t[k].text) & kAgencyHead)) ++k;
+        if (k < n && IsCapWord(t[k]) && (ClassesOf(t[k].text) & kAgencyHead) &&
+            k + 1 < n && (t[k + 1].Is("of") || t[k + 1].Is("and"))) {
+          j = k + 1;
+          last_head = k;
+          continue;
+        }
+      }
+      break;
+    }
+    if (last_head == n) {
+      i = j;
+      continue;
+    }
+    // Leading domain words stay only when no modifier or other head follows them
+    // ("Economy Minister"), not in "Technology Executive Vice President".
+    uint32_t b = i;
+    while (b < last_head && (TitleClasses(t[b].text) == kTitleDomain || t[b].Is("and") ||
+                             t[b].Is("&"))) {
+      uint32_t k = b;
+      while (k < last_head && (TitleClasses(t[k].text) == kTitleDomain || t[k].Is("and")))
+        ++k;
+      if (k == last_head) break;
+      ++b;
+    }
+    uint32_t e = last_head + 1;
+    if (e < n && t[e].Is("General") && cap) ++e;  // Secretary General, Director General
+    // "Minister for Economic Affairs": a portfolio, not an organisation.
+    if (cap && e + 1 < n && t[e].Is("for") && IsCapWord(t[e + 1])) {
+      uint32_t k = e + 1;
+      while (k < n && IsCapWord(t[k]) && !(ClassesOf(t[k].text) & kAnyHead)) ++k;
+      if (k == n || !IsCapWord(t[k])) e = k;
+    }
+    if (!cap) {  // lower-case: only modifiers and the head ("plant director", "president")
+      b = last_head;
+      while (b > i && (TitleClasses(t[b - 1].text) & kTitleModifier)) --b;
+    }
+    Role r;
+    r.first = b;
+    r.last = e;
+    r.text = Surface(s, b, e);
+    for (uint32_t k = b; k < e; ++k) in_role[k] = true;
+    roles.push_back(std::move(r));
+    i = e;
+  }
+  return roles;
+}
+
+bool IsConnector(const Token& t) {
+  return t.Is("&") || (t.IsWord() && !t.upper && (ClassesOf(t.text) & kConnector));
+}
+
+// The head token of a chunk: the last word before its first "of"/"for", or its last word.
+uint32_t HeadOf(const Tokens& t, uint32_t b, uint32_t e) {
+  for (uint32_t i = b + 1; i < e; ++i)
+    if (t[i].Is("of") || t[i].Is("for") || t[i].Is("on") || t[i].Is("di") || t[i].Is("de") ||
+        t[i].Is("des") || t[i].Is("du"))
+      return i - 1;
+  uint32_t h = e - 1;
+  while (h > b && (t[h].digit || t[h].Is(")") || Gazetteer::Get().IsPlace(t[h].text))) --h;
+  return h;
+}
+
+bool HasHeadIn(const Tokens& t, uint32_t b, uint32_t e, uint32_t cls) {
+  for (uint32_t i = b; i < e; ++i)
+    if (t[i].IsWord() && t[i].upper && (ClassesOf(t[i].text) & cls)) return true;
+  return false;
+}
+
+// Capitalised run after position j (inclusive): its end.
+uint32_t CapRun(const Tokens& t, uint32_t j, const std::vector<bool>& in_role) {
+  while (j < t.size() && IsCapWord(t[j]) && !in_role[j]) ++j;
+  return j;
+}
+
+// Whether "and" at position a (joining [b, a) and what follows) is inside one name.
+bool AndJoins(const Tokens& t, uint32_t b, uint32_t a, const std::vector<bool>& in_role) {
+  if (a + 1 >= t.size() || !IsCapWord(t[a + 1]) || in_role[a + 1]) return false;
+  uint32_t r_end = CapRun(t, a + 1, in_role);
+  if (r_end - (a + 1) > 5) return false;
+  if (ClassesOf(t[a + 1].text) & kOrgHead) return false;  // "... and Ministry of ..."
+  if (t[a].Is("&")) return true;
+  uint32_t phrase = b;
+  bool of_phrase = false;
+  for (uint32_t i = b; i < a; ++i)
+    if (t[i].Is("of") || t[i].Is("for")) {
+      phrase = i + 1;
+      of_phrase = true;
+    }
+  if (a - b == 1 && t[b].all_upper) return false;
+  if (PersonLike(t, b, a) || PersonLike(t, a + 1, r_end)) return false;
+  if (Gazetteer::Get().IsPlace(SurfaceOf(t, b, a))) return false;
+  bool right_head = HasHeadIn(t, r_end - 1, r_end, kAnyHead);
+  if (of_phrase) return r_end - (a + 1) <= 3 || right_head;
+  return !HasHeadIn(t, phrase, a, kOrgHead) && right_head;
+}
+
+// "Department of Trade, Investment and Innovation": a comma list inside one name.
+uint32_t CommaListEnd(const Tokens& t, uint32_t b, uint32_t c, const std::vector<bool>& in_role) {
+  uint32_t j = c;
+  while (j + 2 < t.size() && t[j].Is(",") && IsCapWord(t[j + 1]) && !in_role[j + 1] &&
+         !(ClassesOf(t[j + 1].text) & kOrgHead)) {
+    uint32_t k = CapRun(t, j + 1, in_role);
+    if (k - (j + 1) > 3 || k >= t.size() || !(t[k].Is(",") || t[k].Is("and"))) break;
+    j = k;
+  }
+  if (j == c || !t[j].Is("and") || j + 1 >= t.size() || !IsCapWord(t[j + 1])) return c;
+  uint32_t r_end = CapRun(t, j + 1, in_role);
+  bool of_phrase = false;
+  for (uint32_t i = b; i < c; ++i) of_phrase |= t[i].Is("of");
+  bool right_head = HasHeadIn(t, r_end - 1, r_end, kAgencyHead | kCompanySuffix);
+  if ((of_phrase && r_end - (j + 1) <= 3) || right_head) return r_end;
+  return c;
+}
+
+// Whether `of`/`for`/`on` at position c continues the name [b, c).
+bool PrepositionJoins(const Tokens& t, uint32_t b, uint32_t c) {
+  const Token& last = t[c - 1];
+  uint32_t cls = ClassesOf(last.text);
+  if (t[c].Is("on")) return (cls & kEventHead) != 0;
+  if (t[c].Is("for")) return (cls & (kAgencyHead | kEventHead | kCompanySuffix)) != 0;
+  if (!t[c].Is("of")) return true;
+  static const std::unordered_set<std::string> kOfNouns = {"state", "republic", "kingdom",
+                                                           "emirate", "bank", "city"};
+  return HasHeadIn(t, b, c, kAnyHead) || kOfNouns.count(Lower(last.text));
+}
+
+// Anaphoric nouns: "the webinar" -> an event, "the company" -> a company.
+std::optional<NodeType> AnaphorType(std::string_view word) {
+  static const std::unordered_set<std::string> kEvent = {
+      "webinar", "summit", "forum", "conference", "event", "meeting", "session", "symposium",
+      "fair", "expo", "exhibition", "workshop", "seminar", "congress", "roadshow"};
+  static const std::unordered_set<std::string> kCompany = {"company", "firm", "group",
+                                                           "corporation", "carmaker",
+                                                           "automaker", "manufacturer"};
+  static const std::unordered_set<std::string> kAgency = {
+      "ministry", "organization", "organisation", "network", "foundation", "centre",
+      "center", "agency", "federation", "association", "office", "institute", "university"};
+  std::string w = Lower(word);
+  if (kEvent.count(w)) return NodeType::kEvent;
+  if (kCompany.count(w)) return NodeType::kCompany;
+  if (kAgency.count(w)) return NodeType::kAgency;
+  return std::nullopt;
+}
+
+// Types a chunk by its own words.
+void TypeByWords(const Tokens& t, Mention& m) {
+  const Gazetteer& g = Gazetteer::Get();
+  const uint32_t b = m.first, e = m.last;
+  if (g.IsPlace(m.text)) {
+    m.type = NodeType::kLocation;
+    m.evidence = Evidence::kHead;
+    return;
+  }
+  if (t[b].text[0] == '#' ) {
+    m.type = NodeType::kEvent;
+    m.evidence = Evidence::kHead;
+    return;
+  }
+  for (uint32_t i = b + 1; i < e; ++i) {
+    if (t[i].IsWord() && (ClassesOf(t[i].text) & kLegalSuffix)) {
+      m.type = NodeType::kCompany;
+      m.evidence = Evidence::kHead;
+      return;
+    }
+  }
+  uint32_t h = HeadOf(t, b, e);
+  uint32_t cls = t[h].IsWord() ? ClassesOf(t[h].text) : 0;
+  if (e - b >= 2 && (ClassesOf(t[e - 1].text) & kLocationHead) && t[e - 1].upper) {
+    m.type = NodeType::kLocation;
+    m.evidence = Evidence::kHead;
+  } else if (cls & kEventHead) {
+    m.type = NodeType::kEvent;
+    m.evidence = Evidence::kHead;
+    bool generic = true;
+    for (uint32_t i = b; i < h; ++i)
+      generic &= (ClassesOf(t[i].text) & (kEventPart | kFunction)) != 0;
+    m.event_part = generic && h > b;
+  } else if (cls & kAgencyHead) {
+    m.type = NodeType::kAgency;
+    m.evidence = Evidence::kHead;
+  } else if ((cls & kCompanySuffix) && e - b >= 2) {
+    m.type = NodeType::kCompany;
+    m.evidence = Evidence::kHead;
+  } else if (PersonLike(t, b, e)) {
+    m.type = NodeType::kPerson;
+    m.evidence = Evidence::kHead;
+  }
+  if (e - b == 1 && (cls & kOrgHead)) m.anaphor = true;  // a bare "Summit", "Ministry"
+}
+
+}  // namespace
+
+bool IsTitleHead(std::string_view word) { return (TitleClasses(word) & kTitleHead) != 0; }
+
+std::string Surface(const Sentence& s, uint32_t first, uint32_t last) {
+  return SurfaceOf(s.tokens, first, last);
+}
+
+SentenceMentions FindMentions(const Sentence& s) {
+  SentenceMentions out;
+  const Tokens& t = s.tokens;
+  const uint32_t n = static_cast<uint32_t>(t.size());
+  std::vector<bool> in_role(n, false);
+  out.roles = FindRoles(s, in_role);
+  const Gazetteer& g = Gazetteer::Get();
+
+  // Quoted event titles: 'a webinar on "Lessons from the Lighthouses: How ...?"'.
+  std::vector<bool> quoted_title(n, false);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!(t[i].Is("\xE2\x80\x9C") || t[i].Is("\""))) continue;
+    uint32_t close = i + 1;
+    while (close < n && !(t[close].Is("\xE2\x80\x9D") || t[close].Is("\""))) ++close;
+    if (close >= n || close - i < 4) continue;
+    bool after_event_noun = false;
+    for (uint32_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
+      if (t[k].IsWord() && !t[k].upper && AnaphorType(t[k].text) == NodeType::kEvent)
+        after_event_noun = true;
+    if (!after_event_noun || !IsCapWord(t[i + 1])) continue;
+    uint32_t end = close;
+    while (end > i + 1 && (t[end - 1].Is(".") || t[end - 1].Is(","))) --end;
+    Mention m;
+    m.first = i + 1;
+    m.last = end;
+    m.text = Surface(s, i + 1, end);
+    m.type = NodeType::kEvent;
+    m.evidence = Evidence::kHead;
+    for (uint32_t k = i + 1; k < end; ++k)
+      if (t[k].Is(":")) m.short_title = Surface(s, i + 1, k);
+    for (uint32_t k = i; k <= close; ++k) quoted_title[k] = true;
+    out.mentions.push_back(std::move(m));
+  }
+
+  for (uint32_t i = 0; i < n; ++i) {
+    if (in_role[i] || quoted_title[i]) continue;
+    // Anaphors: "the webinar", "this event", "the company".
+    if (t[i].IsWord() && !t[i].upper && i > 0 &&
+        (t[i - 1].Is("the") || t[i - 1].Is("The") || t[i - 1].Is("this") ||
+         t[i - 1].Is("This") || t[i - 1].kind == TokenKind::kPossessive)) {
+      if (auto type = AnaphorType(t[i].text)) {
+        Mention m;
+        m.first = i;
+        m.last = i + 1;
+        m.text = std::string(t[i].text);
+        m.type = *type;
+        m.anaphor = true;
+        out.mentions.push_back(std::move(m));
+        continue;
+      }
+    }
+    bool start_digit = IsYearOrOrdinal(t[i]) && i + 1 < n && IsCapWord(t[i + 1]) &&
+                       !in_role[i + 1];
+    if (!(IsCapWord(t[i]) || start_digit) || (ClassesOf(t[i].text) & kHonorific)) continue;
+    uint32_t b = i, e = i + 1;
+    while (e < n) {
+      const Token& x = t[e];
+      if (in_role[e] || quoted_title[e]) break;
+      if (IsCapWord(x) && !(ClassesOf(x.text) & kHonorific)) {
+        ++e;
+        continue;
+      }
+      if (IsYearOrOrdinal(x) && x.text.size() == 4 &&
+          (HasHeadIn(t, e - 1, e, kEventHead) || t[e - 1].all_upper)) {
+        ++e;
+        continue;
+      }
+      if (IsConnector(x) && e + 1 < n) {
+        uint32_t nx = e + 1;
+        if (t[nx].Is("the") && nx + 1 < n && !x.Is("the")) ++nx;
+        if (!IsCapWord(t[nx]) || in_role[nx] || quoted_title[nx]) break;
+        if (x.Is("and") || x.Is("&")) {
+          if (!AndJoins(t, b, e, in_role)) break;
+        } else if (!PrepositionJoins(t, b, e)) {
+          break;
+        }
+        e = nx + 1;
+        continue;
+      }
+      if (x.Is(",") && e + 1 < n) {
+        std::string w = Lower(t[e + 1].text);
+        if (w == "ltd." || w == "ltd" || w == "inc." || w == "inc" || w == "llc") {
+          e += 2;
+          continue;
+        }
+        uint32_t c = CommaListEnd(t, b, e, in_role);
+        if (c != e) {
+          e = c;
+          continue;
+        }
+        break;
+      }
+      // "China (Shanghai) International Technology Fair": a bracketed word inside a name.
+      if (x.Is("(") && e + 3 < n && IsCapWord(t[e + 1]) && t[e + 2].Is(")") &&
+          IsCapWord(t[e + 3]) && !in_role[e + 3] && !t[e + 1].all_upper) {
+        e += 4;
+        continue;
+      }
+      if (x.kind == TokenKind::kPossessive && t[e - 1].Is("People") && e + 1 < n &&
+          IsCapWord(t[e + 1])) {
+        e += 2;
+        continue;
+      }
+      break;
+    }
+    // Trim: leading function and calendar words, demonyms before a non-head, trailing
+    // connectors.
+    while (b < e && t[b].IsWord() && (ClassesOf(t[b].text) & (kFunction | kCalendar)) &&
+           !g.IsPlace(Surface(s, b, e)))
+      ++b;
+    while (b + 1 < e && g.IsDemonym(t[b].text) && !g.IsPlace(Surface(s, b, e)) &&
+           !(ClassesOf(t[b + 1].text) & kOrgHead))
+      ++b;
+    while (e > b && (IsConnector(t[e - 1]) || t[e - 1].Is("(") || t[e - 1].Is(","))) --e;
+    // "Moscow-based Centre ...": the place cue is not part of the name.
+    while (b < e && Lower(t[b].text).ends_with("-based")) ++b;
+    if (e > b && e - b == 1 && g.IsDemonym(t[b].text)) b = e;
+    i = e > i ? e - 1 : i;
+    if (b >= e) continue;
+
+    Mention m;
+    m.first = b;
+    m.last = e;
+    // "Guangde county", "Anhui province": a lower-case place noun after a name.
+    if (e < n && t[e].IsWord() && !t[e].upper && (ClassesOf(t[e].text) & kLocationHead) &&
+        !t[e].Is("area") && !t[e].Is("zone") && !t[e].Is("park")) {
+      m.last = e + 1;
+      m.type = NodeType::kLocation;
+      m.evidence = Evidence::kHead;
+      i = e;
+    }
+    m.text = Surface(s, m.first, m.last);
+    if (!m.type) TypeByWords(t, m);
+    // Leading years belong to event names only ("2018 World Manufacturing Forum").
+    while (m.type != NodeType::kEvent && m.first < m.last && t[m.first].digit &&
+           t[m.first].text.size() == 4)
+      ++m.first;
+    if (m.first >= m.last) continue;
+    m.text = Surface(s, m.first, m.last);
+    if (m.last - m.first == 1) {
+      const Token& w = t[m.first];
+      uint32_t cls = ClassesOf(w.text);
+      if (!m.type && (cls & (kFunction | kCalendar | kGeneric | kTitleWord))) continue;
+      // Units after numbers ("14 GWh") and adjectives ("Thuringian", "Taiwanese").
+      if (!m.type && m.first > 0 && t[m.first - 1].digit) continue;
+      std::string lw = Lower(w.text);
+      if (!m.type && !w.all_upper &&
+          (lw.ends_with("ian") || lw.ends_with("ese") || lw.ends_with("ish")))
+        continue;
+      if (m.type == NodeType::kEvent && !m.anaphor && !w.all_upper && (cls & kEventHead)) {
+        m.anaphor = true;
+      }
+    }
+    if (!m.type && HasHeadIn(t, m.last - 1, m.last, kGeneric)) continue;
+    // Honorifics make a person: "Mr. Wang", "H.E. Eng. Suhail Al Mazrouei".
+    if (m.first > 0 && (ClassesOf(t[m.first - 1].text) & kHonorific) &&
+        (!m.type || m.type == NodeType::kPerson)) {
+      m.type = NodeType::kPerson;
+      m.evidence = Evidence::kContext;
+    }
+    // "Name (ACR)": the acronym the article uses for the name.
+    if (m.last + 2 < n && t[m.last].Is("(") && t[m.last + 2].Is(")") && t[m.last + 1].IsWord() &&
+        (t[m.last + 1].all_upper || IsAllUpper(t[m.last + 1].text.substr(0, 2)))) {
+      std::string_view acr = t[m.last + 1].text;
+      if (Lower(acr.substr(0, 1)) == Lower(t[m.first].text.substr(0, 1)) ||
+          Lower(acr.substr(0, 1)) == Lower(t[HeadOf(t, m.first, m.last)].text.substr(0, 1)))
+        m.acronym = std::string(acr);
+    }
+    out.mentions.push_back(std::move(m));
+  }
+  // Keep text order (quoted titles were added first).
+  std::sort(out.mentions.begin(), out.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  return out;
+}
+
+}  // namespace actorgraph::importers::extract

@@ -1,0 +1,17 @@
+// Stage 6: relations between resolved entities, from how the press writes them: appositions
+// with job titles (works-for), speech and moderation cues in an event's context, hosting
+// cues (organizes), belonging (part-of), place phrases (located-in) and agreements
+// (partners-with). Each relation carries its sentence, byte offsets and a confidence.
+#pragma once
+
+#include <vector>
+
+#include "actorgraph/core/facts.h"
+#include "extract/document_parse.h"
+
+namespace actorgraph::importers::extract {
+
+std::vector<core::RelationFact> Relate(const ParsedDoc& doc,
+                                       const std::vector<core::EntityFact>& entities);
+
+}  // namespace actorgraph::importers::extract
