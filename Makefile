@@ -1,0 +1,44 @@
+# actorgraph: `make demo` and `make test` are all a new machine needs (Debian bookworm).
+SHELL := /bin/bash
+BUILD ?= build
+JOBS ?= $(shell nproc)
+DB ?= ./data/actorgraph
+PORT ?= 8080
+
+APT_PACKAGES := cmake g++ make pkg-config librocksdb-dev libboost-graph-dev libcpp-httplib-dev \
+  nlohmann-json3-dev catch2 libcli11-dev libspdlog-dev libgumbo-dev libxml2-dev libutf8proc-dev \
+  iso-codes libbenchmark-dev python3 python3-networkx python3-igraph nodejs npm chromium
+
+.PHONY: deps build debug test demo viz clean
+
+# Installs, with apt-get, only the Debian packages that are missing.
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j$(JOBS)
+
+# The sanitizer build (ASan + UBSan) into build-debug/.
+debug: deps
+	cmake -S . -B build-debug -DCMAKE_BUILD_TYPE=Debug
+	cmake --build build-debug -j$(JOBS)
+
+viz: deps
+	@if [ -f viz/package.json ]; then cd viz && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build; fi
+
+test: build viz
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+demo: build viz
+	rm -rf $(DB)
+	$(BUILD)/actorgraph import --db $(DB) samples
+	$(BUILD)/actorgraph serve --db $(DB) --host 127.0.0.1 --port $(PORT)
+
+clean:
+	rm -rf $(BUILD) build-debug
