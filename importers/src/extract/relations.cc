@@ -1,10 +1,483 @@
 #include "extract/relations.h"
 
+#include <algorithm>
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "actorgraph/core/names.h"
+#include "extract/lexicon.h"
+#include "extract/text.h"
+
 namespace actorgraph::importers::extract {
+namespace {
+
+using core::EdgeType;
+using core::NodeType;
+
+// One sentence with its resolved mentions, and helpers to look around a position.
+struct View {
+  const Sentence& s;
+  const SentenceMentions& sm;
+  const std::vector<core::EntityFact>& entities;
+  uint32_t n() const { return static_cast<uint32_t>(s.tokens.size()); }
+  const Token& tok(uint32_t i) const { return s.tokens[i]; }
+  bool is(uint32_t i, std::string_view w) const { return i < n() && s.tokens[i].Is(w); }
+  std::string lower(uint32_t i) const { return i < n() ? Lower(s.tokens[i].text) : ""; }
+  NodeType type(const Mention& m) const { return entities[m.entity].type; }
+  // The resolved mention starting at / ending at token i.
+  const Mention* starting(uint32_t i) const {
+    for (const Mention& m : sm.mentions)
+      if (m.first == i && m.entity >= 0) return &m;
+    return nullptr;
+  }
+  const Mention* ending(uint32_t i) const {
+    for (const Mention& m : sm.mentions)
+      if (m.last == i && m.entity >= 0) return &m;
+    return nullptr;
+  }
+  bool IsOrgLike(const Mention& m) const {
+    NodeType t = type(m);
+    return t == NodeType::kCompany || t == NodeType::kAgency || t == NodeType::kEvent;
+  }
+};
+
+bool IsOrg(NodeType t) { return t == NodeType::kCompany || t == NodeType::kAgency; }
+
+class Builder {
+ public:
+  Builder(std::vector<core::EntityFact>& entities) : entities_(entities) {}
+
+  void Add(EdgeType type, int from, int to, const Sentence& s, double confidence,
+           std::string title = "") {
+    if (from < 0 || to < 0 || from == to) return;
+    NodeType a = entities_[from].type, b = entities_[to].type;
+    // An event-named organisation in an organisation's place becomes an agency.
+    if (type == EdgeType::kWorksFor || type == EdgeType::kOrganizes ||
+        type == EdgeType::kPartnersWith) {
+      if (b == NodeType::kEvent && type != EdgeType::kOrganizes) retype_.insert(to);
+      if (a == NodeType::kEvent && type != EdgeType::kWorksFor) retype_.insert(from);
+      if (retype_.count(to)) b = NodeType::kAgency;
+      if (retype_.count(from)) a = NodeType::kAgency;
+    }
+    if (!core::EdgeAllowed(type, a, b)) return;
+    if (core::IsSymmetric(type) && from > to) std::swap(from, to);
+    auto key = std::make_tuple(static_cast<int>(type), from, to);
+    if (!seen_.insert(key).second) return;
+    core::RelationFact r;
+    r.type = type;
+    r.from = static_cast<size_t>(from);
+    r.to = static_cast<size_t>(to);
+    r.title = std::move(title);
+    r.begin = s.begin;
+    r.end = s.end;
+    r.confidence = confidence;
+    out_.push_back(std::move(r));
+  }
+
+  std::vector<core::RelationFact> Finish(std::string_view text) {
+    for (int e : retype_)
+      if (entities_[e].type == NodeType::kEvent) entities_[e].type = NodeType::kAgency;
+    for (auto& r : out_) r.sentence = std::string(text.substr(r.begin, r.end - r.begin));
+    // Drop relations whose ends no longer fit after retyping.
+    out_.erase(std::remove_if(out_.begin(), out_.end(),
+                              [&](const core::RelationFact& r) {
+                                return !core::EdgeAllowed(r.type, entities_[r.from].type,
+                                                          entities_[r.to].type);
+                              }),
+               out_.end());
+    return std::move(out_);
+  }
+
+ private:
+  std::vector<core::EntityFact>& entities_;
+  std::set<int> retype_;
+  std::set<std::tuple<int, int, int>> seen_;
+  std::vector<core::RelationFact> out_;
+};
+
+// ---- works-for ----------------------------------------------------------------------------
+
+// The organisation a role belongs to, written after it: "of [the] ORG", ", ORG", "at ORG",
+// with title words between commas appended to the title (", Global Operations, Micron").
+const Mention* OrgAfterRole(const View& v, const Role& r, std::string& title) {
+  uint32_t i = r.last;
+  if (v.is(i, "of") || v.is(i, "at") || v.is(i, ",")) {
+    uint32_t j = i + 1;
+    if (v.is(j, "the")) ++j;
+    // "Director of UNIDO's Department of Trade": the department is the employer.
+    if (const Mention* m = v.starting(j)) {
+      if (v.tok(m->last).kind == TokenKind::kPossessive && m->last < v.n())
+        if (const Mention* inner = v.starting(m->last + 1))
+          if (v.IsOrgLike(*inner)) return inner;
+      if (v.IsOrgLike(*m)) return m;
+      if (v.type(*m) == NodeType::kPerson) return nullptr;
+    }
+    if (v.is(i, ",")) {  // ", Global Operations, Micron Technology"
+      uint32_t k = j;
+      while (k < v.n() && v.tok(k).IsWord() && v.tok(k).upper && !v.starting(k)) ++k;
+      if (k > j && k < v.n() && v.is(k, ",") && k - j <= 4)
+        if (const Mention* m = v.starting(k + 1); m && v.IsOrgLike(*m)) {
+          title += ", " + Surface(v.s, j, k);
+          return m;
+        }
+    }
+  }
+  return nullptr;
+}
+
+const Mention* PersonBefore(const View& v, uint32_t i) {
+  // "Name, Role" / "Name (Role"
+  if (i >= 2 && (v.is(i - 1, ",") || v.is(i - 1, "(")))
+    if (const Mention* m = v.ending(i - 1); m && v.type(*m) == NodeType::kPerson) return m;
+  return nullptr;
+}
+
+void WorksFor(const View& v, Builder& b, int last_person, int last_org) {
+  int prev_person = -1;
+  for (size_t k = 0; k < v.sm.roles.size(); ++k) {
+    const Role& r = v.sm.roles[k];
+    std::string title = r.text;
+    const Mention* org = OrgAfterRole(v, r, title);
+    int person = -1;
+    double conf = 0.8;
+    if (const Mention* p = PersonBefore(v, r.first)) {
+      person = p->entity;
+    } else if (const Mention* p = v.starting(r.last); p && v.type(*p) == NodeType::kPerson) {
+      person = p->entity;  // "Chairman Stefan Hartung", "Unilever CEO Paul Polman"
+      if (!org && r.first > 0) {
+        uint32_t e = r.first;
+        const Mention* before = v.ending(e);
+        if (!before && e > 1 && v.tok(e - 1).kind == TokenKind::kPossessive)
+          before = v.ending(e - 1);
+        if (before && v.IsOrgLike(*before)) org = before;
+      }
+    } else if (org) {
+      // "The President of the World Manufacturing Foundation, Alberto Ribolla"
+      if (v.is(org->last, ","))
+        if (const Mention* p = v.starting(org->last + 1); p && v.type(*p) == NodeType::kPerson)
+          person = p->entity;
+    }
+    // "... and Director of X": the same person holds a second post.
+    if (person < 0 && r.first > 0 && v.is(r.first - 1, "and") && prev_person >= 0)
+      person = prev_person;
+    // "appointed him as CEO", "came to X as the plant director".
+    uint32_t a = r.first;
+    while (a > 0 && (v.is(a - 1, "the") || v.is(a - 1, "an") || v.is(a - 1, "a"))) --a;
+    if (a > 0 && v.is(a - 1, "as")) {
+      conf = 0.6;
+      if (person < 0) {
+        for (uint32_t j = a - 1; j > 0 && a - j < 6 && person < 0; --j) {
+          if (const Mention* p = v.ending(j); p && v.type(*p) == NodeType::kPerson)
+            person = p->entity;
+          std::string w = v.lower(j - 1);
+          if (w == "him" || w == "her" || w == "he" || w == "she") person = last_person;
+        }
+        if (person < 0 && (v.lower(0) == "he" || v.lower(0) == "she")) person = last_person;
+      }
+      if (!org) {
+        for (const Mention& m : v.sm.mentions)
+          if (m.entity >= 0 && m.last <= r.first && IsOrg(v.type(m))) org = &m;
+        if (!org && last_org >= 0 && person >= 0) {
+          b.Add(EdgeType::kWorksFor, person, last_org, v.s, 0.4, title);
+          prev_person = person;
+          continue;
+        }
+      }
+    }
+    if (person >= 0 && org) b.Add(EdgeType::kWorksFor, person, org->entity, v.s, conf, title);
+    if (person >= 0) prev_person = person;
+  }
+}
+
+// ---- cues -------------------------------------------------------------------------------
+
+// Index of the first token that is a cue of `cue`, or n.
+uint32_t FindCue(const View& v, Cue cue, uint32_t from = 0) {
+  for (uint32_t i = from; i < v.n(); ++i)
+    if (v.tok(i).IsWord() && !v.tok(i).upper && IsCue(v.lower(i), cue)) return i;
+  return v.n();
+}
+
+// Organisations named as employers in this sentence's appositions are not hosts.
+std::set<int> EmployerMentions(const View& v) {
+  std::set<int> out;
+  for (const Role& r : v.sm.roles) {
+    std::string t;
+    if (const Mention* m = OrgAfterRole(v, r, t)) out.insert(static_cast<int>(m->first));
+    if (const Mention* m = v.ending(r.first); m && v.starting(r.last)) out.insert(m->first);
+  }
+  return out;
+}
+
+void Organizes(const View& v, Builder& b) {
+  uint32_t cue = FindCue(v, Cue::kOrganize);
+  if (cue == v.n() && !(v.n() > 0 && IsCue(v.lower(0), Cue::kOrganize))) return;
+  if (cue == v.n()) cue = 0;
+  // The event: the nearest after the cue, else the nearest before it.
+  const Mention* event = nullptr;
+  for (const Mention& m : v.sm.mentions)
+    if (m.entity >= 0 && v.type(m) == NodeType::kEvent && (!event || (m.first > cue && event->first < cue)))
+      if (!event || m.first > cue || event->first < m.first) event = &m;
+  if (!event) return;
+  std::set<int> employers = EmployerMentions(v);
+  for (const Mention& m : v.sm.mentions) {
+    if (m.entity < 0 || m.entity == event->entity || employers.count(m.first)) continue;
+    if (m.first > event->first && m.last <= event->last) continue;
+    NodeType t = v.type(m);
+    if (!(IsOrg(t) || (t == NodeType::kEvent && m.entity != event->entity &&
+                       event->first > m.first && !m.anaphor && v.is(m.last, ",")))) {
+      continue;
+    }
+    if (t == NodeType::kEvent) continue;
+    b.Add(EdgeType::kOrganizes, m.entity, event->entity, v.s, 0.6);
+  }
+}
+
+void PartnersWith(const View& v, Builder& b) {
+  uint32_t cue = FindCue(v, Cue::kPartner);
+  if (cue == v.n()) return;
+  std::vector<const Mention*> before, after;
+  for (const Mention& m : v.sm.mentions) {
+    if (m.entity < 0 || !IsOrg(v.type(m))) continue;
+    (m.first < cue ? before : after).push_back(&m);
+  }
+  // "between A and B", "A and B sign", "A and partners B and C", "jointly run by A and B".
+  bool all_pairs = after.empty() || v.lower(cue) == "partners" || v.lower(cue) == "jointly" ||
+                   (cue + 1 < v.n() && v.is(cue + 1, "between"));
+  for (uint32_t i = cue; i < v.n() && i < cue + 4; ++i) all_pairs |= v.is(i, "between");
+  std::vector<const Mention*> all = before;
+  all.insert(all.end(), after.begin(), after.end());
+  if (all_pairs) {
+    const auto& group = after.empty() || v.lower(cue) == "partners" ? all : after;
+    for (size_t i = 0; i < group.size() && i < 4; ++i)
+      for (size_t j = i + 1; j < group.size() && j < 4; ++j)
+        b.Add(EdgeType::kPartnersWith, group[i]->entity, group[j]->entity, v.s, 0.6);
+    if (!(after.empty() || v.lower(cue) == "partners")) return;
+    return;
+  }
+  if (before.empty()) return;
+  const Mention* subject = before.front();
+  for (const Mention* m : after)
+    b.Add(EdgeType::kPartnersWith, subject->entity, m->entity, v.s, 0.6);
+}
+
+void PartOf(const View& v, Builder& b) {
+  // "Y's X": a unit written with its parent's possessive.
+  for (const Mention& m : v.sm.mentions) {
+    if (m.entity < 0 || m.last >= v.n() || v.tok(m.last).kind != TokenKind::kPossessive)
+      continue;
+    if (const Mention* unit = v.starting(m.last + 1))
+      if (IsOrg(v.type(m)) && IsOrg(v.type(*unit)))
+        b.Add(EdgeType::kPartOf, unit->entity, m.entity, v.s, 0.6);
+  }
+  // "X, a subsidiary of Y", "X, which is part of Y", "X, a Y project".
+  uint32_t cue = FindCue(v, Cue::kPartOf);
+  while (cue < v.n()) {
+    const Mention* unit = nullptr;
+    const Mention* parent = nullptr;
+    for (const Mention& m : v.sm.mentions)
+      if (m.entity >= 0 && m.last <= cue && v.IsOrgLike(m) && !v.is(m.last, "'s")) {
+        if (m.last == cue || (m.last + 1 == cue && v.tok(m.last).kind == TokenKind::kPossessive))
+          parent = &m;  // "a Y project"
+        else
+          unit = &m;
+      }
+    if (!parent && v.is(cue + 1, "of")) {
+      uint32_t j = cue + 2;
+      while (j < v.n() && (v.is(j, "the") || v.is(j, "its") || v.is(j, "a"))) ++j;
+      parent = v.starting(j);
+    }
+    if (unit && parent && unit != parent && v.IsOrgLike(*parent))
+      b.Add(EdgeType::kPartOf, unit->entity, parent->entity, v.s, 0.6);
+    cue = FindCue(v, Cue::kPartOf, cue + 1);
+  }
+  // Events: "X in the Y", "X during Y", "X, leading to Y", "ahead of Y".
+  const Mention* prev_event = nullptr;
+  for (const Mention& m : v.sm.mentions) {
+    if (m.entity < 0 || v.type(m) != NodeType::kEvent) continue;
+    if (prev_event && prev_event->entity != m.entity) {
+      bool linked = false;
+      for (uint32_t i = prev_event->last; i < m.first; ++i) {
+        std::string w = v.lower(i);
+        linked |= w == "during" || w == "leading" || (w == "in" && v.is(i + 1, "the")) ||
+                  w == "part";
+      }
+      if (linked && m.first - prev_event->last <= 12)
+        b.Add(EdgeType::kPartOf, prev_event->entity, m.entity, v.s, 0.5);
+    }
+    prev_event = &m;
+  }
+}
+
+void LocatedIn(const View& v, Builder& b) {
+  for (size_t k = 0; k < v.sm.mentions.size(); ++k) {
+    const Mention& place = v.sm.mentions[k];
+    if (place.entity < 0 || v.type(place) != NodeType::kLocation) continue;
+    // Walk back over a chain of places ("in Munich and Berlin, Germany") to "in"/"at".
+    uint32_t i = place.first;
+    size_t kk = k;
+    while (i > 0 && (v.is(i - 1, ",") || v.is(i - 1, "and")) && kk > 0 &&
+           v.sm.mentions[kk - 1].last + 1 == i && v.sm.mentions[kk - 1].entity >= 0 &&
+           v.type(v.sm.mentions[kk - 1]) == NodeType::kLocation) {
+      i = v.sm.mentions[--kk].first;
+    }
+    if (i == 0 || !(v.is(i - 1, "in") || v.is(i - 1, "at"))) {
+      // "Moscow-based Centre": handled from the organisation side below.
+      continue;
+    }
+    uint32_t in = i - 1;
+    // The located actor: "EVENT in PLACE" directly, else the actor before a place cue.
+    const Mention* subject = v.ending(in);
+    if (!(subject && v.IsOrgLike(*subject))) {
+      subject = nullptr;
+      uint32_t cue = v.n();
+      for (uint32_t j = in; j > 0 && in - j < 10; --j)
+        if (v.tok(j - 1).IsWord() && !v.tok(j - 1).upper && IsCue(v.lower(j - 1), Cue::kPlace)) {
+          cue = j - 1;
+          break;
+        }
+      if (cue == v.n()) continue;
+      for (const Mention& m : v.sm.mentions)
+        if (m.entity >= 0 && m.last <= cue && v.IsOrgLike(m)) subject = &m;
+    }
+    if (subject) b.Add(EdgeType::kLocatedIn, subject->entity, place.entity, v.s, 0.6);
+  }
+}
+
+// "Moscow-based Centre ...": the place is written in the name's cue word.
+void BasedIn(const View& v, Builder& b, const std::vector<core::EntityFact>& entities) {
+  for (const Mention& m : v.sm.mentions) {
+    if (m.entity < 0 || m.first == 0 || !v.IsOrgLike(m)) continue;
+    std::string w(v.tok(m.first - 1).text);
+    if (!Lower(w).ends_with("-based")) continue;
+    std::string place = core::FoldName(w.substr(0, w.size() - 6));
+    for (size_t e = 0; e < entities.size(); ++e)
+      if (entities[e].type == NodeType::kLocation && core::FoldName(entities[e].name) == place)
+        b.Add(EdgeType::kLocatedIn, m.entity, static_cast<int>(e), v.s, 0.7);
+  }
+}
+
+// Speech and moderation in an event's context.
+struct EventContext {
+  int event = -1;
+  size_t sentence = 0;  // where it was last referred to
+  bool list_open = false;  // "It will feature:" opens a list of speakers on the next lines
+};
+
+void Speakers(const View& v, Builder& b, size_t si, EventContext& ctx) {
+  const Mention* named = nullptr;
+  for (const Mention& m : v.sm.mentions)
+    if (m.entity >= 0 && v.type(m) == NodeType::kEvent && !named) named = &m;
+  if (named) {
+    ctx.event = named->entity;
+    ctx.sentence = si;
+  }
+  bool first_is_person = !v.sm.mentions.empty() && v.sm.mentions.front().first == 0 &&
+                         v.sm.mentions.front().entity >= 0 &&
+                         v.type(v.sm.mentions.front()) == NodeType::kPerson;
+  bool in_list = ctx.list_open && first_is_person;
+  if (!first_is_person) ctx.list_open = false;
+  if (ctx.event < 0 || si > ctx.sentence + 3) {
+    if (!in_list) return;
+  }
+  uint32_t speech = FindCue(v, Cue::kSpeech);
+  uint32_t moderate = FindCue(v, Cue::kModerate);
+  if (v.n() > 0 && v.is(v.n() - 1, ":") && speech < v.n()) ctx.list_open = true;
+  if (speech == v.n() && moderate == v.n() && !in_list) return;
+  if (named || in_list) ctx.sentence = si;
+  // The moderator: after "moderated/chaired by", else the person before the cue.
+  int moderator = -1;
+  if (moderate < v.n()) {
+    if (v.is(moderate + 1, "by")) {
+      for (const Mention& m : v.sm.mentions)
+        if (m.entity >= 0 && m.first > moderate && moderator < 0 &&
+            v.type(m) == NodeType::kPerson)
+          moderator = m.entity;
+    } else {
+      for (const Mention& m : v.sm.mentions)
+        if (m.entity >= 0 && m.last <= moderate && v.type(m) == NodeType::kPerson)
+          moderator = m.entity;
+    }
+    if (moderator >= 0) b.Add(EdgeType::kModerates, moderator, ctx.event, v.s, 0.6);
+  }
+  if (speech == v.n() && !in_list) return;
+  for (const Mention& m : v.sm.mentions)
+    if (m.entity >= 0 && m.entity != moderator && v.type(m) == NodeType::kPerson)
+      b.Add(EdgeType::kSpeaksAt, m.entity, ctx.event, v.s, 0.5);
+}
+
+// "Siemens China" belongs to "Siemens": an organisation named after its parent.
+void NamedAfterParent(const ParsedDoc& doc, const std::vector<core::EntityFact>& entities,
+                      Builder& b) {
+  std::vector<std::vector<std::string>> words(entities.size());
+  for (size_t e = 0; e < entities.size(); ++e) {
+    std::string f = core::FoldName(entities[e].name);
+    size_t i = 0;
+    while (i < f.size()) {
+      size_t j = f.find(' ', i);
+      if (j == std::string::npos) j = f.size();
+      words[e].push_back(f.substr(i, j - i));
+      i = j + 1;
+    }
+  }
+  for (size_t e = 0; e < entities.size(); ++e) {
+    if (!IsOrg(entities[e].type)) continue;
+    int parent = -1;
+    size_t best = 0;
+    for (size_t p = 0; p < entities.size(); ++p) {
+      if (p == e || !IsOrg(entities[p].type)) continue;
+      for (const std::string& form : [&] {
+             std::vector<std::string> fs{entities[p].name};
+             fs.insert(fs.end(), entities[p].aliases.begin(), entities[p].aliases.end());
+             return fs;
+           }()) {
+        std::string f = core::FoldName(form);
+        std::string full = core::FoldName(entities[e].name);
+        if (f.size() > best && full.size() > f.size() + 1 && full.compare(0, f.size(), f) == 0 &&
+            full[f.size()] == ' ') {
+          best = f.size();
+          parent = static_cast<int>(p);
+        }
+      }
+    }
+    if (parent < 0) continue;
+    // The evidence: the first sentence that names the unit.
+    for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      bool found = false;
+      for (const Mention& m : doc.mentions[si].mentions) found |= m.entity == static_cast<int>(e);
+      if (found) {
+        b.Add(EdgeType::kPartOf, static_cast<int>(e), parent, doc.sentences[si], 0.5);
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
 
 std::vector<core::RelationFact> Relate(const ParsedDoc& doc,
-                                       const std::vector<core::EntityFact>& entities) {
-  return {};
+                                       std::vector<core::EntityFact>& entities) {
+  Builder b(entities);
+  EventContext ctx;
+  int last_person = -1, last_org = -1;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    View v{doc.sentences[si], doc.mentions[si], entities};
+    WorksFor(v, b, last_person, last_org);
+    Organizes(v, b);
+    PartnersWith(v, b);
+    PartOf(v, b);
+    LocatedIn(v, b);
+    BasedIn(v, b, entities);
+    Speakers(v, b, si, ctx);
+    for (const Mention& m : v.sm.mentions) {
+      if (m.entity < 0) continue;
+      if (v.type(m) == NodeType::kPerson) last_person = m.entity;
+      if (IsOrg(v.type(m))) last_org = m.entity;
+    }
+  }
+  NamedAfterParent(doc, entities, b);
+  return b.Finish(doc.text);
 }
 
 }  // namespace actorgraph::importers::extract

@@ -11,7 +11,9 @@
 
 namespace actorgraph::importers::extract {
 
+// An event-named organisation ("... Summit" as the place of a title or as a host) is retyped
+// to agency in `entities`.
 std::vector<core::RelationFact> Relate(const ParsedDoc& doc,
-                                       const std::vector<core::EntityFact>& entities);
+                                       std::vector<core::EntityFact>& entities);
 
 }  // namespace actorgraph::importers::extract
