@@ -1,0 +1,374 @@
+// The graph view: a Cytoscape.js instance that holds the elements on screen.
+// Owns layout, the large-graph rendering mode, filtering on the client,
+// path highlighting and the expansion of a node's neighbours.
+
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { cyStyle } from './style.js';
+
+cytoscape.use(fcose);
+
+// Above this many elements the view switches to the WebGL renderer (when the
+// browser has WebGL) and drops edges and labels while panning.
+const LARGE = 1500;
+// Above this many nodes the force layout is replaced by a concentric one (O(n)).
+const FORCE_MAX = 1200;
+
+let webglOk = null;
+function webglSupported() {
+  if (webglOk === null) {
+    try {
+      const c = document.createElement('canvas');
+      webglOk = !!c.getContext('webgl2');
+    } catch {
+      webglOk = false;
+    }
+  }
+  return webglOk;
+}
+
+export const nid = (id) => `n${id}`;
+export const eid = (id) => `e${id}`;
+
+function nodeSize(deg) {
+  return Math.round(18 + 7 * Math.log2(1 + (deg || 0)));
+}
+
+function nodeData(n) {
+  const deg = n.degree_total ?? (n.degree && n.degree.total) ?? 0;
+  return {
+    id: nid(n.id),
+    nid: String(n.id),
+    type: n.type,
+    name: n.name,
+    label: n.name,
+    aliases: n.aliases || [],
+    first_seen: n.first_seen || '',
+    last_seen: n.last_seen || '',
+    degree: deg,
+    size: nodeSize(deg),
+  };
+}
+
+function edgeData(e) {
+  return {
+    id: eid(e.id),
+    eid: String(e.id),
+    source: nid(e.source),
+    target: nid(e.target),
+    type: e.type,
+    title: e.title || '',
+    label: e.title ? `${e.type}: ${e.title}` : e.type,
+    confidence: typeof e.confidence === 'number' ? e.confidence : 0.5,
+    evidence_count: e.evidence_count || 0,
+    first_seen: e.first_seen || '',
+    last_seen: e.last_seen || '',
+  };
+}
+
+export class GraphView {
+  constructor(container, handlers) {
+    this.container = container;
+    this.handlers = handlers; // {onSelectNode, onSelectEdge, onClear, onExpand}
+    this.filter = null;
+    this.center = '';
+    this.large = false;
+    this.cy = this.create(false);
+  }
+
+  create(large) {
+    const useWebgl = large && webglSupported();
+    const cy = cytoscape({
+      container: this.container,
+      style: cyStyle(),
+      wheelSensitivity: 0.3,
+      minZoom: 0.02,
+      maxZoom: 5,
+      textureOnViewport: large,
+      hideEdgesOnViewport: large,
+      hideLabelsOnViewport: large,
+      motionBlur: false,
+      pixelRatio: large ? 1 : 'auto',
+      webgl: useWebgl,
+      webglBgColor: [255, 255, 255],
+    });
+    this.large = large;
+    this.webgl = useWebgl;
+    cy.on('tap', 'node', (ev) => this.handlers.onSelectNode(ev.target.data('nid')));
+    cy.on('tap', 'edge', (ev) => this.handlers.onSelectEdge(ev.target.data('eid')));
+    cy.on('tap', (ev) => {
+      if (ev.target === cy) this.handlers.onClear();
+    });
+    cy.on('dbltap', 'node', (ev) => this.handlers.onExpand(ev.target.data('nid')));
+    return cy;
+  }
+
+  // Recreates the Cytoscape instance when the rendering mode must change.
+  ensureMode(count) {
+    const large = count > LARGE;
+    if (large === this.large) return;
+    const els = this.cy.elements().jsons();
+    this.cy.destroy();
+    this.cy = this.create(large);
+    this.cy.add(els);
+  }
+
+  clear() {
+    this.cy.elements().remove();
+    this.center = '';
+  }
+
+  // Replaces the view with a subgraph {nodes, edges}; keeps the positions of
+  // the nodes that were already there and lays out only if something is new.
+  setGraph({ nodes, edges }, center) {
+    const old = new Map();
+    this.cy.nodes().forEach((n) => old.set(n.id(), { ...n.position() }));
+    this.ensureMode(nodes.length + edges.length);
+    const cy = this.cy;
+    this.center = center;
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(nodes.map((n) => ({ group: 'nodes', data: nodeData(n) })));
+      const have = new Set(nodes.map((n) => nid(n.id)));
+      cy.add(
+        edges
+          .filter((e) => have.has(nid(e.source)) && have.has(nid(e.target)))
+          .map((e) => ({ group: 'edges', data: edgeData(e) })),
+      );
+      cy.nodes().removeClass('center');
+      if (center) cy.getElementById(nid(center)).addClass('center');
+    });
+    const fresh = cy.nodes().filter((n) => !old.has(n.id()));
+    if (fresh.length === 0 && cy.nodes().length > 0) {
+      cy.nodes().forEach((n) => n.position(old.get(n.id())));
+    } else if (fresh.length < cy.nodes().length && old.size > 0) {
+      cy.nodes().forEach((n) => {
+        if (old.has(n.id())) n.position(old.get(n.id()));
+      });
+      this.placeAround(fresh);
+    } else {
+      this.layout();
+    }
+    this.applyFilter(this.filter);
+  }
+
+  layout() {
+    const cy = this.cy;
+    const n = cy.nodes().length;
+    if (n === 0) return;
+    let opts;
+    if (n <= FORCE_MAX) {
+      opts = {
+        name: 'fcose',
+        quality: n > 300 ? 'draft' : 'default',
+        randomize: true,
+        animate: false,
+        nodeDimensionsIncludeLabels: n < 200,
+        idealEdgeLength: () => 90,
+        nodeRepulsion: () => 9000,
+        numIter: n > 300 ? 800 : 2500,
+        packComponents: true,
+      };
+    } else {
+      const level = this.levels();
+      opts = {
+        name: 'concentric',
+        animate: false,
+        concentric: (node) => 100 - (level.get(node.id()) ?? 99),
+        levelWidth: () => 1,
+        minNodeSpacing: 6,
+        avoidOverlap: false,
+        spacingFactor: 0.9,
+      };
+    }
+    cy.layout(opts).run();
+    cy.fit(undefined, 30);
+  }
+
+  // BFS hop distance of every node from the center (or from the first node).
+  levels() {
+    const cy = this.cy;
+    const level = new Map();
+    const root = (this.center && cy.getElementById(nid(this.center))).length ? cy.getElementById(nid(this.center)) : cy.nodes()[0];
+    if (!root) return level;
+    cy.elements().bfs({
+      roots: root,
+      visit: (v, e, u, i, depth) => {
+        level.set(v.id(), depth);
+      },
+      directed: false,
+    });
+    return level;
+  }
+
+  // Puts new nodes on rings around their already-placed neighbours.
+  placeAround(fresh) {
+    const groups = new Map();
+    fresh.forEach((n) => {
+      const anchor = n.neighborhood('node').filter((m) => !fresh.contains(m))[0];
+      const key = anchor ? anchor.id() : '';
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(n);
+    });
+    const bb = this.cy.nodes().difference(fresh).boundingBox();
+    for (const [key, list] of groups) {
+      const a = key ? this.cy.getElementById(key).position() : { x: bb.x2 + 100, y: (bb.y1 + bb.y2) / 2 };
+      // Push the ring away from the graph's middle so it does not cover it.
+      const mid = { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+      const dx = a.x - mid.x;
+      const dy = a.y - mid.y;
+      const len = Math.hypot(dx, dy) || 1;
+      const base = Math.max(80, Math.sqrt(list.length) * 30);
+      let ringIndex = 0;
+      let placed = 0;
+      while (placed < list.length) {
+        const r = base + ringIndex * 55;
+        const cap = Math.max(8, Math.floor((2 * Math.PI * r) / 38));
+        const count = Math.min(cap, list.length - placed);
+        for (let i = 0; i < count; i++) {
+          const ang = (2 * Math.PI * i) / count;
+          list[placed + i].position({ x: a.x + (dx / len) * base * 0.6 + r * Math.cos(ang), y: a.y + (dy / len) * base * 0.6 + r * Math.sin(ang) });
+        }
+        placed += count;
+        ringIndex++;
+      }
+    }
+  }
+
+  // Adds a page of neighbours of node `id` ({edge, direction, neighbor} items).
+  addNeighbors(id, items) {
+    const cy = this.cy;
+    const before = cy.nodes().length;
+    this.ensureMode(before + items.length * 2 + cy.edges().length);
+    const added = [];
+    cy.batch(() => {
+      for (const it of items) {
+        const n = it.neighbor;
+        if (!cy.getElementById(nid(n.id)).length) added.push(cy.add({ group: 'nodes', data: nodeData(n) }));
+      }
+      for (const it of items) {
+        const e = it.edge;
+        if (cy.getElementById(eid(e.id)).length) continue;
+        if (!cy.getElementById(nid(e.source)).length || !cy.getElementById(nid(e.target)).length) continue;
+        cy.add({ group: 'edges', data: edgeData(e) });
+      }
+    });
+    const fresh = cy.collection(added);
+    if (before === 0) this.layout();
+    else if (fresh.length) this.placeAround(fresh);
+    this.applyFilter(this.filter);
+    return fresh.length;
+  }
+
+  // Ensures the node itself is on screen (for expanding a node not yet in view).
+  addNode(node) {
+    if (this.cy.getElementById(nid(node.id)).length) return;
+    const first = this.cy.nodes().length === 0;
+    const el = this.cy.add({ group: 'nodes', data: nodeData(node) });
+    if (first) el.position({ x: 0, y: 0 });
+    else this.placeAround(el);
+  }
+
+  setHub(id, isHub) {
+    const n = this.cy.getElementById(nid(id));
+    if (isHub) n.addClass('hub');
+    else n.removeClass('hub');
+  }
+
+  // Client-side filter: a guard on top of the server's filtering, so the view
+  // always agrees with the filter panel. Nodes left without a visible edge are
+  // hidden too (except the center and path nodes).
+  applyFilter(f) {
+    this.filter = f;
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('filtered');
+      if (!f) return;
+      const nt = f.nt.length ? new Set(f.nt) : null;
+      const et = f.et.length ? new Set(f.et) : null;
+      cy.edges().forEach((e) => {
+        const d = e.data();
+        let hide = (et && !et.has(d.type)) || (f.minc > 0 && d.confidence < f.minc);
+        if (!hide && f.since && d.last_seen && d.last_seen < f.since) hide = true;
+        if (!hide && f.until && d.first_seen && d.first_seen.slice(0, f.until.length) > f.until) hide = true;
+        if (hide) e.addClass('filtered');
+      });
+      const edgeFiltered = !!(et || f.minc > 0 || f.since || f.until);
+      cy.nodes().forEach((n) => {
+        const keep = n.hasClass('center') || n.hasClass('path');
+        if (nt && !nt.has(n.data('type')) && !keep) {
+          n.addClass('filtered');
+          return;
+        }
+        if (edgeFiltered && !keep && n.connectedEdges().length > 0 && n.connectedEdges().not('.filtered').length === 0) {
+          n.addClass('filtered');
+        }
+      });
+      cy.nodes('.filtered').connectedEdges().addClass('filtered');
+    });
+  }
+
+  visibleCount() {
+    return { nodes: this.cy.nodes().not('.filtered').length, edges: this.cy.edges().not('.filtered').length };
+  }
+
+  // Highlights the given paths ([{nodes, edges}]) and fades everything else.
+  highlightPaths(paths) {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('path faded');
+      if (!paths || !paths.length) return;
+      let sel = cy.collection();
+      for (const p of paths) {
+        for (const n of p.nodes) sel = sel.union(cy.getElementById(nid(n.id)));
+        for (const e of p.edges) sel = sel.union(cy.getElementById(eid(e.id)));
+      }
+      sel.addClass('path');
+      cy.elements().difference(sel).addClass('faded');
+    });
+    this.applyFilter(this.filter);
+  }
+
+  // Adds the nodes and edges of the paths that are not on screen yet.
+  addPaths(paths) {
+    const nodes = [];
+    const edges = [];
+    for (const p of paths) {
+      nodes.push(...p.nodes);
+      edges.push(...p.edges);
+    }
+    const cy = this.cy;
+    const added = [];
+    cy.batch(() => {
+      for (const n of nodes) if (!cy.getElementById(nid(n.id)).length) added.push(cy.add({ group: 'nodes', data: nodeData(n) }));
+      for (const e of edges) {
+        if (cy.getElementById(eid(e.id)).length) continue;
+        if (!cy.getElementById(nid(e.source)).length || !cy.getElementById(nid(e.target)).length) continue;
+        cy.add({ group: 'edges', data: edgeData(e) });
+      }
+    });
+    if (added.length === cy.nodes().length) this.layout();
+    else if (added.length) this.placeAround(cy.collection(added));
+  }
+
+  select(kind, id) {
+    const cy = this.cy;
+    cy.elements(':selected').unselect();
+    if (!id) return;
+    const el = cy.getElementById(kind === 'n' ? nid(id) : eid(id));
+    if (el.length) el.select();
+  }
+
+  focus(id) {
+    const el = this.cy.getElementById(nid(id));
+    if (el.length) this.cy.animate({ center: { eles: el }, zoom: Math.max(this.cy.zoom(), 1) }, { duration: 300 });
+  }
+
+  fit() {
+    this.cy.fit(this.cy.elements().not('.filtered'), 30);
+  }
+
+  resize() {
+    this.cy.resize();
+  }
+}
