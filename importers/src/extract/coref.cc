@@ -34,7 +34,7 @@ bool IsOrg(NodeType t) { return t == NodeType::kCompany || t == NodeType::kAgenc
 bool IsLegalSuffix(const std::string& w) {
   static const char* kSuffixes[] = {"co", "ltd", "corp", "corporation", "group", "inc", "ag",
                                     "se", "gmbh", "plc", "llc", "limited", "company",
-                                    "holdings", "sa", "nv"};
+                                    "holdings", "sa", "nv", "international", "global"};
   for (const char* s : kSuffixes)
     if (w == s) return true;
   return false;
@@ -137,6 +137,7 @@ std::vector<core::EntityFact> Resolve(ParsedDoc& doc) {
 
   // 3. Point every mention at its cluster; resolve anaphors to the latest fitting one.
   std::vector<int> last_of_type(8, -1);
+  std::vector<int> uses(clusters.size(), 0);
   std::vector<int> first_in_prev, first_in_cur;
   int last_event = -1;
   for (size_t si = 0; si < doc.mentions.size(); ++si) {
@@ -147,6 +148,7 @@ std::vector<core::EntityFact> Resolve(ParsedDoc& doc) {
         auto it = index.find({*m.type, core::FoldName(m.text)});
         if (it == index.end()) continue;
         m.entity = form_cluster[it->second];
+        ++uses[m.entity];
         NodeType t = clusters[m.entity].type;
         last_of_type[static_cast<int>(t)] = m.entity;
         if (t == NodeType::kEvent) last_event = m.entity;
@@ -171,8 +173,13 @@ std::vector<core::EntityFact> Resolve(ParsedDoc& doc) {
         m.entity = pick;
         continue;
       }
-      // "the company" -> the latest company; "the Ministry" -> the latest agency with it.
+      // "the company" -> the most named company so far (the story's subject);
+      // "the Ministry" -> the latest agency with that word.
       int pick = last_of_type[static_cast<int>(*m.type)];
+      if (m.type == NodeType::kCompany)
+        for (size_t c = 0; c < clusters.size(); ++c)
+          if (clusters[c].type == NodeType::kCompany && uses[c] > (pick >= 0 ? uses[pick] : 0))
+            pick = static_cast<int>(c);
       if (pick >= 0 && m.type == NodeType::kAgency &&
           Lower(clusters[pick].forms[0]).find(Lower(m.text)) == std::string::npos)
         pick = -1;

@@ -154,15 +154,14 @@ bool IsCue(std::string_view w, Cue cue) {
                                "featur", "panel", "speaker", "shared", "told", "concluded",
                                "insights", "presentation", "statement", "address"});
     case Cue::kModerate:
-      return StartsWithAny(w, {"moderat", "chaired", "presid", "facilitat", "hosted by"});
+      return StartsWithAny(w, {"moderat", "chaired", "presided", "facilitat"});
     case Cue::kOrganize:
       return StartsWithAny(w, {"host", "co-host", "organis", "organiz", "co-organi", "convene",
                                "collaboration", "sponsor", "co-sponsor", "held", "hold",
                                "jointly", "gathering", "launched"});
     case Cue::kPartner:
       return StartsWithAny(w, {"agreement", "mou", "memorandum", "partnership", "partners",
-                               "joint", "alliance", "contract", "deal", "cooperation",
-                               "collaborat", "signed", "sign", "jointly"});
+                               "venture", "alliance", "contract", "deal"});
     case Cue::kPartOf:
       return StartsWithAny(w, {"subsidiary", "subsidiaries", "unit", "division", "branch",
                                "office", "part", "affiliate", "arm", "member", "project",
@@ -171,7 +170,7 @@ bool IsCue(std::string_view w, Cue cue) {
       return StartsWithAny(w, {"held", "based", "headquarter", "located", "situated",
                                "settled", "inaugurated", "opened", "plant", "factory",
                                "facility", "site", "operations", "home", "convened",
-                               "complex", "hosted", "took", "taking", "gathered", "place"});
+                               "complex", "hosted", "took", "taking", "place"});
     case Cue::kAppoint:
       return StartsWithAny(w, {"appoint", "named", "elected", "served", "serves", "serving",
                                "promoted", "became", "joined", "succeed", "nominated"});

@@ -208,7 +208,7 @@ bool AndJoins(const Tokens& t, uint32_t b, uint32_t a, const std::vector<bool>& 
   if (a - b == 1 && t[b].all_upper) return false;
   if (PersonLike(t, b, a) || PersonLike(t, a + 1, r_end)) return false;
   if (Gazetteer::Get().IsPlace(SurfaceOf(t, b, a))) return false;
-  bool right_head = HasHeadIn(t, r_end - 1, r_end, kAnyHead);
+  bool right_head = HasHeadIn(t, a + 1, r_end, kAnyHead);
   if (of_phrase) return r_end - (a + 1) <= 3 || right_head;
   return !HasHeadIn(t, phrase, a, kOrgHead) && right_head;
 }
@@ -235,6 +235,15 @@ uint32_t CommaListEnd(const Tokens& t, uint32_t b, uint32_t c, const std::vector
 bool PrepositionJoins(const Tokens& t, uint32_t b, uint32_t c) {
   const Token& last = t[c - 1];
   uint32_t cls = ClassesOf(last.text);
+  uint32_t nx = c + 1 < t.size() && t[c + 1].Is("the") ? c + 2 : c + 1;
+  if (nx >= t.size() || (ClassesOf(t[nx].text) & kCalendar)) return false;
+  // "Center of the UNIDO ITPO Beijing", "Department of the Russian Federation's Ministry":
+  // the words after "of" name another actor.
+  uint32_t run = nx;
+  while (run < t.size() && (IsCapWord(t[run]) || IsConnector(t[run]))) ++run;
+  if (t[c].Is("of") && (t[nx].all_upper ||
+                        (run < t.size() && t[run].kind == TokenKind::kPossessive)))
+    return false;
   if (t[c].Is("on")) return (cls & kEventHead) != 0;
   if (t[c].Is("for")) return (cls & (kAgencyHead | kEventHead | kCompanySuffix)) != 0;
   if (!t[c].Is("of")) return true;
@@ -448,6 +457,29 @@ SentenceMentions FindMentions(const Sentence& s) {
     }
     m.text = Surface(s, m.first, m.last);
     if (!m.type) TypeByWords(t, m);
+    // "Mayor of Shanghai YING Yong": a place written right before a person.
+    for (uint32_t k = m.first + 1; !m.type && k + 1 < m.last; ++k) {
+      if (g.IsPlace(Surface(s, m.first, k)) && PersonLike(t, k, m.last)) {
+        Mention place;
+        place.first = m.first;
+        place.last = k;
+        place.text = Surface(s, m.first, k);
+        place.type = NodeType::kLocation;
+        place.evidence = Evidence::kHead;
+        out.mentions.push_back(std::move(place));
+        m.first = k;
+        m.text = Surface(s, k, m.last);
+        m.type = NodeType::kPerson;
+        m.evidence = Evidence::kHead;
+      }
+    }
+    // "in Cernobbio, Italy": an unknown name followed by a known country or region.
+    if (!m.type && m.first > 0 && (t[m.first - 1].Is("in") || t[m.first - 1].Is("at")) &&
+        m.last + 1 < n && t[m.last].Is(",") && IsCapWord(t[m.last + 1]) &&
+        g.IsPlace(t[m.last + 1].text)) {
+      m.type = NodeType::kLocation;
+      m.evidence = Evidence::kContext;
+    }
     // Leading years belong to event names only ("2018 World Manufacturing Forum").
     while (m.type != NodeType::kEvent && m.first < m.last && t[m.first].digit &&
            t[m.first].text.size() == 4)

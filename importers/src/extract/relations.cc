@@ -106,7 +106,9 @@ const Mention* OrgAfterRole(const View& v, const Role& r, std::string& title) {
     uint32_t j = i + 1;
     if (v.is(j, "the")) ++j;
     // "Director of UNIDO's Department of Trade": the department is the employer.
-    if (const Mention* m = v.starting(j)) {
+    if (const Mention* m = v.starting(j); m && !(v.is(i, ",") && v.is(m->last, ",") &&
+                                                 v.starting(m->last + 1) &&
+                                                 v.IsOrgLike(*v.starting(m->last + 1)))) {
       if (v.tok(m->last).kind == TokenKind::kPossessive && m->last < v.n())
         if (const Mention* inner = v.starting(m->last + 1))
           if (v.IsOrgLike(*inner)) return inner;
@@ -115,7 +117,7 @@ const Mention* OrgAfterRole(const View& v, const Role& r, std::string& title) {
     }
     if (v.is(i, ",")) {  // ", Global Operations, Micron Technology"
       uint32_t k = j;
-      while (k < v.n() && v.tok(k).IsWord() && v.tok(k).upper && !v.starting(k)) ++k;
+      while (k < v.n() && v.tok(k).IsWord() && v.tok(k).upper) ++k;
       if (k > j && k < v.n() && v.is(k, ",") && k - j <= 4)
         if (const Mention* m = v.starting(k + 1); m && v.IsOrgLike(*m)) {
           title += ", " + Surface(v.s, j, k);
@@ -124,6 +126,12 @@ const Mention* OrgAfterRole(const View& v, const Role& r, std::string& title) {
     }
   }
   return nullptr;
+}
+
+bool RoleStartingAt(const View& v, uint32_t i) {
+  for (const Role& r : v.sm.roles)
+    if (r.first == i) return true;
+  return false;
 }
 
 const Mention* PersonBefore(const View& v, uint32_t i) {
@@ -156,7 +164,8 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org) {
       // "The President of the World Manufacturing Foundation, Alberto Ribolla"
       if (v.is(org->last, ","))
         if (const Mention* p = v.starting(org->last + 1); p && v.type(*p) == NodeType::kPerson)
-          person = p->entity;
+          if (!(v.is(p->last, ",") && RoleStartingAt(v, p->last + 1)))  // not its own title
+            person = p->entity;
     }
     // "... and Director of X": the same person holds a second post.
     if (person < 0 && r.first > 0 && v.is(r.first - 1, "and") && prev_person >= 0)
@@ -210,56 +219,112 @@ std::set<int> EmployerMentions(const View& v) {
   return out;
 }
 
-void Organizes(const View& v, Builder& b) {
-  uint32_t cue = FindCue(v, Cue::kOrganize);
-  if (cue == v.n() && !(v.n() > 0 && IsCue(v.lower(0), Cue::kOrganize))) return;
-  if (cue == v.n()) cue = 0;
-  // The event: the nearest after the cue, else the nearest before it.
-  const Mention* event = nullptr;
-  for (const Mention& m : v.sm.mentions)
-    if (m.entity >= 0 && v.type(m) == NodeType::kEvent && (!event || (m.first > cue && event->first < cue)))
-      if (!event || m.first > cue || event->first < m.first) event = &m;
-  if (!event) return;
-  std::set<int> employers = EmployerMentions(v);
-  for (const Mention& m : v.sm.mentions) {
-    if (m.entity < 0 || m.entity == event->entity || employers.count(m.first)) continue;
-    if (m.first > event->first && m.last <= event->last) continue;
-    NodeType t = v.type(m);
-    if (!(IsOrg(t) || (t == NodeType::kEvent && m.entity != event->entity &&
-                       event->first > m.first && !m.anaphor && v.is(m.last, ",")))) {
+// Organisations coordinated in a list that starts at token i: "A, its B, the C and D".
+std::vector<const Mention*> OrgList(const View& v, uint32_t i) {
+  std::vector<const Mention*> out;
+  while (i < v.n()) {
+    if (v.is(i, ",") || v.is(i, "and") || v.is(i, "&") || v.is(i, "the") || v.is(i, "its") ||
+        v.is(i, "their") || v.is(i, "both") || v.is(i, "such") || v.is(i, "as") ||
+        v.is(i, "various") || v.is(i, "partners")) {
+      ++i;
       continue;
     }
-    if (t == NodeType::kEvent) continue;
-    b.Add(EdgeType::kOrganizes, m.entity, event->entity, v.s, 0.6);
+    const Mention* m = v.starting(i);
+    if (!m) break;
+    if (v.type(*m) == NodeType::kLocation && v.tok(m->last).kind == TokenKind::kPossessive) {
+      i = m->last + 1;  // "China's Ministry of Commerce"
+      continue;
+    }
+    if (!IsOrg(v.type(*m))) break;
+    out.push_back(m);
+    i = m->last;
+    if (v.is(i, "(") && v.is(i + 2, ")")) i += 3;  // "(CCPIT)"
   }
+  return out;
+}
+
+// Organisations before token `end` that are not objects of a preposition ("at the X").
+std::vector<const Mention*> Subjects(const View& v, uint32_t end, const std::set<int>& skip) {
+  std::vector<const Mention*> out;
+  for (const Mention& m : v.sm.mentions) {
+    if (m.entity < 0 || m.last > end || !IsOrg(v.type(m)) || skip.count(m.first)) continue;
+    uint32_t p = m.first;
+    if (p > 0 && v.is(p - 1, "the")) --p;
+    std::string w = p > 0 ? v.lower(p - 1) : "";
+    if (w == "at" || w == "in" || w == "on" || w == "of" || w == "from" || w == "during" ||
+        w == "to" || w == "for" || w == "by" || w == "between")
+      continue;
+    out.push_back(&m);
+  }
+  return out;
+}
+
+void Organizes(const View& v, Builder& b) {
+  uint32_t cue = FindCue(v, Cue::kOrganize);
+  if (cue == v.n() && v.n() > 0 && IsCue(v.lower(0), Cue::kOrganize)) cue = 0;
+  if (cue == v.n()) return;
+  std::set<int> employers = EmployerMentions(v);
+  // Passive: "hosted by A and B"; active: "A, in collaboration with B, hosted E".
+  uint32_t by = cue + 1;
+  while (by < v.n() && (v.is(by, "and") || (v.tok(by).IsWord() && !v.tok(by).upper &&
+                                             IsCue(v.lower(by), Cue::kOrganize))))
+    ++by;
+  bool passive = v.is(by, "by");
+  std::vector<const Mention*> hosts =
+      passive ? OrgList(v, by + 1) : Subjects(v, cue, employers);
+  if (!passive)
+    for (uint32_t i = 0; i + 1 < v.n(); ++i)
+      if (v.lower(i).starts_with("collaboration") && v.is(i + 1, "with"))
+        for (const Mention* m : OrgList(v, i + 2)) hosts.push_back(m);
+  // The event: for the passive the one before the cue or after the hosts, else the next one.
+  const Mention* event = nullptr;
+  uint32_t after = passive && !hosts.empty() ? hosts.back()->last : cue;
+  for (const Mention& m : v.sm.mentions) {
+    if (m.entity < 0 || v.type(m) != NodeType::kEvent) continue;
+    if (m.first >= after && (!event || event->first < cue)) {
+      if (!event || event->first < cue || m.first < event->first) event = &m;
+    } else if (passive && m.last <= cue && !event) {
+      event = &m;
+    }
+  }
+  if (!event) return;
+  for (const Mention* m : hosts) b.Add(EdgeType::kOrganizes, m->entity, event->entity, v.s, 0.6);
 }
 
 void PartnersWith(const View& v, Builder& b) {
   uint32_t cue = FindCue(v, Cue::kPartner);
   if (cue == v.n()) return;
-  std::vector<const Mention*> before, after;
-  for (const Mention& m : v.sm.mentions) {
-    if (m.entity < 0 || !IsOrg(v.type(m))) continue;
-    (m.first < cue ? before : after).push_back(&m);
-  }
-  // "between A and B", "A and B sign", "A and partners B and C", "jointly run by A and B".
-  bool all_pairs = after.empty() || v.lower(cue) == "partners" || v.lower(cue) == "jointly" ||
-                   (cue + 1 < v.n() && v.is(cue + 1, "between"));
-  for (uint32_t i = cue; i < v.n() && i < cue + 4; ++i) all_pairs |= v.is(i, "between");
-  std::vector<const Mention*> all = before;
-  all.insert(all.end(), after.begin(), after.end());
-  if (all_pairs) {
-    const auto& group = after.empty() || v.lower(cue) == "partners" ? all : after;
+  auto pairs = [&](const std::vector<const Mention*>& group) {
     for (size_t i = 0; i < group.size() && i < 4; ++i)
       for (size_t j = i + 1; j < group.size() && j < 4; ++j)
         b.Add(EdgeType::kPartnersWith, group[i]->entity, group[j]->entity, v.s, 0.6);
-    if (!(after.empty() || v.lower(cue) == "partners")) return;
+  };
+  // "A and partners B and C": one coalition.
+  if (v.lower(cue) == "partners") {
+    if (cue >= 2 && v.is(cue - 1, "and"))
+      if (const Mention* a = v.ending(cue - 1); a && IsOrg(v.type(*a))) {
+        std::vector<const Mention*> group{a};
+        for (const Mention* m : OrgList(v, cue + 1)) group.push_back(m);
+        pairs(group);
+      }
     return;
   }
-  if (before.empty()) return;
-  const Mention* subject = before.front();
-  for (const Mention* m : after)
-    b.Add(EdgeType::kPartnersWith, subject->entity, m->entity, v.s, 0.6);
+  // "between A and B"; "A signed an agreement with B"; "A and B signed an agreement".
+  for (uint32_t i = cue; i < v.n() && i < cue + 8; ++i) {
+    if (v.is(i, "between")) return pairs(OrgList(v, i + 1));
+    if (v.is(i, "with")) {
+      std::vector<const Mention*> partners;
+      for (uint32_t j = i + 1; j < v.n() && j < i + 6 && partners.empty(); ++j)
+        partners = OrgList(v, j);
+      std::vector<const Mention*> subjects = Subjects(v, cue, {});
+      if (subjects.empty()) return;
+      for (const Mention* m : partners)
+        b.Add(EdgeType::kPartnersWith, subjects.front()->entity, m->entity, v.s, 0.6);
+      return;
+    }
+  }
+  std::vector<const Mention*> subjects = Subjects(v, cue, {});
+  if (subjects.size() >= 2 && subjects.size() <= 3) pairs(subjects);
 }
 
 void PartOf(const View& v, Builder& b) {
@@ -271,17 +336,29 @@ void PartOf(const View& v, Builder& b) {
       if (IsOrg(v.type(m)) && IsOrg(v.type(*unit)))
         b.Add(EdgeType::kPartOf, unit->entity, m.entity, v.s, 0.6);
   }
+  // "Center of the UNIDO ITPO Beijing", "Department of the Russian Federation's Ministry".
+  for (const Mention& m : v.sm.mentions) {
+    if (m.entity < 0 || !IsOrg(v.type(m)) || !v.is(m.last, "of")) continue;
+    uint32_t j = m.last + 1;
+    if (v.is(j, "the")) ++j;
+    const Mention* parent = v.starting(j);
+    if (parent && v.type(*parent) == NodeType::kLocation &&
+        v.tok(parent->last).kind == TokenKind::kPossessive)
+      parent = v.starting(parent->last + 1);
+    if (parent && IsOrg(v.type(*parent)))
+      b.Add(EdgeType::kPartOf, m.entity, parent->entity, v.s, 0.6);
+  }
   // "X, a subsidiary of Y", "X, which is part of Y", "X, a Y project".
   uint32_t cue = FindCue(v, Cue::kPartOf);
   while (cue < v.n()) {
     const Mention* unit = nullptr;
     const Mention* parent = nullptr;
     for (const Mention& m : v.sm.mentions)
-      if (m.entity >= 0 && m.last <= cue && v.IsOrgLike(m) && !v.is(m.last, "'s")) {
+      if (m.entity >= 0 && m.last <= cue && v.IsOrgLike(m)) {
         if (m.last == cue || (m.last + 1 == cue && v.tok(m.last).kind == TokenKind::kPossessive))
           parent = &m;  // "a Y project"
-        else
-          unit = &m;
+        else if (cue - m.last <= 4)
+          unit = &m;  // "X, a unit of", "X, which is part of"
       }
     if (!parent && v.is(cue + 1, "of")) {
       uint32_t j = cue + 2;
@@ -402,8 +479,18 @@ void Speakers(const View& v, Builder& b, size_t si, EventContext& ctx) {
     if (moderator >= 0) b.Add(EdgeType::kModerates, moderator, ctx.event, v.s, 0.6);
   }
   if (speech == v.n() && !in_list) return;
+  // Persons named inside a quotation are talked about, not speaking.
+  std::vector<bool> quoted(v.n(), false);
+  bool open = false;
+  for (uint32_t i = 0; i < v.n(); ++i) {
+    if (v.is(i, "\xE2\x80\x9C")) open = true;
+    if (v.is(i, "\xE2\x80\x9D")) open = false;
+    if (v.is(i, "\"")) open = !open;
+    quoted[i] = open;
+  }
   for (const Mention& m : v.sm.mentions)
-    if (m.entity >= 0 && m.entity != moderator && v.type(m) == NodeType::kPerson)
+    if (m.entity >= 0 && m.entity != moderator && v.type(m) == NodeType::kPerson &&
+        !quoted[m.first])
       b.Add(EdgeType::kSpeaksAt, m.entity, ctx.event, v.s, 0.5);
 }
 

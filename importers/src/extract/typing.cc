@@ -55,11 +55,10 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
       continue;
     }
     // The place of a title: "Director, UNIDO", "President of CATL Europe", "Unilever CEO".
-    bool after_title = m.first >= 2 && (t[m.first - 1].Is("of") || t[m.first - 1].Is(",") ||
-                                        t[m.first - 1].Is("at")) &&
+    // ("Minister of Energy and Industry": a portfolio, not an organisation.)
+    bool after_title = m.first >= 2 && (t[m.first - 1].Is(",") || t[m.first - 1].Is("at")) &&
                        RoleEndingAt(sm, m.first - 1);
-    bool after_title_the = m.first >= 3 && t[m.first - 1].Is("the") && t[m.first - 2].Is("of") &&
-                           RoleEndingAt(sm, m.first - 2);
+    bool after_title_the = false;
     bool before_title = m.last < n && RoleAt(sm, m.last) && m.last + 1 < n &&
                         k + 1 < sm.mentions.size() &&
                         sm.mentions[k + 1].first > m.last;
@@ -118,9 +117,10 @@ void SettleTypes(ParsedDoc& doc) {
       if (m.type) continue;
       bool initial = m.first == 0 || (m.first == 1 && IsQuote(s.tokens[0].text));
       bool confirmed = non_initial.count(f) > 0 && non_initial[f] > (initial ? 0 : 0);
-      if (m.org || (!s.headline && (!initial || confirmed || s.tokens[m.first].all_upper ||
-                                    m.last - m.first >= 2)))
-        m.type = NodeType::kCompany;
+      // A bare acronym nobody expands is, in this press, most often an institution.
+      bool acronym = m.last - m.first == 1 && s.tokens[m.first].all_upper;
+      if (m.org || (!s.headline && (!initial || confirmed || acronym || m.last - m.first >= 2)))
+        m.type = acronym ? NodeType::kAgency : NodeType::kCompany;
     }
     ms.erase(std::remove_if(ms.begin(), ms.end(), [](const Mention& m) { return !m.type; }),
              ms.end());
