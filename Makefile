@@ -7,13 +7,15 @@ PORT ?= 8080
 
 APT_PACKAGES := cmake g++ make pkg-config librocksdb-dev libboost-graph-dev libcpp-httplib-dev \
   nlohmann-json3-dev catch2 libcli11-dev libspdlog-dev libgumbo-dev libxml2-dev libutf8proc-dev \
-  iso-codes libbenchmark-dev python3 python3-networkx python3-igraph nodejs npm chromium
+  iso-codes libbenchmark-dev python3 python3-networkx python3-igraph chromium
+# Node.js and npm come from Debian only when the machine has no node at all.
+NODE_PACKAGES := $(if $(shell command -v node),,nodejs npm)
 
 .PHONY: deps build debug test demo viz clean
 
 # Installs, with apt-get, only the Debian packages that are missing.
 deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	@missing=$$(for p in $(APT_PACKAGES) $(NODE_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

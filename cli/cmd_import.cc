@@ -43,26 +43,27 @@ void AddImportCommand(CLI::App& app) {
     auto store = OpenStore(*db);
     ImportSummary summary;
     Progress progress;
+    importers::BatchIngestor ingestor(
+        *store, [&](const std::string& origin, const core::Result<core::IngestResult>& result) {
+          progress.Tick(origin);
+          if (!result.ok()) {
+            summary.refused.emplace_back(origin, result.status().message());
+            return;
+          }
+          if (result->article_was_new) ++summary.articles_new;
+          else ++summary.articles_unchanged;
+          summary.nodes_added += result->stats.nodes_added;
+          summary.edges_added += result->stats.edges_added;
+          summary.evidence_added += result->stats.evidence_added;
+        });
     for (const auto& path : *paths) {
       auto st = importers::ForEachDocument(path, [&](importers::SourceItem&& item) {
-        progress.Tick(item.origin);
-        if (!item.doc.ok()) {
-          summary.refused.emplace_back(item.origin, item.doc.status().message());
-          return;
-        }
-        auto result = importers::IngestDocument(*store, item.doc.value());
-        if (!result.ok()) {
-          summary.refused.emplace_back(item.origin, result.status().message());
-          return;
-        }
-        if (result->article_was_new) ++summary.articles_new;
-        else ++summary.articles_unchanged;
-        summary.nodes_added += result->stats.nodes_added;
-        summary.edges_added += result->stats.edges_added;
-        summary.evidence_added += result->stats.evidence_added;
+        if (item.doc.ok()) ingestor.Add(std::move(item.origin), std::move(item.doc.value()));
+        else summary.refused.emplace_back(item.origin, item.doc.status().message());
       });
       if (!st.ok()) summary.refused.emplace_back(path, st.message());
     }
+    if (auto st = ingestor.Flush(); !st.ok()) throw CommandError(st.message());
     progress.Finish();
     double secs = progress.elapsed_seconds();
     if (*json_summary) {

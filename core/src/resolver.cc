@@ -219,7 +219,7 @@ EvidenceId EvidenceIdFor(ArticleId article, const EdgeKey& edge, uint32_t begin,
   return Hash64(buf, 7);
 }
 
-Result<IngestResult> IngestArticle(GraphStore& store, const ArticleFacts& facts) {
+Result<IngestResult> IngestArticle(GraphStore& store, const ArticleFacts& facts, bool sync) {
   IngestResult result;
   Status st = store.WithWriteLock([&]() -> Status {
     auto reader = store.Read();
@@ -258,7 +258,7 @@ Result<IngestResult> IngestArticle(GraphStore& store, const ArticleFacts& facts)
     article.mentions.erase(std::unique(article.mentions.begin(), article.mentions.end()),
                            article.mentions.end());
     delta.article = std::move(article);
-    auto applied = store.Apply(delta);
+    auto applied = store.Apply(delta, ApplyOptions{.sync = false});
     if (!applied.ok()) return applied.status();
     result.stats = applied.value();
     result.article_was_new = applied->article_was_new;
@@ -266,6 +266,8 @@ Result<IngestResult> IngestArticle(GraphStore& store, const ArticleFacts& facts)
     return Status::Ok();
   });
   if (!st.ok()) return st;
+  // The fsync happens outside the writer lock, so that concurrent writers share the wait.
+  if (sync && result.article_was_new) AG_RETURN_IF_ERROR(store.Sync());
   return result;
 }
 

@@ -238,7 +238,8 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
   return std::unique_ptr<RocksGraphStore>(new RocksGraphStore(std::move(impl)));
 }
 
-Result<core::ApplyStats> RocksGraphStore::Apply(const core::GraphDelta& delta) {
+Result<core::ApplyStats> RocksGraphStore::Apply(const core::GraphDelta& delta,
+                                                const core::ApplyOptions& apply_options) {
   if (impl_->options.read_only) return Status::PermissionDenied("database opened read-only");
   std::lock_guard<std::recursive_mutex> lock(impl_->write_mu);
   core::ApplyStats stats;
@@ -254,10 +255,15 @@ Result<core::ApplyStats> RocksGraphStore::Apply(const core::GraphDelta& delta) {
   AG_RETURN_IF_ERROR(writer.Build(delta, &stats));
   if (impl_->options.before_write_hook) AG_RETURN_IF_ERROR(impl_->options.before_write_hook());
   rocksdb::WriteOptions wo;
-  wo.sync = impl_->options.sync_writes;
+  wo.sync = impl_->options.sync_writes && apply_options.sync;
   AG_RETURN_IF_ERROR(FromRocks(impl_->db->Write(wo, &writer.batch()), "write batch"));
   impl_->version.fetch_add(1);
   return stats;
+}
+
+Status RocksGraphStore::Sync() {
+  if (!impl_->options.sync_writes || impl_->options.read_only) return Status::Ok();
+  return FromRocks(impl_->db->SyncWAL(), "sync write-ahead log");
 }
 
 std::unique_ptr<core::GraphReader> RocksGraphStore::Read() {

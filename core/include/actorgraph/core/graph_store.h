@@ -86,13 +86,23 @@ struct ApplyStats {
   bool article_was_new = false;
 };
 
+struct ApplyOptions {
+  // true: Apply returns after the write is synced to the write-ahead log (durable).
+  // false: the write is visible at once but durable only after the next Sync(); a caller
+  // acknowledges nothing before that (group commit for bulk imports).
+  bool sync = true;
+};
+
 class GraphStore {
  public:
   virtual ~GraphStore() = default;
-  // Applies the delta in one atomic, WAL-synced write. When the delta carries an article whose
-  // content hash is already registered, nothing is written and article_was_new is false.
+  // Applies the delta in one atomic write. When the delta carries an article whose content
+  // hash is already registered, nothing is written and article_was_new is false.
   // Thread-safe; writers are serialised.
-  virtual Result<ApplyStats> Apply(const GraphDelta& delta) = 0;
+  virtual Result<ApplyStats> Apply(const GraphDelta& delta, const ApplyOptions& options = {}) = 0;
+  // Makes every write applied so far durable (syncs the write-ahead log). Thread-safe; does
+  // not hold the writer lock, so writers go on while it waits for the disk.
+  virtual Status Sync() = 0;
   virtual std::unique_ptr<GraphReader> Read() = 0;
   // A number that changes with every applied delta (for caches over the graph).
   virtual uint64_t Version() const = 0;

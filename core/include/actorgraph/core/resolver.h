@@ -39,7 +39,9 @@ std::string ArticleContentHash(const ArticleFacts& facts);
 // - otherwise a node is created with id = hash(type, folded name), probing on collision;
 // - curation wins: edges and evidence that a curator deleted are not brought back.
 // Relations whose endpoint types break the model's rules are dropped.
-Result<IngestResult> IngestArticle(GraphStore& store, const ArticleFacts& facts);
+// With sync = false the write is visible but not yet durable: the caller must call
+// GraphStore::Sync() before it acknowledges the article (group commit).
+Result<IngestResult> IngestArticle(GraphStore& store, const ArticleFacts& facts, bool sync = true);
 
 // Meta keys under which curation records deleted edges and evidence (see api/ curation).
 std::string SuppressedEdgeKey(const EdgeKey& edge);

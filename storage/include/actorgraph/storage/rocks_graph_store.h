@@ -15,8 +15,8 @@ inline constexpr int kFormatVersion = 1;
 
 struct RocksStoreOptions {
   bool create_if_missing = true;
-  // true: Apply returns only after the batch is synced to the write-ahead log (acknowledged
-  // means durable). false: faster bulk loads that may lose the last writes on a power cut.
+  // false: no write is ever synced, ApplyOptions::sync and Sync() notwithstanding (bulk loads
+  // of data that can be loaded again; a power cut may lose the last writes).
   bool sync_writes = true;
   // Opens without taking the write lock (several processes may read); Apply fails.
   bool read_only = false;
@@ -34,7 +34,9 @@ class RocksGraphStore : public core::GraphStore {
                                                              const RocksStoreOptions& options = {});
   ~RocksGraphStore() override;
 
-  core::Result<core::ApplyStats> Apply(const core::GraphDelta& delta) override;
+  core::Result<core::ApplyStats> Apply(const core::GraphDelta& delta,
+                                       const core::ApplyOptions& options = {}) override;
+  core::Status Sync() override;
   std::unique_ptr<core::GraphReader> Read() override;
   uint64_t Version() const override;
   core::Status WithWriteLock(const std::function<core::Status()>& fn) override;
