@@ -125,23 +125,24 @@ async function reloadGraph() {
 }
 
 // Loads the next page of a node's neighbours; returns whether there is more.
-async function fetchPage(id, token = loadToken) {
+async function fetchPage(id, token = loadToken, size = PAGE) {
   const s = store.get();
   const pg = pagers.get(id);
   if (pg && !pg.cursor) return false;
-  const r = await api.neighbors(id, { limit: PAGE, cursor: pg ? pg.cursor : undefined, ...filterParams(s) });
+  const limit = pg ? pg.size : size;
+  const r = await api.neighbors(id, { limit, cursor: pg ? pg.cursor : undefined, ...filterParams(s) });
   if (token !== loadToken) return false;
   if (!graph.cy.getElementById(`n${id}`).length) graph.addNode(await api.node(id));
   const name = graph.cy.getElementById(`n${id}`).data('name') || id;
   graph.addNeighbors(id, r.items || []);
   const loaded = (pg ? pg.loaded : 0) + (r.items || []).length;
-  const next = { name, total: r.total ?? loaded, loaded, cursor: r.next_cursor || '', pages: (pg ? pg.pages : 0) + 1 };
+  const next = { name, size: limit, total: r.total ?? loaded, loaded, cursor: r.next_cursor || '', pages: (pg ? pg.pages : 0) + 1 };
   pagers.set(id, next);
   graph.setHub(id, !!next.cursor);
   return !!next.cursor;
 }
 
-async function expand(id) {
+async function expand(id, size = PAGE) {
   id = String(id);
   if (store.get().view !== 'graph') store.set({ view: 'graph' });
   const pg = pagers.get(id);
@@ -151,7 +152,7 @@ async function expand(id) {
   }
   showWelcome(false);
   try {
-    await track(fetchPage(id));
+    await track(fetchPage(id, loadToken, size));
   } catch (e) {
     toast(`Could not expand: ${e.message}`);
     return;
@@ -169,7 +170,7 @@ function renderPagers() {
   box.innerHTML = list
     .map(
       ([id, p]) =>
-        `<button class="pager" data-id="${esc(id)}" title="load the next neighbours of ${esc(p.name)}">${esc(p.name)}: ${fmt(Math.min(PAGE, p.total - p.loaded))} more of ${fmt(p.total)} <span class="muted">(${fmt(p.loaded)} shown)</span></button>`,
+        `<button class="pager" data-id="${esc(id)}" title="load the next neighbours of ${esc(p.name)}">${esc(p.name)}: ${fmt(Math.min(p.size, p.total - p.loaded))} more of ${fmt(p.total)} <span class="muted">(${fmt(p.loaded)} shown)</span></button>`,
     )
     .join('');
   box.hidden = !list.length;
@@ -326,4 +327,6 @@ window.__actorgraph = {
     return busy;
   },
   pagers,
+  // Expands with a page size other than 50 (tests exercise paging on a small corpus).
+  expandPaged: (id, size) => expand(String(id), size),
 };
