@@ -1,12 +1,12 @@
-#include "extract/clean.h"
+#include "clean.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
 
-#include "extract/lexicon.h"
-#include "extract/text.h"
+#include "lexicon.h"
+#include "text.h"
 
 namespace actorgraph::importers::extract {
 namespace {

@@ -1,4 +1,4 @@
-#include "extract/coref.h"
+#include "coref.h"
 
 #include <algorithm>
 #include <map>
@@ -6,8 +6,8 @@
 #include <unordered_map>
 
 #include "actorgraph/core/names.h"
-#include "extract/lexicon.h"
-#include "extract/text.h"
+#include "lexicon.h"
+#include "text.h"
 
 namespace actorgraph::importers::extract {
 namespace {

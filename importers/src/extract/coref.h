@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "actorgraph/core/facts.h"
-#include "extract/document_parse.h"
+#include "document_parse.h"
 
 namespace actorgraph::importers::extract {
 

@@ -4,8 +4,8 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/mentions.h"
-#include "extract/segment.h"
+#include "mentions.h"
+#include "segment.h"
 
 namespace actorgraph::importers::extract {
 

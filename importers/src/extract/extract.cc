@@ -1,11 +1,11 @@
 // The extraction pipeline: clean -> segment -> mentions -> types -> coreference -> relations.
 #include "actorgraph/importers/extraction.h"
 
-#include "extract/clean.h"
-#include "extract/coref.h"
-#include "extract/document_parse.h"
-#include "extract/relations.h"
-#include "extract/typing.h"
+#include "clean.h"
+#include "coref.h"
+#include "document_parse.h"
+#include "relations.h"
+#include "typing.h"
 
 namespace actorgraph::importers {
 

@@ -1,11 +1,11 @@
-#include "extract/gazetteer.h"
+#include "gazetteer.h"
 
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "actorgraph/core/names.h"
-#include "extract/text.h"
+#include "text.h"
 
 #ifndef ACTORGRAPH_ISO_CODES_DIR
 #define ACTORGRAPH_ISO_CODES_DIR "/usr/share/iso-codes/json"

@@ -1,10 +1,10 @@
-#include "extract/lexicon.h"
+#include "lexicon.h"
 
 #include <initializer_list>
 #include <string>
 #include <unordered_map>
 
-#include "extract/text.h"
+#include "text.h"
 
 namespace actorgraph::importers::extract {
 namespace {

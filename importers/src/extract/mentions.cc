@@ -1,11 +1,11 @@
-#include "extract/mentions.h"
+#include "mentions.h"
 
 #include <algorithm>
 #include <unordered_set>
 
-#include "extract/gazetteer.h"
-#include "extract/lexicon.h"
-#include "extract/text.h"
+#include "gazetteer.h"
+#include "lexicon.h"
+#include "text.h"
 
 namespace actorgraph::importers::extract {
 namespace {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "actorgraph/core/model.h"
-#include "extract/segment.h"
+#include "segment.h"
 
 namespace actorgraph::importers::extract {
 

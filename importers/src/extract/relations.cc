@@ -1,4 +1,4 @@
-#include "extract/relations.h"
+#include "relations.h"
 
 #include <algorithm>
 #include <set>
@@ -6,8 +6,8 @@
 #include <tuple>
 
 #include "actorgraph/core/names.h"
-#include "extract/lexicon.h"
-#include "extract/text.h"
+#include "lexicon.h"
+#include "text.h"
 
 namespace actorgraph::importers::extract {
 namespace {

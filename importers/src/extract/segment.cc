@@ -1,6 +1,6 @@
-#include "extract/segment.h"
+#include "segment.h"
 
-#include "extract/lexicon.h"
+#include "lexicon.h"
 
 namespace actorgraph::importers::extract {
 

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/clean.h"
-#include "extract/tokens.h"
+#include "clean.h"
+#include "tokens.h"
 
 namespace actorgraph::importers::extract {
 

@@ -1,4 +1,4 @@
-#include "extract/text.h"
+#include "text.h"
 
 #include <utf8proc.h>
 

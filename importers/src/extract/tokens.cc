@@ -1,9 +1,9 @@
-#include "extract/tokens.h"
+#include "tokens.h"
 
 #include <string>
 #include <unordered_set>
 
-#include "extract/text.h"
+#include "text.h"
 
 namespace actorgraph::importers::extract {
 namespace {

@@ -1,12 +1,12 @@
-#include "extract/typing.h"
+#include "typing.h"
 
 #include <algorithm>
 #include <unordered_map>
 
 #include "actorgraph/core/names.h"
-#include "extract/gazetteer.h"
-#include "extract/lexicon.h"
-#include "extract/text.h"
+#include "gazetteer.h"
+#include "lexicon.h"
+#include "text.h"
 
 namespace actorgraph::importers::extract {
 namespace {

@@ -4,7 +4,7 @@
 // of a sentence or in a heading are dropped. Mentions left untyped are removed.
 #pragma once
 
-#include "extract/document_parse.h"
+#include "document_parse.h"
 
 namespace actorgraph::importers::extract {
 

@@ -1,0 +1,100 @@
+// Each extraction stage alone, on inputs written for the test.
+#include <catch2/catch.hpp>
+
+#include "../../importers/src/extract/clean.h"
+#include "../../importers/src/extract/gazetteer.h"
+#include "../../importers/src/extract/mentions.h"
+#include "../../importers/src/extract/segment.h"
+#include "../../importers/src/extract/tokens.h"
+
+using namespace actorgraph;
+using namespace actorgraph::importers::extract;
+
+namespace {
+
+std::vector<Sentence> SentencesOf(const std::string& text) {
+  importers::Document doc;
+  doc.text = text;
+  return Segment(text, Clean(doc).lines);
+}
+
+std::string TextOf(const std::string& text, const Sentence& s) {
+  return text.substr(s.begin, s.end - s.begin);
+}
+
+}  // namespace
+
+TEST_CASE("tokens keep abbreviation periods and split possessives", "[extract]") {
+  std::string text = "Mr. Lee of SAIC Motor Corp., Ltd. met T.V. Narendran at Bosch's plant.";
+  auto toks = Tokenize(text, 0, static_cast<uint32_t>(text.size()));
+  std::vector<std::string> words;
+  for (const auto& t : toks) words.emplace_back(t.text);
+  CHECK(words[0] == "Mr.");
+  CHECK(std::find(words.begin(), words.end(), "Corp.") != words.end());
+  CHECK(std::find(words.begin(), words.end(), "Ltd.") != words.end());
+  CHECK(std::find(words.begin(), words.end(), "T.V.") != words.end());
+  CHECK(std::find(words.begin(), words.end(), "'s") != words.end());
+  CHECK(words.back() == ".");
+  for (const auto& t : toks) CHECK(text.substr(t.begin, t.end - t.begin) == t.text);
+}
+
+TEST_CASE("sentences do not end at abbreviations", "[extract]") {
+  std::string text =
+      "H.E. Dr. Wang met Mr. Smith of Acme Co. in the U.S. on Monday. They signed a deal.\n"
+      "It is No. 1 in the world! Sales grew.";
+  auto s = SentencesOf(text);
+  REQUIRE(s.size() == 4);
+  CHECK(TextOf(text, s[0]) == "H.E. Dr. Wang met Mr. Smith of Acme Co. in the U.S. on Monday.");
+  CHECK(TextOf(text, s[1]) == "They signed a deal.");
+  CHECK(TextOf(text, s[2]) == "It is No. 1 in the world!");
+}
+
+TEST_CASE("clean finds title, date, dateline and drops page noise", "[extract]") {
+  importers::Document doc;
+  doc.text =
+      "Skip to main content\n\nWidget Makers Gather for the Annual Widget Summit\n\n"
+      "01 November 2022\n\nLIMA, 1 November 2022 - The summit opened today.\n\n"
+      "Like us on Facebook\n";
+  Cleaned c = Clean(doc);
+  CHECK(c.title == "Widget Makers Gather for the Annual Widget Summit");
+  CHECK(c.date == "2022-11-01");
+  CHECK(c.dateline == "LIMA, 1 November 2022");
+  for (const Line& l : c.lines) {
+    std::string line = doc.text.substr(l.begin, l.end - l.begin);
+    CHECK(line.find("Skip to") == std::string::npos);
+    CHECK(line.find("Facebook") == std::string::npos);
+  }
+  CHECK(FindDate("Sep 11, 2013 10:53 AM") == "2013-09-11");
+  CHECK(FindDate("Date:12/17/2020") == "2020-12-17");
+}
+
+TEST_CASE("mentions: acronym after its expansion, roles, typed heads", "[extract]") {
+  std::string text =
+      "Ana Costa, Executive Vice President of the Andean Federation of Textile Producers "
+      "(AFTP), opened the Lima Textile Forum.";
+  auto s = SentencesOf(text);
+  REQUIRE(s.size() == 1);
+  SentenceMentions sm = FindMentions(s[0]);
+  REQUIRE(sm.roles.size() == 1);
+  CHECK(sm.roles[0].text == "Executive Vice President");
+  bool agency = false, event = false;
+  for (const Mention& m : sm.mentions) {
+    if (m.text == "Andean Federation of Textile Producers") {
+      agency = m.type == core::NodeType::kAgency && m.acronym == "AFTP";
+    }
+    if (m.text == "Lima Textile Forum") event = m.type == core::NodeType::kEvent;
+  }
+  CHECK(agency);
+  CHECK(event);
+}
+
+TEST_CASE("gazetteer knows countries, subdivisions and cities", "[extract]") {
+  const Gazetteer& g = Gazetteer::Get();
+  CHECK(g.IsPlace("Germany"));
+  CHECK(g.IsPlace("Russian Federation"));
+  CHECK(g.IsPlace("Sichuan"));  // ISO 3166-2 "Sichuan Sheng"
+  CHECK(g.IsPlace("Munich"));
+  CHECK_FALSE(g.IsPlace("Ministry"));
+  CHECK(g.IsFamilyName("Wang"));
+  CHECK(g.IsDemonym("German"));
+}
