@@ -1,0 +1,55 @@
+// Extraction throughput: bytes of article text per second over the dev corpus, one thread.
+// Corpus folder: $ACTORGRAPH_CORPUS_DIR/dev (default ../shared/corpus/dev from the source).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "actorgraph/importers/extraction.h"
+
+namespace {
+
+std::vector<actorgraph::importers::Document> LoadCorpus() {
+  namespace fs = std::filesystem;
+  const char* env = std::getenv("ACTORGRAPH_CORPUS_DIR");
+  fs::path dir = fs::path(env ? env : ACTORGRAPH_BENCH_CORPUS_DIR) / "dev";
+  std::vector<actorgraph::importers::Document> docs;
+  if (!fs::exists(dir)) return docs;
+  for (const auto& f : fs::directory_iterator(dir)) {
+    if (f.path().extension() != ".txt") continue;
+    std::ifstream in(f.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    actorgraph::importers::Document d;
+    d.text = ss.str();
+    docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
+void BM_Extract(benchmark::State& state) {
+  static const auto docs = LoadCorpus();
+  if (docs.empty()) {
+    state.SkipWithError("no corpus found; set ACTORGRAPH_CORPUS_DIR");
+    return;
+  }
+  actorgraph::importers::Extract(docs.front());  // load the gazetteer outside the timing
+  int64_t bytes = 0;
+  for (auto _ : state) {
+    for (const auto& d : docs) {
+      auto x = actorgraph::importers::Extract(d);
+      benchmark::DoNotOptimize(x.entities.data());
+      bytes += static_cast<int64_t>(d.text.size());
+    }
+  }
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
