@@ -73,7 +73,7 @@ bool PersonLike(const Tokens& t, uint32_t b, uint32_t e) {
   if (n < 2 || n > 5) return false;
   for (uint32_t i = b; i < e; ++i) {
     if (!t[i].IsWord()) return false;
-    if (ClassesOf(t[i].text) & (kAnyHead | kLocationHead)) return false;
+    if (t[i].cls & (kAnyHead | kLocationHead)) return false;
   }
   const Gazetteer& g = Gazetteer::Get();
   if (g.IsPlace(t[b].text) && !g.IsFamilyName(t[b].text)) return false;
@@ -116,8 +116,8 @@ std::vector<Role> FindRoles(const Sentence& s, std::vector<bool>& in_role) {
       if (cap && last_head == j - 1 && j + 2 < n && t[j].Is("of") && t[j + 1].Is("the") &&
           Lower(t[j - 1].text).rfind("member", 0) == 0) {
         uint32_t k = j + 2;
-        while (k < n && IsCapWord(t[k]) && !(ClassesOf(t[k].text) & kAgencyHead)) ++k;
-        if (k < n && IsCapWord(t[k]) && (ClassesOf(t[k].text) & kAgencyHead) &&
+        while (k < n && IsCapWord(t[k]) && !(t[k].cls & kAgencyHead)) ++k;
+        if (k < n && IsCapWord(t[k]) && (t[k].cls & kAgencyHead) &&
             k + 1 < n && (t[k + 1].Is("of") || t[k + 1].Is("and"))) {
           j = k + 1;
           last_head = k;
@@ -146,7 +146,7 @@ std::vector<Role> FindRoles(const Sentence& s, std::vector<bool>& in_role) {
     // "Minister for Economic Affairs": a portfolio, not an organisation.
     if (cap && e + 1 < n && t[e].Is("for") && IsCapWord(t[e + 1])) {
       uint32_t k = e + 1;
-      while (k < n && IsCapWord(t[k]) && !(ClassesOf(t[k].text) & kAnyHead)) ++k;
+      while (k < n && IsCapWord(t[k]) && !(t[k].cls & kAnyHead)) ++k;
       if (k == n || !IsCapWord(t[k])) e = k;
     }
     if (!cap) {  // lower-case: only modifiers and the head ("plant director", "president")
@@ -165,7 +165,7 @@ std::vector<Role> FindRoles(const Sentence& s, std::vector<bool>& in_role) {
 }
 
 bool IsConnector(const Token& t) {
-  return t.Is("&") || (t.IsWord() && !t.upper && (ClassesOf(t.text) & kConnector));
+  return t.Is("&") || (t.IsWord() && !t.upper && (t.cls & kConnector));
 }
 
 // The head token of a chunk: the last word before its first "of"/"for", or its last word.
@@ -181,7 +181,7 @@ uint32_t HeadOf(const Tokens& t, uint32_t b, uint32_t e) {
 
 bool HasHeadIn(const Tokens& t, uint32_t b, uint32_t e, uint32_t cls) {
   for (uint32_t i = b; i < e; ++i)
-    if (t[i].IsWord() && t[i].upper && (ClassesOf(t[i].text) & cls)) return true;
+    if (t[i].IsWord() && t[i].upper && (t[i].cls & cls)) return true;
   return false;
 }
 
@@ -196,7 +196,7 @@ bool AndJoins(const Tokens& t, uint32_t b, uint32_t a, const std::vector<bool>& 
   if (a + 1 >= t.size() || !IsCapWord(t[a + 1]) || in_role[a + 1]) return false;
   uint32_t r_end = CapRun(t, a + 1, in_role);
   if (r_end - (a + 1) > 5) return false;
-  if (ClassesOf(t[a + 1].text) & kOrgHead) return false;  // "... and Ministry of ..."
+  if (t[a + 1].cls & kOrgHead) return false;  // "... and Ministry of ..."
   if (t[a].Is("&")) return true;
   uint32_t phrase = b;
   bool of_phrase = false;
@@ -217,7 +217,7 @@ bool AndJoins(const Tokens& t, uint32_t b, uint32_t a, const std::vector<bool>& 
 uint32_t CommaListEnd(const Tokens& t, uint32_t b, uint32_t c, const std::vector<bool>& in_role) {
   uint32_t j = c;
   while (j + 2 < t.size() && t[j].Is(",") && IsCapWord(t[j + 1]) && !in_role[j + 1] &&
-         !(ClassesOf(t[j + 1].text) & kOrgHead)) {
+         !(t[j + 1].cls & kOrgHead)) {
     uint32_t k = CapRun(t, j + 1, in_role);
     if (k - (j + 1) > 3 || k >= t.size() || !(t[k].Is(",") || t[k].Is("and"))) break;
     j = k;
@@ -236,7 +236,7 @@ bool PrepositionJoins(const Tokens& t, uint32_t b, uint32_t c) {
   const Token& last = t[c - 1];
   uint32_t cls = ClassesOf(last.text);
   uint32_t nx = c + 1 < t.size() && t[c + 1].Is("the") ? c + 2 : c + 1;
-  if (nx >= t.size() || (ClassesOf(t[nx].text) & kCalendar)) return false;
+  if (nx >= t.size() || (t[nx].cls & kCalendar)) return false;
   // "Center of the UNIDO ITPO Beijing", "Department of the Russian Federation's Ministry":
   // the words after "of" name another actor.
   uint32_t run = nx;
@@ -285,15 +285,15 @@ void TypeByWords(const Tokens& t, Mention& m) {
     return;
   }
   for (uint32_t i = b + 1; i < e; ++i) {
-    if (t[i].IsWord() && (ClassesOf(t[i].text) & kLegalSuffix)) {
+    if (t[i].IsWord() && (t[i].cls & kLegalSuffix)) {
       m.type = NodeType::kCompany;
       m.evidence = Evidence::kHead;
       return;
     }
   }
   uint32_t h = HeadOf(t, b, e);
-  uint32_t cls = t[h].IsWord() ? ClassesOf(t[h].text) : 0;
-  if (e - b >= 2 && (ClassesOf(t[e - 1].text) & kLocationHead) && t[e - 1].upper) {
+  uint32_t cls = t[h].IsWord() ? t[h].cls : 0;
+  if (e - b >= 2 && (t[e - 1].cls & kLocationHead) && t[e - 1].upper) {
     m.type = NodeType::kLocation;
     m.evidence = Evidence::kHead;
   } else if (cls & kEventHead) {
@@ -301,7 +301,7 @@ void TypeByWords(const Tokens& t, Mention& m) {
     m.evidence = Evidence::kHead;
     bool generic = true;
     for (uint32_t i = b; i < h; ++i)
-      generic &= (ClassesOf(t[i].text) & (kEventPart | kFunction)) != 0;
+      generic &= (t[i].cls & (kEventPart | kFunction)) != 0;
     m.event_part = generic && h > b;
   } else if (cls & kAgencyHead) {
     m.type = NodeType::kAgency;
@@ -377,7 +377,7 @@ SentenceMentions FindMentions(const Sentence& s) {
     }
     bool start_digit = IsYearOrOrdinal(t[i]) && i + 1 < n && IsCapWord(t[i + 1]) &&
                        !in_role[i + 1];
-    if (!(IsCapWord(t[i]) || start_digit) || (ClassesOf(t[i].text) & kHonorific)) continue;
+    if (!(IsCapWord(t[i]) || start_digit) || (t[i].cls & kHonorific)) continue;
     uint32_t b = i, e = i + 1;
     while (e < n) {
       const Token& x = t[e];
@@ -431,11 +431,11 @@ SentenceMentions FindMentions(const Sentence& s) {
     }
     // Trim: leading function and calendar words, demonyms before a non-head, trailing
     // connectors.
-    while (b < e && t[b].IsWord() && (ClassesOf(t[b].text) & (kFunction | kCalendar)) &&
+    while (b < e && t[b].IsWord() && (t[b].cls & (kFunction | kCalendar)) &&
            !g.IsPlace(Surface(s, b, e)))
       ++b;
     while (b + 1 < e && g.IsDemonym(t[b].text) && !g.IsPlace(Surface(s, b, e)) &&
-           !(ClassesOf(t[b + 1].text) & kOrgHead))
+           !(t[b + 1].cls & kOrgHead))
       ++b;
     while (e > b && (IsConnector(t[e - 1]) || t[e - 1].Is("(") || t[e - 1].Is(","))) --e;
     // "Moscow-based Centre ...": the place cue is not part of the name.
@@ -448,7 +448,7 @@ SentenceMentions FindMentions(const Sentence& s) {
     m.first = b;
     m.last = e;
     // "Guangde county", "Anhui province": a lower-case place noun after a name.
-    if (e < n && t[e].IsWord() && !t[e].upper && (ClassesOf(t[e].text) & kLocationHead) &&
+    if (e < n && t[e].IsWord() && !t[e].upper && (t[e].cls & kLocationHead) &&
         !t[e].Is("area") && !t[e].Is("zone") && !t[e].Is("park")) {
       m.last = e + 1;
       m.type = NodeType::kLocation;
@@ -502,7 +502,7 @@ SentenceMentions FindMentions(const Sentence& s) {
     }
     if (!m.type && HasHeadIn(t, m.last - 1, m.last, kGeneric)) continue;
     // Honorifics make a person: "Mr. Wang", "H.E. Eng. Suhail Al Mazrouei".
-    if (m.first > 0 && (ClassesOf(t[m.first - 1].text) & kHonorific) &&
+    if (m.first > 0 && (t[m.first - 1].cls & kHonorific) &&
         (!m.type || m.type == NodeType::kPerson)) {
       m.type = NodeType::kPerson;
       m.evidence = Evidence::kContext;

@@ -29,7 +29,7 @@ std::vector<Sentence> Segment(std::string_view text, const std::vector<Line>& li
       }
       // "... Apple Inc. The firm": an abbreviation's period can end the sentence too.
       if (t.IsWord() && t.text.back() == '.' && i + 1 < toks.size() && toks[i + 1].upper &&
-          (ClassesOf(toks[i + 1].text) & kFunction) && (ClassesOf(t.text) & kLegalSuffix)) {
+          (toks[i + 1].cls & kFunction) && (t.cls & kLegalSuffix)) {
         flush(i + 1);
         continue;
       }

@@ -3,6 +3,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "lexicon.h"
 #include "text.h"
 
 namespace actorgraph::importers::extract {
@@ -82,6 +83,7 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end)
       t.upper = StartsUpper(t.text);
       t.all_upper = IsAllUpper(t.text);
       t.digit = StartsDigit(t.text);
+      t.cls = ClassesOf(t.text);
     }
     out.push_back(t);
   };

@@ -21,6 +21,7 @@ struct Token {
   bool upper = false;      // starts with an uppercase letter
   bool all_upper = false;  // two or more letters, none lowercase
   bool digit = false;      // starts with a digit
+  uint32_t cls = 0;        // lexicon WordClass bits of the word (0 for punctuation)
   bool Is(std::string_view s) const { return text == s; }
   bool IsWord() const { return kind == TokenKind::kWord; }
 };

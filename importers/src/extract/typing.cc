@@ -104,7 +104,8 @@ void SettleTypes(ParsedDoc& doc) {
       std::vector<std::string> words;
       for (uint32_t k = m.first; k < m.last; ++k) words.push_back(core::FoldName(s.tokens[k].text));
       for (const auto& [lw, type] : long_names) {
-        if (lw.size() <= words.size()) continue;
+        if (lw.size() <= words.size() || (lw.front() != words.front() && lw.back() != words.back()))
+          continue;
         bool prefix = std::equal(words.begin(), words.end(), lw.begin());
         bool suffix = std::equal(words.rbegin(), words.rend(), lw.rbegin());
         if (type == NodeType::kPerson ? (words.size() == 1 && (prefix || suffix))
