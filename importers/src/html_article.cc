@@ -190,17 +190,20 @@ class ArticlePass {
   bool IsPhrasing(NodeId n) const {
     const Node& node = page_.node(n);
     if (node.is_text || IsPhrasingTag(node.tag)) return true;
-    if (node.tag != GUMBO_TAG_A && node.tag != GUMBO_TAG_DEL && node.tag != GUMBO_TAG_INS) return false;
-    for (NodeId c = node.first_child; c != kNoNode; c = page_.node(c).next) {
-      if (!IsPhrasing(c)) return false;
+    // <a>, <del> and <ins> are phrasing when all they hold is.
+    auto transparent = [](GumboTag t) { return t == GUMBO_TAG_A || t == GUMBO_TAG_DEL || t == GUMBO_TAG_INS; };
+    if (!transparent(node.tag)) return false;
+    for (NodeId d = page_.Next(n, n); d != kNoNode;) {
+      const Node& inner = page_.node(d);
+      if (!inner.is_text && !IsPhrasingTag(inner.tag) && !transparent(inner.tag)) return false;
+      d = page_.Next(d, n, /*skip_children=*/!transparent(inner.tag));
     }
     return true;
   }
 
-  bool HasChildBlockElement(NodeId n) const {
-    for (NodeId c = page_.node(n).first_child; c != kNoNode; c = page_.node(c).next) {
-      if (page_.node(c).is_text) continue;
-      if (IsBlockForDiv(page_.tag(c)) || HasChildBlockElement(c)) return true;
+  bool HasBlockDescendant(NodeId n) const {
+    for (NodeId d = page_.Next(n, n); d != kNoNode; d = page_.Next(d, n)) {
+      if (!page_.node(d).is_text && IsBlockForDiv(page_.tag(d))) return true;
     }
     return false;
   }
@@ -248,7 +251,7 @@ class ArticlePass {
       to_score.push_back(paragraph);
       return paragraph;
     }
-    if (!HasChildBlockElement(div)) {
+    if (!HasBlockDescendant(div)) {
       page_.SetTag(div, GUMBO_TAG_P);
       to_score.push_back(div);
     }

@@ -200,7 +200,9 @@ std::string TitleFromDocument(const PageFacts& facts) {
   }
   title = Collapse(title);
   size_t words = WordCount(title);
-  if (words <= 4) {
+  // A short remainder is kept only when a heading on the page agrees with it.
+  bool heading_agrees = std::find(facts.headings.begin(), facts.headings.end(), title) != facts.headings.end();
+  if (words <= 4 && !heading_agrees) {
     std::string bare;
     for (char c : original) {
       if (!IsSeparator(c)) bare.push_back(c);

@@ -1,0 +1,83 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+
+#include "actorgraph/importers/readers.h"
+#include "importers/readers_test_util.h"
+
+namespace ai = actorgraph::importers;
+namespace at = actorgraph::importers::testing;
+using actorgraph::core::StatusCode;
+
+TEST_CASE("ReadFeed reads RSS 2.0 items", "[readers][feed]") {
+  auto items = ai::ReadFeed(at::Slurp(at::DataDir() / "feed_rss.xml"), "feed_rss.xml");
+  REQUIRE(items.ok());
+  REQUIRE(items->size() == 2);
+
+  const ai::Document& plant = (*items)[0];
+  CHECK(plant.url == "https://wire.example.org/2023/acme-chengdu");
+  CHECK(plant.title == "Acme Robotics opens plant in Chengdu");
+  CHECK(plant.date == "2023-03-07");
+  // content:encoded (HTML) wins over the shorter description, and is turned into text.
+  CHECK(plant.text.find("Acme Robotics opened its first digital plant in Chengdu, Sichuan Province") == 0);
+  CHECK(plant.text.find("said Jane Doe, Chief Executive Officer") != std::string::npos);
+  CHECK(plant.text.find("<p>") == std::string::npos);
+  CHECK(plant.text.find("track()") == std::string::npos);
+
+  const ai::Document& forum = (*items)[1];
+  CHECK(forum.date == "2023-11-15");
+  CHECK(forum.text == "The Green Steel Forum will be held in Vienna in May, organised by the Steel Federation.");
+}
+
+TEST_CASE("ReadFeed reads Atom entries", "[readers][feed]") {
+  auto items = ai::ReadFeed(at::Slurp(at::DataDir() / "feed_atom.xml"));
+  REQUIRE(items.ok());
+  REQUIRE(items->size() == 3);
+
+  const ai::Document& gmis = (*items)[0];
+  CHECK(gmis.url == "https://notes.example.com/gmis-abu-dhabi");  // rel="alternate", not rel="edit"
+  CHECK(gmis.title == "GMIS & partners convene in Abu Dhabi");
+  CHECK(gmis.date == "2022-11-01");  // published, not updated
+  CHECK(gmis.text ==
+        "The Global Manufacturing and Industrialisation Summit convened in Abu Dhabi.\n\n"
+        "Namir Hourani, Managing Director of GMIS, opened the session.");
+
+  const ai::Document& webinar = (*items)[1];
+  CHECK(webinar.date == "2022-12-05");  // only updated
+  CHECK(webinar.text == "A webinar on resilient supply chains took place online.\nIt was moderated by John Roe.");
+
+  const ai::Document& lyon = (*items)[2];
+  CHECK(lyon.title == "Factory tour in Lyon");
+  CHECK(lyon.text == "Visitors toured the factory in Lyon.\n\nThe tour ended at noon.");
+}
+
+TEST_CASE("ReadFeed refuses malformed XML, entity bombs and other documents", "[readers][feed]") {
+  auto malformed = ai::ReadFeed(at::Slurp(at::DataDir() / "feed_malformed.xml"));
+  REQUIRE_FALSE(malformed.ok());
+  CHECK(malformed.status().code() == StatusCode::kInvalidArgument);
+  CHECK(malformed.status().message().find("malformed XML at line") == 0);
+
+  auto start = std::chrono::steady_clock::now();
+  auto bomb = ai::ReadFeed(at::Slurp(at::DataDir() / "feed_billion_laughs.xml"));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
+  REQUIRE_FALSE(bomb.ok());
+  CHECK(bomb.status().message().find("entities") != std::string::npos);
+
+  auto other = ai::ReadFeed(at::Slurp(at::DataDir() / "not_a_feed.xml"));
+  REQUIRE_FALSE(other.ok());
+  CHECK(other.status().message() == "not an RSS or Atom feed");
+
+  CHECK_FALSE(ai::ReadFeed("").ok());
+  CHECK_FALSE(ai::ReadFeed(std::string("\0\x01\x02<rss>", 8)).ok());
+}
+
+TEST_CASE("ReadFeed never expands external entities or fetches DTDs", "[readers][feed]") {
+  // An external entity pointing at a local file must not be read.
+  auto xxe = ai::ReadFeed(
+      "<?xml version=\"1.0\"?><!DOCTYPE rss SYSTEM \"http://example.invalid/rss.dtd\">"
+      "<rss version=\"2.0\"><channel><item><title>T</title><description>&xxe;</description></item></channel></rss>");
+  if (xxe.ok()) {
+    for (const auto& d : *xxe) CHECK(d.text.find("root:") == std::string::npos);
+  }
+}

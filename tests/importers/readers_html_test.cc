@@ -1,0 +1,176 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include "actorgraph/core/names.h"
+#include "actorgraph/importers/readers.h"
+#include "importers/readers_test_util.h"
+
+namespace ai = actorgraph::importers;
+namespace at = actorgraph::importers::testing;
+
+namespace {
+
+bool Contains(const std::string& haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+std::string CorpusPage(const std::string& name) { return at::Slurp(at::CorpusDir() / "html" / (name + ".html")); }
+
+}  // namespace
+
+TEST_CASE("ReadHtml extracts the article of a real page without its navigation", "[readers][html]") {
+  std::string page = CorpusPage("aclu");
+  REQUIRE(page.size() > 100000);
+  auto doc = ai::ReadHtml(page, "https://www.aclu.org/blog/facebook");
+  REQUIRE(doc.ok());
+  CHECK(doc->url == "https://www.aclu.org/blog/facebook");
+  CHECK(doc->title == "Facebook Is Tracking Me Even Though I\u2019m Not on Facebook");
+  CHECK(doc->date == "2018-04-05");
+  CHECK(Contains(doc->text, "I don't use Facebook."));
+  CHECK(Contains(doc->text, "This is, in essence, exactly what Cambridge Analytica did."));
+  // Site chrome around the article stays out.
+  CHECK_FALSE(Contains(doc->text, "Skip navigation"));
+  CHECK_FALSE(Contains(doc->text, "Renew Your Membership"));
+  CHECK_FALSE(Contains(doc->text, "Find Your Local Affiliate"));
+  // Paragraphs are separated by blank lines.
+  CHECK(Contains(doc->text, ".\n\n"));
+  CHECK(actorgraph::core::IsValidUtf8(doc->text));
+}
+
+TEST_CASE("ReadHtml matches Readability's article on every corpus page", "[readers][html]") {
+  size_t pages = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(at::CorpusDir() / "html")) {
+    std::string name = entry.path().filename().string();
+    if (!name.ends_with(".html") || name.ends_with(".expected.html")) continue;
+    std::string stem = name.substr(0, name.size() - 5);
+    auto doc = ai::ReadHtml(at::Slurp(entry.path()));
+    REQUIRE(doc.ok());
+    std::string expected = ai::HtmlToText(at::Slurp(entry.path().parent_path() / (stem + ".expected.html")));
+    INFO(stem);
+    CHECK(at::WordF1(doc->text, expected) > 0.8);
+    CHECK_FALSE(doc->title.empty());
+    ++pages;
+  }
+  CHECK(pages >= 20);
+}
+
+TEST_CASE("ReadHtml drops menus, cookie banners, share buttons and comments", "[readers][html]") {
+  const std::string page = R"(<!doctype html><html><head>
+    <title>Acme opens a plant in Chengdu | Industry Daily</title>
+    <meta property="article:published_time" content="2023-03-07T09:30:00+08:00">
+    </head><body>
+    <a class="skip-link" href="#main">Skip to main content</a>
+    <div id="cookie-banner">We use cookies to improve your experience. Accept all</div>
+    <header class="site-header"><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav></header>
+    <main><article class="post">
+      <h1>Acme opens a plant in Chengdu</h1>
+      <div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+      <p>Acme Robotics opened its first digital plant in Chengdu, Sichuan Province, on Tuesday, the company said in a statement.</p>
+      <p>"This plant is a milestone for our growth in China, and for our customers in the region," said Jane Doe, Chief Executive Officer of Acme Robotics.</p>
+      <p>The plant will employ 1,200 people, produce controllers, drives and sensors, and supply carmakers, electronics makers and machine builders.</p>
+    </article>
+    <section id="comments" class="comments"><h3>3 comments</h3><p>First! Great article, thanks for sharing this with us all.</p></section>
+    <aside class="sidebar"><h3>Related stories</h3><ul><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul></aside>
+    </main>
+    <footer class="site-footer"><p>Copyright 2023 Industry Daily. All rights reserved, including the right to reproduce.</p></footer>
+    </body></html>)";
+  auto doc = ai::ReadHtml(page);
+  REQUIRE(doc.ok());
+  CHECK(doc->title == "Acme opens a plant in Chengdu");
+  CHECK(doc->date == "2023-03-07");
+  CHECK(Contains(doc->text, "Acme Robotics opened its first digital plant in Chengdu, Sichuan Province"));
+  CHECK(Contains(doc->text, "said Jane Doe, Chief Executive Officer of Acme Robotics."));
+  CHECK(Contains(doc->text, "machine builders."));
+  for (const char* noise : {"Skip to main content", "cookies", "Share on Facebook", "Tweet", "First!", "Other story",
+                            "Copyright", "Home"}) {
+    INFO(noise);
+    CHECK_FALSE(Contains(doc->text, noise));
+  }
+  // One paragraph per <p>.
+  CHECK(Contains(doc->text, "on Tuesday, the company said in a statement.\n\n\"This plant"));
+}
+
+TEST_CASE("ReadHtml finds dates in JSON-LD, itemprop and <time>", "[readers][html]") {
+  const std::string article =
+      "<p>Siemens opened a plant in Chengdu, Sichuan Province, to make automation products for China.</p>";
+  auto date_of = [&](const std::string& head, const std::string& body) {
+    auto doc = ai::ReadHtml("<html><head>" + head + "</head><body><article>" + body + article + "</article></body></html>");
+    REQUIRE(doc.ok());
+    return doc->date;
+  };
+  CHECK(date_of(R"(<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+                   "headline":"Plant","datePublished":"2013-09-11T10:53:00-04:00"}</script>)", "") == "2013-09-11");
+  CHECK(date_of(R"(<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},
+                   {"@type":"Article","datePublished":"2019-07-11"}]}</script>)", "") == "2019-07-11");
+  CHECK(date_of("", R"(<span itemprop="datePublished" content="2020-01-02">2 Jan</span>)") == "2020-01-02");
+  CHECK(date_of("", R"(<time datetime="2021-12-24T08:00">Christmas Eve</time>)") == "2021-12-24");
+  CHECK(date_of(R"(<meta name="pubdate" content="Tue, 10 Jun 2003 04:00:00 GMT">)", "") == "2003-06-10");
+  CHECK(date_of("", "").empty());
+}
+
+TEST_CASE("ReadHtml takes the title from og:title or <title> without the site name", "[readers][html]") {
+  auto title_of = [](const std::string& head, const std::string& body = "") {
+    auto doc = ai::ReadHtml("<html><head>" + head + "</head><body>" + body + "<p>Some text here.</p></body></html>");
+    REQUIRE(doc.ok());
+    return doc->title;
+  };
+  CHECK(title_of("<title>Steel makers meet in Vienna - Metal News</title>") == "Steel makers meet in Vienna");
+  CHECK(title_of("<title>Steel makers meet in Vienna | Metal News</title>") == "Steel makers meet in Vienna");
+  CHECK(title_of(R"(<meta property="og:title" content="Forum &amp;amp; fair"><title>Other | Site</title>)") ==
+        "Forum & fair");
+  // Too few words left without the suffix: the whole title stays.
+  CHECK(title_of("<title>Home | Site</title>") == "Home | Site");
+  // A short <title> gives way to the page's single <h1>.
+  CHECK(title_of("<title>News</title>", "<h1>Acme opens a plant in Chengdu</h1>") == "Acme opens a plant in Chengdu");
+}
+
+TEST_CASE("ReadHtml survives truncated, legacy-encoded, deep and non-text input", "[readers][html]") {
+  SECTION("a page cut in half keeps its title and what text it has") {
+    std::string page = CorpusPage("ars-1");
+    auto doc = ai::ReadHtml(std::string_view(page).substr(0, page.size() / 2));
+    REQUIRE(doc.ok());
+    CHECK(doc->title == "Just-released Minecraft exploit makes it easy to crash game servers");
+    CHECK(actorgraph::core::IsValidUtf8(doc->text));
+  }
+  SECTION("windows-1252 is transcoded") {
+    auto doc = ai::ReadHtml(
+        "<html><head><meta charset=\"windows-1252\"><title>Caf\xE9 society</title></head>"
+        "<body><p>The caf\xE9 opened in Montr\xE9" "al, said the owner, on Monday morning.</p></body></html>");
+    REQUIRE(doc.ok());
+    CHECK(doc->title == "Caf\u00e9 society");
+    CHECK(Contains(doc->text, "Montr\u00e9al"));
+  }
+  SECTION("invalid UTF-8 is repaired") {
+    auto doc = ai::ReadHtml("<html><body><p>Bad \xFF\xFE bytes in a paragraph, like this one here.</p></body></html>");
+    REQUIRE(doc.ok());
+    CHECK(actorgraph::core::IsValidUtf8(doc->text));
+    CHECK(Contains(doc->text, "bytes in a paragraph"));
+  }
+  SECTION("deeply nested markup") {
+    std::string page = "<html><body>";
+    for (int i = 0; i < 20000; ++i) page += "<div>";
+    page += "<p>Deep inside, a paragraph survives all of this nesting, intact.</p>";
+    auto doc = ai::ReadHtml(page);
+    REQUIRE(doc.ok());
+    CHECK(Contains(doc->text, "Deep inside, a paragraph survives"));
+  }
+  SECTION("binary data is refused") {
+    std::string binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+    auto doc = ai::ReadHtml(binary);
+    REQUIRE_FALSE(doc.ok());
+    CHECK(doc.status().code() == actorgraph::core::StatusCode::kInvalidArgument);
+  }
+  SECTION("an empty page has no text") {
+    auto doc = ai::ReadHtml("");
+    REQUIRE(doc.ok());
+    CHECK(doc->text.empty());
+  }
+}
+
+TEST_CASE("HtmlToText renders a fragment as paragraphs", "[readers][html]") {
+  CHECK(ai::HtmlToText("<p>One <b>bold</b>move.</p><p>Two<br>lines</p><script>x()</script><ul><li>a</li><li>b</li></ul>") ==
+        "One boldmove.\n\nTwo\nlines\n\na\nb");
+  CHECK(ai::HtmlToText("plain &amp; simple") == "plain & simple");
+}

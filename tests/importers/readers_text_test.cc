@@ -1,0 +1,65 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "actorgraph/core/names.h"
+#include "actorgraph/importers/readers.h"
+#include "importers/readers_test_util.h"
+
+namespace ai = actorgraph::importers;
+namespace at = actorgraph::importers::testing;
+using actorgraph::core::StatusCode;
+
+TEST_CASE("ReadText takes title and date from the head of a scraped article", "[readers][text]") {
+  auto doc = ai::ReadText(at::Slurp(at::DataDir() / "article.txt"), "article.txt");
+  REQUIRE(doc.ok());
+  CHECK(doc->url == "article.txt");
+  CHECK(doc->title == "Siemens opens digital plant in Chengdu");
+  CHECK(doc->date == "2013-09-11");
+  CHECK(doc->text.starts_with("Sep 11, 2013"));
+  CHECK(doc->text.find("Siemens opened its first digital factory outside Germany in Chengdu") != std::string::npos);
+  CHECK(doc->text.find("\n\n\"Chengdu is a milestone,\"") != std::string::npos);
+  // Page chrome and the title line are not part of the body.
+  CHECK(doc->text.find("Skip to main content") == std::string::npos);
+  CHECK(doc->text.find("Siemens opens digital plant") == std::string::npos);
+}
+
+TEST_CASE("ReadText on the corpus articles", "[readers][text]") {
+  auto dated = ai::ReadText(at::Slurp(at::CorpusDir() / "dev" / "gm-saic-ev-architecture-2011.txt"));
+  REQUIRE(dated.ok());
+  CHECK(dated->date == "2011-09-21");
+  CHECK(dated->title == "General Motors, SAIC sign electric vehicle co-development deal for China");
+
+  auto chrome = ai::ReadText(at::Slurp(at::CorpusDir() / "dev" / "gmis-connect-lighthouses-2022.txt"));
+  REQUIRE(chrome.ok());
+  CHECK(chrome->title.starts_with("GMIS Connect highlights industrial lighthouses"));
+  CHECK(chrome->text.find("Skip to main content") == std::string::npos);
+
+  // An article that opens with a sentence has no title line.
+  auto untitled = ai::ReadText(at::Slurp(at::CorpusDir() / "dev" / "bosch-china-xu-daquan-2024.txt"));
+  REQUIRE(untitled.ok());
+  CHECK(untitled->title.empty());
+  CHECK(untitled->text.starts_with("The German auto parts supplier Bosch"));
+}
+
+TEST_CASE("ReadText normalises newlines and repairs UTF-8", "[readers][text]") {
+  auto doc = ai::ReadText("Title line\r\n\r\n\r\nFirst paragraph.\r\nStill first.\rSecond line.\n\n\n\nLast \xE9t\xE9 paragraph.");
+  REQUIRE(doc.ok());
+  CHECK(doc->title == "Title line");
+  CHECK(doc->text.find('\r') == std::string::npos);
+  CHECK(doc->text.starts_with("First paragraph.\nStill first.\nSecond line.\n\nLast "));
+  CHECK(actorgraph::core::IsValidUtf8(doc->text));
+  CHECK(doc->text.find("\xEF\xBF\xBD") != std::string::npos);  // U+FFFD for each bad byte
+  CHECK(doc->date.empty());
+}
+
+TEST_CASE("ReadText refuses binary and empty input", "[readers][text]") {
+  auto binary = ai::ReadText(std::string("GIF89a\0\0\x01\x02\x03", 11));
+  REQUIRE_FALSE(binary.ok());
+  CHECK(binary.status().code() == StatusCode::kInvalidArgument);
+  CHECK(binary.status().message().find("binary") != std::string::npos);
+
+  auto empty = ai::ReadText(" \n\t\n");
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.status().message().find("empty") != std::string::npos);
+}
