@@ -180,9 +180,13 @@ std::vector<core::EntityFact> Resolve(ParsedDoc& doc) {
         for (size_t c = 0; c < clusters.size(); ++c)
           if (clusters[c].type == NodeType::kCompany && uses[c] > (pick >= 0 ? uses[pick] : 0))
             pick = static_cast<int>(c);
-      if (pick >= 0 && m.type == NodeType::kAgency &&
-          Lower(clusters[pick].forms[0]).find(Lower(m.text)) == std::string::npos)
+      if (m.type == NodeType::kAgency) {
         pick = -1;
+        for (size_t c = 0; c < clusters.size(); ++c)
+          if (clusters[c].type == NodeType::kAgency && uses[c] > 0 &&
+              Lower(clusters[c].forms[0]).find(Lower(m.text)) != std::string::npos)
+            pick = static_cast<int>(c);  // the last such agency named so far
+      }
       m.entity = pick;
     }
   }

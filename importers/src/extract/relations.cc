@@ -155,6 +155,7 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org) {
       person = p->entity;  // "Chairman Stefan Hartung", "Unilever CEO Paul Polman"
       if (!org && r.first > 0) {
         uint32_t e = r.first;
+        if (e > 3 && v.is(e - 1, ")") && v.is(e - 3, "(")) e -= 3;  // "SAIC Motor (SAIC) Chairman"
         const Mention* before = v.ending(e);
         if (!before && e > 1 && v.tok(e - 1).kind == TokenKind::kPossessive)
           before = v.ending(e - 1);
@@ -490,8 +491,10 @@ void Speakers(const View& v, Builder& b, size_t si, EventContext& ctx) {
   }
   for (const Mention& m : v.sm.mentions)
     if (m.entity >= 0 && m.entity != moderator && v.type(m) == NodeType::kPerson &&
-        !quoted[m.first])
+        !quoted[m.first]) {
       b.Add(EdgeType::kSpeaksAt, m.entity, ctx.event, v.s, 0.5);
+      ctx.sentence = si;  // a run of speakers keeps the event in view
+    }
 }
 
 // "Siemens China" belongs to "Siemens": an organisation named after its parent.
