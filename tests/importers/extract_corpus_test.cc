@@ -18,10 +18,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// What the extractor reaches on dev (entities 0.86, relations 0.62 when written); the floors
-// sit a little below so that a regression fails and noise does not.
+// The targets are 0.85 / 0.70; the extractor reaches 0.84 / 0.64 on dev when this was
+// written, so the floors sit just below what it reaches: a regression fails.
 constexpr double kEntityFloor = 0.82;
-constexpr double kRelationFloor = 0.58;
+constexpr double kRelationFloor = 0.61;
 
 struct Counts {
   int tp = 0, pred = 0, gold = 0;
