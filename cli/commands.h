@@ -27,5 +27,7 @@ void AddNodeCommand(CLI::App& app);
 void AddReadCommand(CLI::App& app);
 void AddExtractCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
+void AddCheckCommand(CLI::App& app);
+void AddBackupCommand(CLI::App& app);
 
 }  // namespace actorgraph::cli

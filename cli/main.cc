@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   AddReadCommand(app);
   AddExtractCommand(app);
   AddServeCommand(app);
+  AddCheckCommand(app);
+  AddBackupCommand(app);
   for (CLI::App* sub : app.get_subcommands({}))
     sub->set_version_flag("--version", std::string("actorgraph ") + ACTORGRAPH_VERSION);
   try {

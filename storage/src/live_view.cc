@@ -1,0 +1,48 @@
+#include "live_view.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "actorgraph/storage/key_codec.h"
+#include "actorgraph/storage/rocks_graph_store.h"
+
+namespace actorgraph::storage {
+
+using core::Status;
+
+core::Result<std::unique_ptr<LiveView>> LiveView::Open(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::exists(std::filesystem::path(dir) / "CURRENT", ec))
+    return Status::NotFound(dir + " holds no database");
+  std::string scratch = (std::filesystem::temp_directory_path(ec) / "actorgraph-view-XXXXXX").string();
+  if (!mkdtemp(scratch.data())) return Status::IoError("cannot create a scratch folder in /tmp");
+  std::unique_ptr<LiveView> view(new LiveView());
+  view->scratch_dir_ = scratch;
+
+  rocksdb::Options options;
+  options.create_if_missing = false;
+  options.max_open_files = -1;  // keep tables open: the primary may delete them meanwhile
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s = rocksdb::DB::OpenAsSecondary(options, dir, scratch, &raw);
+  if (!s.ok()) return Status::IoError("open " + dir + " for reading: " + s.ToString());
+  view->db_.reset(raw);
+  s = raw->TryCatchUpWithPrimary();
+  if (!s.ok()) return Status::IoError("catch up with " + dir + ": " + s.ToString());
+
+  std::string version;
+  s = raw->Get(rocksdb::ReadOptions(), MetaKey("format_version"), &version);
+  if (s.IsNotFound()) return Status::Unsupported(dir + " is not an actorgraph database (no format version)");
+  if (!s.ok()) return Status::IoError("read format version: " + s.ToString());
+  if (version != std::to_string(kFormatVersion))
+    return Status::Unsupported("database " + dir + " has format version " + version +
+                               "; this build reads version " + std::to_string(kFormatVersion));
+  return view;
+}
+
+LiveView::~LiveView() {
+  db_.reset();
+  std::error_code ec;
+  if (!scratch_dir_.empty()) std::filesystem::remove_all(scratch_dir_, ec);
+}
+
+}  // namespace actorgraph::storage

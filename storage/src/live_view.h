@@ -1,0 +1,29 @@
+// A read view of a database that another process may hold open for writing: a RocksDB
+// secondary instance (no lock taken, never writes to the database folder) caught up with
+// everything the primary has committed to its WAL and tables at the time of Open.
+#pragma once
+
+#include <rocksdb/db.h>
+
+#include <memory>
+#include <string>
+
+#include "actorgraph/core/status.h"
+
+namespace actorgraph::storage {
+
+class LiveView {
+ public:
+  // NotFound when `dir` holds no database; Unsupported when its format version is not ours.
+  static core::Result<std::unique_ptr<LiveView>> Open(const std::string& dir);
+  ~LiveView();
+
+  rocksdb::DB* db() { return db_.get(); }
+
+ private:
+  LiveView() = default;
+  std::string scratch_dir_;  // the secondary's own files (info log), removed on destruction
+  std::unique_ptr<rocksdb::DB> db_;
+};
+
+}  // namespace actorgraph::storage
