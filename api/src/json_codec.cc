@@ -14,6 +14,19 @@ bool ParseId(const std::string& text, uint64_t* id) {
   return ec == std::errc() && ptr == text.data() + text.size();
 }
 
+std::string EdgeIdToString(const core::EdgeKey& key) {
+  return IdToString(key.src) + "-" + core::EdgeTypeName(key.type) + "-" + IdToString(key.dst);
+}
+
+bool ParseEdgeId(const std::string& text, core::EdgeKey* key) {
+  size_t first = text.find('-'), last = text.rfind('-');
+  if (first == std::string::npos || last <= first) return false;
+  auto type = core::ParseEdgeType(text.substr(first + 1, last - first - 1));
+  if (!type) return false;
+  key->type = *type;
+  return ParseId(text.substr(0, first), &key->src) && ParseId(text.substr(last + 1), &key->dst);
+}
+
 json NodeToJson(const core::Node& node) {
   return {{"id", IdToString(node.id)},     {"type", core::NodeTypeName(node.type)},
           {"name", node.name},             {"aliases", node.aliases},
@@ -21,7 +34,8 @@ json NodeToJson(const core::Node& node) {
 }
 
 json EdgeToJson(const core::Edge& edge) {
-  json j = {{"source", IdToString(edge.key.src)},
+  json j = {{"id", EdgeIdToString(edge.key)},
+            {"source", IdToString(edge.key.src)},
             {"type", core::EdgeTypeName(edge.key.type)},
             {"target", IdToString(edge.key.dst)},
             {"confidence", edge.confidence},

@@ -3,50 +3,51 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
-#include "actorgraph/api/json_codec.h"
+#include "api_context.h"
 
 namespace actorgraph::api {
 
-using nlohmann::json;
-
 namespace {
+
+constexpr time_t kReadTimeoutSeconds = 10;
+constexpr time_t kWriteTimeoutSeconds = 30;
+constexpr time_t kKeepAliveSeconds = 2;
 
 bool IsLoopback(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
-void SendJson(httplib::Response& res, int status, const json& body) {
-  res.status = status;
-  res.set_content(body.dump(), "application/json");
-}
-
-void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
-  SendJson(res, status, {{"error", {{"code", code}, {"message", message}}}});
-}
-
 }  // namespace
 
 struct Server::Impl {
-  core::GraphStore& store;
   ServerOptions options;
+  ApiContext ctx;
   httplib::Server http;
   int port = 0;
 
-  Impl(core::GraphStore& s, ServerOptions o) : store(s), options(std::move(o)) {}
+  Impl(core::GraphStore& store, ServerOptions o) : options(std::move(o)), ctx(store, options) {}
 
   void Routes() {
     http.new_task_queue = [threads = options.threads] {
-      return new httplib::ThreadPool(static_cast<size_t>(threads));
+      return new httplib::ThreadPool(static_cast<size_t>(std::max(1, threads)));
     };
-    http.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
-      SendJson(res, 200, {{"status", "ok"}});
-    });
-    http.Get("/api/v1/stats", [this](const httplib::Request&, httplib::Response& res) {
-      SendJson(res, 200, CountsToJson(store.Read()->Counts()));
-    });
+    http.set_payload_max_length(kMaxBodyBytes);
+    http.set_read_timeout(kReadTimeoutSeconds);
+    http.set_write_timeout(kWriteTimeoutSeconds);
+    http.set_keep_alive_timeout(kKeepAliveSeconds);
+    AddReadRoutes(http, ctx);
+    AddGraphRoutes(http, ctx);
+    AddWriteRoutes(http, ctx);
+    AddExportRoutes(http, ctx);
     if (!options.static_dir.empty()) http.set_mount_point("/", options.static_dir);
-    http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-      if (res.body.empty()) SendError(res, res.status, "not_found", "no such route");
+    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      if (res.status == 413)
+        SendError(res, 413, "body_too_large", "the body exceeds " + std::to_string(kMaxBodyBytes) + " bytes");
+      else if (res.status == 404)
+        SendError(res, 404, "no_route", "no route " + req.method + " " + req.path);
+      else
+        SendError(res, res.status, "http_error", "HTTP status " + std::to_string(res.status));
     });
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
       std::string what = "internal error";
@@ -69,17 +70,19 @@ Server::Server(core::GraphStore& store, ServerOptions options)
 Server::~Server() = default;
 
 core::Status Server::Bind() {
-  if (!IsLoopback(impl_->options.host) && impl_->options.token.empty())
-    return core::Status::InvalidArgument("refusing to listen on " + impl_->options.host +
+  const ServerOptions& o = impl_->options;
+  if (!IsLoopback(o.host) && o.token.empty())
+    return core::Status::InvalidArgument("refusing to listen on " + o.host +
                                          " without --token: only loopback may be open");
-  if (impl_->options.port == 0) {
-    impl_->port = impl_->http.bind_to_any_port(impl_->options.host);
-    if (impl_->port <= 0) return core::Status::IoError("cannot bind " + impl_->options.host);
+  if (!o.token.empty() && o.token.back() == '=')
+    return core::Status::InvalidArgument("--token NAME=SECRET needs a secret");
+  if (o.port == 0) {
+    impl_->port = impl_->http.bind_to_any_port(o.host);
+    if (impl_->port <= 0) return core::Status::IoError("cannot bind " + o.host);
   } else {
-    if (!impl_->http.bind_to_port(impl_->options.host, impl_->options.port))
-      return core::Status::IoError("cannot bind " + impl_->options.host + ":" +
-                                   std::to_string(impl_->options.port));
-    impl_->port = impl_->options.port;
+    if (!impl_->http.bind_to_port(o.host, o.port))
+      return core::Status::IoError("cannot bind " + o.host + ":" + std::to_string(o.port));
+    impl_->port = o.port;
   }
   return core::Status::Ok();
 }

@@ -12,6 +12,10 @@ namespace actorgraph::api {
 std::string IdToString(uint64_t id);
 bool ParseId(const std::string& text, uint64_t* id);
 
+// Edge ids are "<src>-<type>-<dst>", e.g. "12-works-for-34".
+std::string EdgeIdToString(const core::EdgeKey& key);
+bool ParseEdgeId(const std::string& text, core::EdgeKey* key);
+
 nlohmann::json NodeToJson(const core::Node& node);
 nlohmann::json EdgeToJson(const core::Edge& edge);
 nlohmann::json EvidenceToJson(const core::Evidence& ev);

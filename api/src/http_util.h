@@ -1,0 +1,70 @@
+// Request parsing and replies shared by the route files: typed query parameters with their
+// limits, JSON bodies, and the mapping of core::Status onto HTTP statuses. A parameter or body
+// that breaks a rule throws HttpError, which Guard() turns into {"error": {"code", "message"}}.
+#pragma once
+
+#include <httplib.h>
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "actorgraph/core/graph_snapshot.h"
+
+namespace actorgraph::api {
+
+inline constexpr size_t kMaxPageSize = 1000;
+inline constexpr size_t kMaxBodyBytes = size_t{8} << 20;
+inline constexpr int kMaxJsonDepth = 32;
+inline constexpr size_t kMaxPathDepth = 8;
+inline constexpr size_t kMaxPaths = 20;
+inline constexpr size_t kMaxSubgraphDepth = 4;
+inline constexpr size_t kMaxSubgraphNodes = 5000;
+
+struct HttpError : std::runtime_error {
+  HttpError(int status, std::string code, const std::string& message)
+      : std::runtime_error(message), status(status), code(std::move(code)) {}
+  int status;
+  std::string code;
+};
+
+[[noreturn]] void Fail(int status, const std::string& code, const std::string& message);
+// Throws the HttpError that matches a non-ok status (400, 404, 409, 422, 500...).
+void ThrowIfError(const core::Status& status);
+template <typename T>
+T Unwrap(core::Result<T> result) {
+  ThrowIfError(result.status());
+  return std::move(result.value());
+}
+
+void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
+void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message);
+
+using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+// Runs `h`, answering an HttpError with its JSON error body.
+Handler Guard(Handler h);
+
+std::optional<std::string> Param(const httplib::Request& req, const char* name);
+std::string RequiredParam(const httplib::Request& req, const char* name);
+// An integer parameter in [min, max]; `fallback` when absent. 400 otherwise.
+size_t SizeParam(const httplib::Request& req, const char* name, size_t fallback, size_t min, size_t max);
+size_t LimitParam(const httplib::Request& req, size_t fallback);
+core::NodeId IdParam(const httplib::Request& req, const char* name);
+core::NodeId IdText(const std::string& text, const char* what);
+core::EdgeKey EdgeIdText(const std::string& text);
+// Comma-separated type names; empty when absent.
+std::vector<core::EdgeType> EdgeTypesParam(const httplib::Request& req, const char* name);
+std::vector<core::NodeType> NodeTypesParam(const httplib::Request& req, const char* name);
+// YYYY-MM-DD or empty.
+std::string DateParam(const httplib::Request& req, const char* name);
+// edge_type, node_type, since, until and min_confidence.
+core::EdgeFilter FilterParams(const httplib::Request& req);
+
+// The body as a JSON object: 400 for invalid JSON, nesting deeper than kMaxJsonDepth or a
+// non-object.
+nlohmann::json JsonBody(const httplib::Request& req);
+
+}  // namespace actorgraph::api

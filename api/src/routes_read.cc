@@ -1,0 +1,177 @@
+// Read routes over the store and the snapshot: search, nodes, neighbours, co-occurrence, edges.
+#include <map>
+
+#include "actorgraph/api/json_codec.h"
+#include "api_context.h"
+#include "http_util.h"
+
+namespace actorgraph::api {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr size_t kNeighborScanBudget = 20000;  // edges one filtered page may skip
+
+core::Node GetNodeOr404(core::GraphReader& reader, core::NodeId id) {
+  return Unwrap(reader.GetNode(id));
+}
+
+void Search(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  core::SearchQuery q;
+  q.text = RequiredParam(req, "q");
+  q.types = NodeTypesParam(req, "type");
+  q.limit = LimitParam(req, 20);
+  auto reader = ctx.store.Read();
+  json results = json::array();
+  for (const auto& hit : Unwrap(ctx.searcher.Search(*reader, q))) {
+    json node = NodeToJson(hit.node);
+    node["degree_total"] = hit.degree;
+    results.push_back({{"node", node}, {"score", hit.score}, {"match", core::MatchKindName(hit.kind)},
+                       {"matched", hit.matched}});
+  }
+  SendJson(res, 200, {{"results", results}});
+}
+
+void GetNode(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  core::NodeId id = IdText(req.matches[1], "the node id");
+  auto reader = ctx.store.Read();
+  json j = NodeToJson(GetNodeOr404(*reader, id));
+  j["degree"] = DegreeToJson(reader->GetDegree(id));
+  SendJson(res, 200, j);
+}
+
+core::Direction DirectionParam(const httplib::Request& req) {
+  std::string d = Param(req, "direction").value_or("both");
+  if (d == "out") return core::Direction::kOut;
+  if (d == "in") return core::Direction::kIn;
+  if (d == "both") return core::Direction::kBoth;
+  Fail(400, "invalid_argument", "'direction' must be out, in or both");
+}
+
+// The edges of node `i` in the snapshot that pass the filter (direction and far node included).
+uint64_t CountFiltered(const core::GraphSnapshot& snap, core::NodeId id, core::Direction dir,
+                       const core::EdgeFilter& filter) {
+  auto i = snap.Find(id);
+  if (i == core::GraphSnapshot::kNone) return 0;
+  uint64_t n = 0;
+  for (uint32_t e : snap.Incident(i)) {
+    bool out = snap.source(e) == i;
+    if ((out && dir == core::Direction::kIn) || (!out && dir == core::Direction::kOut)) continue;
+    if (filter.AdmitsEdge(snap.edge(e)) && filter.AdmitsNode(snap.node(snap.Other(e, i)))) ++n;
+  }
+  return n;
+}
+
+uint64_t CountFromDegree(const core::Degree& degree, core::Direction dir, const core::EdgeFilter& filter) {
+  uint64_t n = 0;
+  auto add = [&](const std::map<core::EdgeType, uint64_t>& by_type) {
+    for (const auto& [type, count] : by_type)
+      if (filter.edge_types.empty() || filter.edge_types[0] == type) n += count;
+  };
+  if (dir != core::Direction::kIn) add(degree.out);
+  if (dir != core::Direction::kOut) add(degree.in);
+  return n;
+}
+
+void Neighbors(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  core::NodeId id = IdText(req.matches[1], "the node id");
+  core::EdgeFilter filter = FilterParams(req);
+  if (filter.edge_types.size() > 1) Fail(400, "invalid_argument", "neighbors take one 'edge_type'");
+  core::NeighborQuery q;
+  q.direction = DirectionParam(req);
+  if (!filter.edge_types.empty()) q.edge_type = filter.edge_types[0];
+  q.cursor = Param(req, "cursor").value_or("");
+  size_t limit = LimitParam(req, 50);
+  auto reader = ctx.store.Read();
+  GetNodeOr404(*reader, id);
+  uint64_t total = filter.OnlyEdgeTypes() ? CountFromDegree(reader->GetDegree(id), q.direction, filter)
+                                          : CountFiltered(*ctx.Snapshot(), id, q.direction, filter);
+  json items = json::array();
+  size_t scanned = 0;
+  for (;;) {
+    q.limit = limit - items.size();
+    core::NeighborPage page = Unwrap(reader->Neighbors(id, q));
+    for (const auto& entry : page.entries) {
+      ++scanned;
+      auto neighbor = reader->GetNode(entry.neighbor);
+      if (!neighbor.ok() || !filter.AdmitsEdge(entry.edge) || !filter.AdmitsNode(neighbor.value())) continue;
+      items.push_back({{"edge", EdgeToJson(entry.edge)},
+                       {"direction", entry.direction == core::Direction::kOut ? "out" : "in"},
+                       {"neighbor", NodeToJson(neighbor.value())}});
+    }
+    q.cursor = page.next_cursor;
+    if (q.cursor.empty() || items.size() == limit || scanned >= kNeighborScanBudget) break;
+  }
+  SendJson(res, 200, {{"total", total}, {"items", items},
+                      {"next_cursor", q.cursor.empty() ? json(nullptr) : json(q.cursor)}});
+}
+
+void Cooccurrence(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  core::NodeId id = IdText(req.matches[1], "the node id");
+  size_t limit = LimitParam(req, 20);
+  auto snap = ctx.Snapshot();
+  auto i = snap->Find(id);
+  if (i == core::GraphSnapshot::kNone) Fail(404, "not_found", "no node " + IdToString(id));
+  json items = json::array();
+  for (const auto& [other, count] : snap->CoMentioned(i, limit))
+    items.push_back({{"node", NodeToJson(snap->node(other))}, {"count", count}});
+  SendJson(res, 200, {{"articles", snap->ArticlesOf(i).size()}, {"items", items}});
+}
+
+void SendEdge(ApiContext& ctx, const core::EdgeKey& key, httplib::Response& res) {
+  auto reader = ctx.store.Read();
+  json j = EdgeToJson(Unwrap(reader->GetEdge(key)));
+  if (auto n = reader->GetNode(key.src); n.ok()) j["source_node"] = NodeToJson(n.value());
+  if (auto n = reader->GetNode(key.dst); n.ok()) j["target_node"] = NodeToJson(n.value());
+  json evidence = json::array();
+  std::map<core::ArticleId, json> articles;
+  for (const auto& ev : Unwrap(reader->GetEvidence(key))) {
+    json e = EvidenceToJson(ev);
+    auto [it, fresh] = articles.try_emplace(ev.article_id);
+    if (fresh) {
+      auto a = reader->GetArticle(ev.article_id);
+      it->second = a.ok() ? json{{"id", IdToString(a->id)}, {"title", a->title}, {"url", a->url}, {"date", a->date}}
+                          : json(nullptr);
+    }
+    e["article"] = it->second;
+    evidence.push_back(std::move(e));
+  }
+  j["evidence"] = std::move(evidence);
+  SendJson(res, 200, j);
+}
+
+void GetEdge(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  SendEdge(ctx, EdgeIdText(req.matches[1]), res);
+}
+
+void FindEdge(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  core::EdgeKey key;
+  key.src = IdParam(req, "source");
+  key.dst = IdParam(req, "target");
+  auto type = core::ParseEdgeType(RequiredParam(req, "type"));
+  if (!type) Fail(400, "invalid_type", "unknown edge type '" + req.get_param_value("type") + "'");
+  key.type = *type;
+  if (core::IsSymmetric(key.type) && key.src > key.dst) std::swap(key.src, key.dst);
+  SendEdge(ctx, key, res);
+}
+
+}  // namespace
+
+void AddReadRoutes(httplib::Server& http, ApiContext& ctx) {
+  auto route = [&ctx](Route fn) { return Bound(ctx, fn); };
+  http.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
+    SendJson(res, 200, {{"status", "ok"}});
+  });
+  http.Get("/api/v1/stats", Guard([&ctx](const httplib::Request&, httplib::Response& res) {
+    SendJson(res, 200, CountsToJson(ctx.store.Read()->Counts()));
+  }));
+  http.Get("/api/v1/search", route(Search));
+  http.Get(R"(/api/v1/nodes/([^/]+))", route(GetNode));
+  http.Get(R"(/api/v1/nodes/([^/]+)/neighbors)", route(Neighbors));
+  http.Get(R"(/api/v1/nodes/([^/]+)/cooccurrence)", route(Cooccurrence));
+  http.Get(R"(/api/v1/edges/([^/]+))", route(GetEdge));
+  http.Get("/api/v1/edges", route(FindEdge));
+}
+
+}  // namespace actorgraph::api

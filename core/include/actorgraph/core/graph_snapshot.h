@@ -1,0 +1,96 @@
+// GraphSnapshot: an immutable in-memory copy of the whole graph (nodes, edges, incidence lists
+// in CSR form, article mentions) for the traversals that touch many nodes: paths, ego networks,
+// analytics, fuzzy search, co-occurrence, events. Point reads and neighbour pages stay on the
+// GraphReader; the snapshot is rebuilt by SnapshotCache when GraphStore::Version() changes.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "actorgraph/core/graph_store.h"
+
+namespace actorgraph::core {
+
+// Which edges (and far nodes) a traversal may use. An empty list admits every type.
+struct EdgeFilter {
+  std::vector<EdgeType> edge_types;
+  std::vector<NodeType> node_types;  // types of the nodes reached (the start is always admitted)
+  std::string since;                 // YYYY-MM-DD: the edge was last seen on or after it
+  std::string until;                 // YYYY-MM-DD: the edge was first seen on or before it
+  double min_confidence = 0;
+
+  bool AdmitsEdge(const Edge& edge) const;
+  bool AdmitsNode(const Node& node) const;
+  // True when only the edge type is constrained (counts can come from degree counters).
+  bool OnlyEdgeTypes() const;
+};
+
+class GraphSnapshot {
+ public:
+  using Index = uint32_t;  // dense node ordinal in the snapshot
+  static constexpr Index kNone = UINT32_MAX;
+
+  // Reads every node, edge and article through `reader` (one consistent view). Mentions of
+  // nodes that were merged away are counted for their survivor (the "merged/" meta records).
+  static Result<std::shared_ptr<const GraphSnapshot>> Build(GraphReader& reader, uint64_t version);
+
+  uint64_t version() const { return version_; }
+  size_t node_count() const { return nodes_.size(); }
+  size_t edge_count() const { return edges_.size(); }
+  const Node& node(Index i) const { return nodes_[i]; }
+  const Edge& edge(uint32_t e) const { return edges_[e]; }
+  Index source(uint32_t e) const { return ends_[e].first; }
+  Index target(uint32_t e) const { return ends_[e].second; }
+  // The other end of edge `e` seen from node `i`.
+  Index Other(uint32_t e, Index i) const { return source(e) == i ? target(e) : source(e); }
+  // kNone when the id is not a live node.
+  Index Find(NodeId id) const;
+  // Edge ordinals incident to node `i`, outgoing and incoming, sorted by the far node.
+  std::span<const uint32_t> Incident(Index i) const;
+  // In + out degree, parallel edges counted (the degree counters' convention).
+  size_t Degree(Index i) const { return Incident(i).size(); }
+
+  // Articles (dense ordinals) that mention node `i`, and the nodes an article mentions.
+  std::span<const Index> ArticlesOf(Index i) const;
+  std::span<const Index> MentionsOf(uint32_t article) const;
+  size_t article_count() const { return article_ids_.size(); }
+  ArticleId article_id(uint32_t article) const { return article_ids_[article]; }
+  // (node, number of shared articles) for the nodes mentioned together with node `i`, most
+  // shared articles first, ties by id; at most `limit`.
+  std::vector<std::pair<Index, uint32_t>> CoMentioned(Index i, size_t limit) const;
+
+ private:
+  uint64_t version_ = 0;
+  std::vector<Node> nodes_;
+  std::unordered_map<NodeId, Index> index_;
+  std::vector<Edge> edges_;
+  std::vector<std::pair<Index, Index>> ends_;
+  std::vector<uint32_t> incident_offsets_, incident_;
+  std::vector<ArticleId> article_ids_;
+  std::vector<uint32_t> mention_offsets_;
+  std::vector<Index> mentions_;
+  std::vector<uint32_t> mentioned_in_offsets_;
+  std::vector<Index> mentioned_in_;
+};
+
+// Holds the snapshot of the store's current version; rebuilds it on the first call after the
+// store changed. Thread-safe: concurrent callers share one rebuild, and a snapshot stays valid
+// for as long as a caller holds it.
+class SnapshotCache {
+ public:
+  explicit SnapshotCache(GraphStore& store) : store_(store) {}
+  Result<std::shared_ptr<const GraphSnapshot>> Get();
+
+ private:
+  GraphStore& store_;
+  std::mutex mu_;
+  std::shared_ptr<const GraphSnapshot> current_;
+};
+
+}  // namespace actorgraph::core
