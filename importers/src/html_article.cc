@@ -82,6 +82,21 @@ size_t CountCommas(std::string_view text) {
   return n;
 }
 
+// Text that is nothing but an advertising label or a loading notice.
+bool IsAdOrLoadingText(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  if (lower.ends_with("\u2026")) lower.resize(lower.size() - 3);
+  if (lower.ends_with("...")) lower.resize(lower.size() - 3);
+  for (std::string_view label : {"ad", "advertising", "advertisement", "pub", "publicit\u00e9", "werb", "werbung",
+                                 "\u5e7f\u544a", "\u0420\u0435\u043a\u043b\u0430\u043c\u0430", "anuncio", "loading",
+                                 "\u6b63\u5728\u52a0\u8f7d", "\u0417\u0430\u0433\u0440\u0443\u0437\u043a\u0430",
+                                 "chargement", "cargando"}) {
+    if (lower == label) return true;
+  }
+  return false;
+}
+
 size_t CodePoints(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
@@ -91,11 +106,12 @@ size_t CodePoints(std::string_view s) {
 // One pass of the extractor over a fresh Page, under a set of flags.
 class ArticlePass {
  public:
-  ArticlePass(const ParsedHtml& parsed, unsigned flags, std::string_view title)
-      : page_(parsed), flags_(flags), title_(title) {}
+  ArticlePass(const ParsedHtml& parsed, unsigned flags, const ArticleHints& hints)
+      : page_(parsed), flags_(flags), title_(hints.title), byline_known_(hints.byline_known) {}
 
   // Finds and cleans the article; returns its root (a created element).
   NodeId Run() {
+    ReplaceBrChains();
     std::vector<NodeId> paragraphs = Prepare();
     std::vector<NodeId> candidates = Score(paragraphs);
     NodeId top = PickTopCandidate(candidates);
@@ -109,12 +125,51 @@ class ArticlePass {
  private:
   bool Has(Flag f) const { return (flags_ & f) != 0; }
 
+  // The next sibling from `n` on that is not white-space text.
+  NodeId SkipBlankText(NodeId n) const {
+    while (n != kNoNode && page_.node(n).is_text && !page_.HasText(n)) n = page_.node(n).next;
+    return n;
+  }
+
+  // Text laid out with "<br><br>" instead of paragraphs: each chain of two or more <br>s
+  // becomes a <p> holding the inline content that follows it.
+  void ReplaceBrChains() {
+    for (NodeId br : page_.Descendants(page_.body(), GUMBO_TAG_BR)) {
+      if (page_.node(br).parent == kNoNode) continue;  // removed as part of an earlier chain
+      bool chain = false;
+      for (NodeId next = SkipBlankText(page_.node(br).next); next != kNoNode && page_.IsElement(next, GUMBO_TAG_BR);) {
+        chain = true;
+        NodeId after = page_.node(next).next;
+        page_.Detach(next);
+        next = SkipBlankText(after);
+      }
+      if (!chain) continue;
+      NodeId p = page_.Create(GUMBO_TAG_P);
+      page_.Replace(br, p);
+      for (NodeId n = page_.node(p).next; n != kNoNode;) {
+        if (page_.IsElement(n, GUMBO_TAG_BR)) {
+          NodeId after = SkipBlankText(page_.node(n).next);
+          if (after != kNoNode && page_.IsElement(after, GUMBO_TAG_BR)) break;  // the next chain
+        }
+        if (!IsPhrasing(n)) break;
+        NodeId sibling = page_.node(n).next;
+        page_.Append(p, n);
+        n = sibling;
+      }
+      while (page_.node(p).last_child != kNoNode && IsWhitespace(page_.node(p).last_child)) {
+        page_.Detach(page_.node(p).last_child);
+      }
+      NodeId parent = page_.node(p).parent;
+      if (parent != kNoNode && page_.tag(parent) == GUMBO_TAG_P) page_.SetTag(parent, GUMBO_TAG_DIV);
+    }
+  }
+
   // Removes hidden nodes, bylines, the title heading and (with kStripUnlikely) clutter;
   // turns text-only <div>s into paragraphs. Returns the elements to score.
   std::vector<NodeId> Prepare() {
     std::vector<NodeId> to_score;
     bool title_heading_pending = !title_.empty();
-    bool byline_found = false;
+    bool byline_found = byline_known_;
     const NodeId body = page_.body();
     NodeId n = body;
     while (n != kNoNode) {
@@ -510,10 +565,14 @@ class ArticlePass {
         page_.HasAncestor(n, GUMBO_TAG_CODE, kNearAncestors)) {
       return false;
     }
+    for (NodeId table : page_.Descendants(n, GUMBO_TAG_TABLE)) {
+      if (data_tables_.count(table)) return false;
+    }
     const double weight = ClassWeight(n);
     if (weight < 0) return true;
     std::string text = page_.InnerText(n);
     if (std::count(text.begin(), text.end(), ',') >= 10) return false;
+    if (IsAdOrLoadingText(text)) return true;
     const double p = static_cast<double>(page_.CountDescendants(n, GUMBO_TAG_P));
     const double img = static_cast<double>(page_.CountDescendants(n, GUMBO_TAG_IMG));
     const double li = static_cast<double>(page_.CountDescendants(n, GUMBO_TAG_LI)) - 100;
@@ -523,12 +582,16 @@ class ArticlePass {
     size_t embeds = 0;
     for (GumboTag t : {GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_IFRAME}) embeds += page_.CountDescendants(n, t);
     const double link_density = page_.LinkDensity(n);
+    const double text_density =
+        TextDensity(n, {GUMBO_TAG_SPAN, GUMBO_TAG_LI, GUMBO_TAG_TD, GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_DL, GUMBO_TAG_DIV,
+                        GUMBO_TAG_IMG, GUMBO_TAG_OL, GUMBO_TAG_P, GUMBO_TAG_PRE, GUMBO_TAG_TABLE, GUMBO_TAG_UL});
     const bool in_figure = page_.HasAncestor(n, GUMBO_TAG_FIGURE, kNearAncestors);
     bool clutter = (img > 1 && p / img < 0.5 && !in_figure) || (!is_list && li > p) ||
                    (input > std::floor(p / 3)) ||
-                   (!is_list && heading_density < 0.9 && length < 25 && (img == 0 || img > 2) && !in_figure) ||
+                   (!is_list && !in_figure && heading_density < 0.9 && length < 25 && (img == 0 || img > 2) &&
+                    link_density > 0) ||
                    (!is_list && weight < 25 && link_density > 0.2) || (weight >= 25 && link_density > 0.5) ||
-                   (embeds == 1 && length < 75) || embeds > 1;
+                   (embeds == 1 && length < 75) || embeds > 1 || (img == 0 && text_density == 0);
     if (is_list && clutter) {
       // A plain list of images stays.
       for (NodeId child : page_.ElementChildren(n)) {
@@ -542,6 +605,7 @@ class ArticlePass {
   Page page_;
   const unsigned flags_;
   const std::string_view title_;
+  const bool byline_known_;
   std::unordered_map<NodeId, double> scores_;
   std::unordered_set<NodeId> data_tables_;
 };
@@ -580,13 +644,13 @@ double TextSimilarity(std::string_view a, std::string_view b) {
   return 1 - static_cast<double>(JoinedLength(unique_b)) / static_cast<double>(JoinedLength(wb));
 }
 
-std::string ExtractArticleText(const ParsedHtml& parsed, std::string_view title) {
+std::string ExtractArticleText(const ParsedHtml& parsed, const ArticleHints& hints) {
   // Each retry drops one more filter; if none yields enough text, the longest attempt wins.
   std::string best;
   size_t best_length = 0;
   for (unsigned flags : {kStripUnlikely | kWeightClasses | kCleanConditionally, kWeightClasses | kCleanConditionally,
                          static_cast<unsigned>(kCleanConditionally), 0u}) {
-    ArticlePass pass(parsed, flags, title);
+    ArticlePass pass(parsed, flags, hints);
     NodeId article = pass.Run();
     size_t length = pass.page().TextLength(article);
     if (length >= kCharThreshold) return RenderText(pass.page(), article);

@@ -13,9 +13,15 @@
 
 namespace actorgraph::importers::html {
 
+// What the page's metadata tells the extractor.
+struct ArticleHints {
+  std::string_view title;  // lets a heading that repeats the title be left out; may be empty
+  bool byline_known = false;  // the metadata names the author: byline elements are not removed
+};
+
 // The article's text, paragraphs separated by "\n\n"; "" when the page has no text.
-// `title` (may be empty) lets a heading that repeats the title be left out. Pure; thread-safe.
-std::string ExtractArticleText(const ParsedHtml& parsed, std::string_view title);
+// Pure; thread-safe.
+std::string ExtractArticleText(const ParsedHtml& parsed, const ArticleHints& hints);
 
 // Readability's similarity of two strings: the share of b's words (by length) also in a.
 double TextSimilarity(std::string_view a, std::string_view b);

@@ -29,12 +29,12 @@ bool ContainsWord(std::string_view s, std::string_view word, bool underscore_del
   return false;
 }
 
-constexpr std::array<std::string_view, 34> kUnlikely = {
+constexpr std::array<std::string_view, 33> kUnlikely = {
     "-ad-",     "ai2html",  "banner",     "breadcrumbs", "combx",   "comment",    "community",
     "cover-wrap", "disqus", "extra",      "footer",      "gdpr",    "header",     "legends",
     "menu",     "related",  "remark",     "replies",     "rss",     "shoutbox",   "sidebar",
     "skyscraper", "social", "sponsor",    "supplemental", "ad-break", "agegate",  "pagination",
-    "pager",    "popup",    "yom-remote", "cookie",      "consent", "newsletter"};
+    "pager",    "popup",    "yom-remote", "cookie",      "consent"};
 constexpr std::array<std::string_view, 7> kMaybeContent = {"and",  "article", "body",  "column",
                                                            "content", "main", "shadow"};
 constexpr std::array<std::string_view, 13> kPositive = {"article", "body", "content", "entry", "hentry",

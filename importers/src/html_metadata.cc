@@ -110,7 +110,7 @@ void CollectMeta(const GumboNode* n, PageFacts& facts) {
   if (name.empty()) name = Lower(AttrOf(n, "itemprop"));
   name.erase(std::remove_if(name.begin(), name.end(), ::isspace), name.end());
   std::replace(name.begin(), name.end(), '.', ':');
-  if (!name.empty()) facts.meta.emplace(name, Collapse(content));  // first of other names wins
+  if (!name.empty()) facts.meta[name] = Collapse(content);
 }
 
 PageFacts Collect(const GumboNode* root) {
@@ -121,8 +121,10 @@ PageFacts Collect(const GumboNode* root) {
     stack.pop_back();
     if (n->type != GUMBO_NODE_ELEMENT) continue;
     switch (n->v.element.tag) {
-      case GUMBO_TAG_TITLE:
-        if (facts.document_title.empty()) facts.document_title = GumboText(n);
+      case GUMBO_TAG_TITLE:  // the document's, not an <svg>'s
+        if (facts.document_title.empty() && n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML) {
+          facts.document_title = GumboText(n);
+        }
         continue;
       case GUMBO_TAG_META:
         CollectMeta(n, facts);
@@ -244,6 +246,7 @@ const Json* FindArticle(const Json& j) {
 struct JsonLdFacts {
   std::string title;
   std::string date;
+  bool has_author = false;
 };
 
 // A JSON-LD block without the <![CDATA[ ... ]]> some pages wrap it in.
@@ -279,6 +282,11 @@ JsonLdFacts ReadJsonLd(const std::vector<std::string>& blocks, const std::string
       facts.title = !name.empty() ? name : headline;
     }
     facts.date = text("datePublished");
+    auto author = article->find("author");
+    if (author != article->end()) {
+      auto named = [](const Json& a) { return a.is_object() && a.contains("name") && a["name"].is_string(); };
+      facts.has_author = named(*author) || (author->is_array() && !author->empty() && named((*author)[0]));
+    }
     return facts;
   }
   return facts;
@@ -303,10 +311,15 @@ PageMetadata ReadMetadata(const ParsedHtml& parsed) {
   out.title = json_ld.title;
   if (out.title.empty()) {
     out.title = FirstOf(facts.meta, {"dc:title", "dcterm:title", "og:title", "weibo:article:title",
-                                     "weibo:webpage:title", "title", "twitter:title"});
+                                     "weibo:webpage:title", "title", "twitter:title", "parsely-title"});
   }
   if (out.title.empty()) out.title = document_title;
   out.title = Collapse(UnescapeEntities(out.title));
+
+  std::string article_author = FirstOf(facts.meta, {"article:author"});
+  out.has_byline = json_ld.has_author ||
+                   !FirstOf(facts.meta, {"dc:creator", "dcterm:creator", "author", "parsely-author"}).empty() ||
+                   (!article_author.empty() && !article_author.starts_with("http"));
 
   std::vector<std::string> dates = {json_ld.date,
                                     FirstOf(facts.meta, {"article:published_time", "parsely-pub-date",

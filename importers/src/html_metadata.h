@@ -10,6 +10,7 @@ namespace actorgraph::importers::html {
 struct PageMetadata {
   std::string title;  // "" when the page has none
   std::string date;   // YYYY-MM-DD, or ""
+  bool has_byline = false;  // JSON-LD or <meta> name the author
 };
 
 // Title: a JSON-LD article's headline/name, then dc:title, og:title, twitter:title and

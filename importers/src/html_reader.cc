@@ -15,7 +15,7 @@ core::Result<Document> ReadHtml(std::string_view html, std::string url) {
   html::PageMetadata meta = html::ReadMetadata(parsed);
   Document doc;
   doc.url = std::move(url);
-  doc.text = html::ExtractArticleText(parsed, meta.title);
+  doc.text = html::ExtractArticleText(parsed, {meta.title, meta.has_byline});
   doc.title = std::move(meta.title);
   doc.date = std::move(meta.date);
   return doc;
