@@ -13,6 +13,7 @@ cytoscape.use(fcose);
 const LARGE = 1500;
 // Above this many nodes the force layout is replaced by a concentric one (O(n)).
 const FORCE_MAX = 1200;
+const FAST_FIT = false;
 
 let webglOk = null;
 function webglSupported() {
@@ -77,7 +78,7 @@ export class GraphView {
   }
 
   create(large) {
-    const useWebgl = large && webglSupported();
+    const useWebgl = large && webglSupported() && new URLSearchParams(location.search).has("webgl");
     const cy = cytoscape({
       container: this.container,
       style: cyStyle(),
@@ -92,6 +93,16 @@ export class GraphView {
       webgl: useWebgl,
       webglBgColor: [255, 255, 255],
     });
+    if (large) {
+      // Straight edges and no edge labels at this size: much cheaper to draw,
+      // and labels of thousands of edges cannot be read anyway.
+      cy.style()
+        .selector('edge')
+        .style({ 'curve-style': 'straight', label: '' })
+        .selector('node')
+        .style({ 'text-wrap': 'none' })
+        .update();
+    }
     this.large = large;
     this.webgl = useWebgl;
     cy.on('tap', 'node', (ev) => this.handlers.onSelectNode(ev.target.data('nid')));
@@ -170,19 +181,67 @@ export class GraphView {
         packComponents: true,
       };
     } else {
-      const level = this.levels();
-      opts = {
-        name: 'concentric',
-        animate: false,
-        concentric: (node) => 100 - (level.get(node.id()) ?? 99),
-        levelWidth: () => 1,
-        minNodeSpacing: 6,
-        avoidOverlap: false,
-        spacingFactor: 0.9,
-      };
+      this.radialLayout();
+      this.fit();
+      return;
     }
     cy.layout(opts).run();
-    cy.fit(undefined, 30);
+    this.fit();
+  }
+
+  // A radial tree from the center, in O(n): each node gets a wedge of its
+  // parent's angle, proportional to its subtree size; rings by hop distance.
+  // Used for thousands of nodes, where a force layout takes too long.
+  radialLayout() {
+    const cy = this.cy;
+    const root = (this.center && cy.getElementById(nid(this.center))).length ? cy.getElementById(nid(this.center)) : cy.nodes().max((n) => n.degree()).ele;
+    const children = new Map();
+    const depth = new Map([[root.id(), 0]]);
+    const order = [root.id()];
+    for (let i = 0; i < order.length; i++) {
+      const id = order[i];
+      const kids = [];
+      cy.getElementById(id)
+        .neighborhood('node')
+        .forEach((m) => {
+          if (!depth.has(m.id())) {
+            depth.set(m.id(), depth.get(id) + 1);
+            order.push(m.id());
+            kids.push(m.id());
+          }
+        });
+      children.set(id, kids);
+    }
+    // Nodes not connected to the root: their own rings further out.
+    const rest = cy.nodes().filter((n) => !depth.has(n.id()));
+    const size = new Map();
+    for (let i = order.length - 1; i >= 0; i--) {
+      const id = order[i];
+      size.set(id, 1 + children.get(id).reduce((a, k) => a + size.get(k), 0));
+    }
+    const pos = new Map([[root.id(), { x: 0, y: 0 }]]);
+    const maxDepth = Math.max(...depth.values());
+    const ringGap = Math.max(120, Math.sqrt(order.length) * 9);
+    const place = (id, a0, a1) => {
+      const kids = children.get(id);
+      const total = kids.reduce((a, k) => a + size.get(k), 0);
+      let a = a0;
+      for (const k of kids) {
+        const span = ((a1 - a0) * size.get(k)) / total;
+        const mid = a + span / 2;
+        const r = depth.get(k) * ringGap;
+        pos.set(k, { x: r * Math.cos(mid), y: r * Math.sin(mid) });
+        place(k, a, a + span);
+        a += span;
+      }
+    };
+    place(root.id(), 0, 2 * Math.PI);
+    const outer = (maxDepth + 1.5) * ringGap;
+    rest.forEach((n, i) => {
+      const ang = (2 * Math.PI * i) / rest.length;
+      pos.set(n.id(), { x: outer * Math.cos(ang), y: outer * Math.sin(ang) });
+    });
+    cy.batch(() => cy.nodes().positions((n) => pos.get(n.id())));
   }
 
   // BFS hop distance of every node from the center (or from the first node).
@@ -364,8 +423,29 @@ export class GraphView {
     if (el.length) this.cy.animate({ center: { eles: el }, zoom: Math.max(this.cy.zoom(), 1) }, { duration: 300 });
   }
 
+  // Fits the visible nodes. For large graphs the box comes from the node
+  // positions alone: Cytoscape's own fit measures every label (seconds at 5,000).
   fit() {
-    this.cy.fit(this.cy.elements().not('.filtered'), 30);
+    const cy = this.cy;
+    const els = cy.elements().not(".filtered");
+    if (!els.length) return;
+    if (els.nodes().length <= LARGE || !FAST_FIT) {
+      cy.fit(els, 30);
+      return;
+    }
+    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    els.nodes().forEach((n) => {
+      const p = n.position();
+      if (p.x < x1) x1 = p.x;
+      if (p.y < y1) y1 = p.y;
+      if (p.x > x2) x2 = p.x;
+      if (p.y > y2) y2 = p.y;
+    });
+    const w = cy.width();
+    const h = cy.height();
+    const pad = 40;
+    const zoom = Math.min((w - 2 * pad) / Math.max(x2 - x1, 1), (h - 2 * pad) / Math.max(y2 - y1, 1), 2);
+    cy.viewport({ zoom, pan: { x: w / 2 - (zoom * (x1 + x2)) / 2, y: h / 2 - (zoom * (y1 + y2)) / 2 } });
   }
 
   resize() {

@@ -112,8 +112,8 @@ async function reloadGraph() {
     }
     if (token !== loadToken) return;
     await paths.run(s.pfrom, s.pto);
-    graph.fit();
     applySelection();
+    graph.fit();
   } catch (e) {
     if (token === loadToken) toast(`Could not load the network: ${e.message}`);
   } finally {
@@ -312,7 +312,7 @@ function refresh(s, changed) {
 
 store.subscribe(refresh);
 window.addEventListener('popstate', () => store.replace(parse(location.search)));
-window.addEventListener('resize', () => graph.resize());
+new ResizeObserver(() => graph.resize()).observe($('#cy'));
 store.replace(store.get());
 
 // For tests and the console: the live Cytoscape instance and the app state.
