@@ -7,6 +7,7 @@
 
 #include "actorgraph/importers/pipeline.h"
 #include "actorgraph/importers/sources.h"
+#include "ack_log.h"
 #include "commands.h"
 #include "progress.h"
 
@@ -39,8 +40,17 @@ void AddImportCommand(CLI::App& app) {
   cmd->add_option("--db", *db, "Database folder")->capture_default_str();
   cmd->add_flag("--json", *json_summary, "Print the summary as JSON");
   cmd->add_option("PATH", *paths, "Files, folders, or - for standard input")->required();
-  cmd->callback([db, paths, json_summary] {
-    auto store = OpenStore(*db);
+  auto ack_path = std::make_shared<std::string>();
+  auto no_sync = std::make_shared<bool>(false);
+  cmd->add_option("--ack-log", *ack_path, "Append one line per acknowledged article: origin, id, new|unchanged")
+      ->group("Advanced");
+  cmd->add_flag("--no-sync", *no_sync, "Do not sync the WAL: faster, but a power cut may lose acknowledged articles")
+      ->group("Advanced");
+  cmd->callback([db, paths, json_summary, ack_path, no_sync] {
+    storage::RocksStoreOptions store_options;
+    store_options.sync_writes = !*no_sync;
+    auto store = OpenStore(*db, store_options);
+    std::unique_ptr<AckLog> acks = ack_path->empty() ? nullptr : std::make_unique<AckLog>(*ack_path);
     ImportSummary summary;
     Progress progress;
     importers::BatchIngestor ingestor(
@@ -50,6 +60,7 @@ void AddImportCommand(CLI::App& app) {
             summary.refused.emplace_back(origin, result.status().message());
             return;
           }
+          if (acks) acks->Ack(origin, result->article_id, result->article_was_new);
           if (result->article_was_new) ++summary.articles_new;
           else ++summary.articles_unchanged;
           summary.nodes_added += result->stats.nodes_added;
