@@ -56,7 +56,7 @@ async function startServer() {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'actorgraph-viz-'));
   const db = path.join(tmp, 'db');
   const imp = spawnSync(bin, ['import', '--db', db, corpus], { encoding: 'utf8', timeout: 300000 });
-  assert.equal(imp.status, 0, `import failed: ${imp.stderr}${imp.stdout}`);
+  assert.equal(imp.status, 0, `import failed: ${imp.error || ""} ${imp.stderr}${imp.stdout}`);
   server = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', '0', '--static-dir', dist], { stdio: ['ignore', 'pipe', 'pipe'] });
   const port = await new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`server did not start: ${serverLog}`)), 20000);
