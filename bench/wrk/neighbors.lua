@@ -1,0 +1,5 @@
+-- wrk -s bench/wrk/neighbors.lua: GET /api/v1/nodes/... over $WRK_URLS_DIR/node_ids.txt
+package.path = debug.getinfo(1, "S").source:match("@?(.*/)") .. "?.lua;" .. package.path
+local urls = require("urls")
+urls.cycle("node_ids.txt", function(v) return "/api/v1/nodes/" .. v .. "/neighbors?limit=50" end)
+done = urls.done

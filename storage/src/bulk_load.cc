@@ -1,0 +1,460 @@
+#include "actorgraph/storage/bulk_load.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/options.h>
+#include <rocksdb/sst_file_writer.h>
+#include <rocksdb/table.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "actorgraph/storage/key_codec.h"
+#include "actorgraph/storage/rocks_graph_store.h"
+#include "record_codec.h"
+
+namespace actorgraph::storage {
+
+using core::Result;
+using core::Status;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A record packed into an arena: offset and length.
+struct Slot {
+  uint64_t off = 0;
+  uint32_t len = 0;
+};
+
+struct NodeRec {
+  core::NodeId id;
+  uint32_t seq;
+  uint8_t type;
+  Slot rec;
+};
+
+struct EdgeRec {
+  core::NodeId src, dst;
+  uint32_t seq;
+  uint8_t type;
+  Slot rec;
+};
+
+struct EvidenceRec {
+  core::NodeId src, dst;
+  core::EvidenceId id;
+  uint32_t seq;
+  uint8_t type;
+  Slot rec;
+};
+
+struct KeyValue {
+  std::string key, value;
+  uint32_t seq;
+};
+
+Slot Append(std::string& arena, const std::string& record) {
+  Slot s{arena.size(), static_cast<uint32_t>(record.size())};
+  arena.append(record);
+  return s;
+}
+
+inline void PutBE(char* p, uint64_t v) {
+  for (int i = 7; i >= 0; --i) {
+    p[i] = static_cast<char>(v & 0xff);
+    v >>= 8;
+  }
+}
+
+// Sorts by key (then insertion order) and keeps the last record of each key: the same result
+// as applying the puts in order.
+template <typename T, typename Less, typename Same>
+void SortKeepLast(std::vector<T>& v, Less less, Same same) {
+  std::sort(v.begin(), v.end(), [&](const T& a, const T& b) {
+    if (less(a, b)) return true;
+    if (less(b, a)) return false;
+    return a.seq < b.seq;
+  });
+  size_t out = 0;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i + 1 < v.size() && same(v[i], v[i + 1])) continue;  // a later put replaces this one
+    if (out != i) v[out] = std::move(v[i]);
+    ++out;
+  }
+  v.resize(out);
+}
+
+rocksdb::Options TableOptions() {
+  // The same table format as RocksGraphStore::Open (no compression, whole-key bloom filters).
+  rocksdb::Options o;
+  o.compression = rocksdb::kNoCompression;
+  rocksdb::BlockBasedTableOptions table;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.whole_key_filtering = true;
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  return o;
+}
+
+Status FromRocks(const rocksdb::Status& s, const std::string& what) {
+  if (s.ok()) return Status::Ok();
+  if (s.IsCorruption()) return Status::Corruption(what + ": " + s.ToString());
+  return Status::IoError(what + ": " + s.ToString());
+}
+
+// One sorted SST file; an empty one is not created.
+class SstOut {
+ public:
+  SstOut(const rocksdb::Options& options, std::string path)
+      : writer_(rocksdb::EnvOptions(), options), path_(std::move(path)) {}
+  Status Put(const rocksdb::Slice& key, const rocksdb::Slice& value) {
+    if (!open_) {
+      AG_RETURN_IF_ERROR(FromRocks(writer_.Open(path_), "open " + path_));
+      open_ = true;
+    }
+    ++keys_;
+    return FromRocks(writer_.Put(key, value), "sst put");
+  }
+  // The file's path when it has keys, else empty.
+  Result<std::string> Finish(uint64_t* keys, uint64_t* bytes) {
+    if (!open_) return std::string();
+    rocksdb::ExternalSstFileInfo info;
+    AG_RETURN_IF_ERROR(FromRocks(writer_.Finish(&info), "finish " + path_));
+    *keys += keys_;
+    *bytes += info.file_size;
+    return path_;
+  }
+
+ private:
+  rocksdb::SstFileWriter writer_;
+  std::string path_;
+  bool open_ = false;
+  uint64_t keys_ = 0;
+};
+
+// Runs the tasks on `threads` threads; returns the first error.
+Status RunParallel(std::vector<std::function<Status()>> tasks, size_t threads) {
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  Status first;
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < tasks.size();) {
+      Status s = tasks[i]();
+      if (!s.ok()) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (first.ok()) first = s;
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < std::max<size_t>(1, threads); ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return first;
+}
+
+}  // namespace
+
+std::string ExternalIdMetaName(std::string_view source, std::string_view external_id) {
+  std::string name = "ext/";
+  name.append(source);
+  name.push_back('/');
+  name.append(external_id);
+  return name;
+}
+
+core::NodeId DecodeExternalIdValue(std::string_view value) {
+  return value.size() == 8 ? ReadU64(value) : 0;
+}
+
+struct BulkLoader::Impl {
+  BulkLoadOptions options;
+  uint32_t seq = 0;
+  std::string node_arena, edge_arena, evidence_arena;
+  std::vector<NodeRec> nodes;
+  std::vector<EdgeRec> edges;
+  std::vector<EvidenceRec> evidence;
+  std::vector<std::string> index_keys;  // full X keys
+  std::vector<KeyValue> meta;           // name (without the kind byte) -> value
+  std::vector<KeyValue> articles;       // A key -> record
+  std::vector<KeyValue> hashes;         // H key -> article id
+};
+
+BulkLoader::BulkLoader(const BulkLoadOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+}
+BulkLoader::~BulkLoader() = default;
+
+void BulkLoader::AddNode(const core::Node& node) {
+  impl_->nodes.push_back({node.id, impl_->seq++, static_cast<uint8_t>(node.type),
+                          Append(impl_->node_arena, EncodeNode(node))});
+}
+
+void BulkLoader::AddEdge(const core::Edge& edge) {
+  impl_->edges.push_back({edge.key.src, edge.key.dst, impl_->seq++,
+                          static_cast<uint8_t>(edge.key.type),
+                          Append(impl_->edge_arena, EncodeEdge(edge))});
+}
+
+void BulkLoader::AddEvidence(const core::EdgeKey& edge, const core::Evidence& evidence) {
+  impl_->evidence.push_back({edge.src, edge.dst, evidence.id, impl_->seq++,
+                             static_cast<uint8_t>(edge.type),
+                             Append(impl_->evidence_arena, EncodeEvidence(evidence))});
+}
+
+void BulkLoader::AddIndex(const core::IndexEntry& entry) {
+  impl_->index_keys.push_back(IndexKey(entry.folded_name, entry.node));
+}
+
+void BulkLoader::AddArticle(const core::Article& a) {
+  uint32_t s = impl_->seq++;
+  impl_->articles.push_back({ArticleKey(a.id), EncodeArticle(a), s});
+  std::string id;
+  AppendU64(id, a.id);
+  impl_->hashes.push_back({HashKey(a.content_hash), id, s});
+}
+
+void BulkLoader::AddMeta(const std::string& name, const std::string& value) {
+  impl_->meta.push_back({name, value, impl_->seq++});
+}
+
+void BulkLoader::AddExternalId(std::string_view source, std::string_view external_id,
+                               core::NodeId node) {
+  std::string value;
+  AppendU64(value, node);
+  impl_->meta.push_back({ExternalIdMetaName(source, external_id), std::move(value), impl_->seq++});
+}
+
+void BulkLoader::Add(const core::GraphDelta& delta) {
+  for (const auto& n : delta.put_nodes) AddNode(n);
+  for (const auto& e : delta.put_edges) AddEdge(e);
+  for (const auto& p : delta.put_evidence) AddEvidence(p.edge, p.evidence);
+  for (const auto& i : delta.put_index) AddIndex(i);
+  for (const auto& m : delta.put_meta) AddMeta(m.key, m.value);
+  if (delta.article) AddArticle(*delta.article);
+}
+
+Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
+    return Status::AlreadyExists(dir + " exists and is not empty: a bulk load builds a new database");
+  std::string tmp = dir + "/bulk-load.tmp";
+  fs::create_directories(tmp, ec);
+  if (ec) return Status::IoError("create " + tmp + ": " + ec.message());
+
+  Impl& m = *impl_;
+  const rocksdb::Options table = TableOptions();
+  BulkLoadStats stats;
+  std::mutex stats_mu;
+  std::vector<std::string> files;
+  auto finish = [&](SstOut& out) -> Status {
+    uint64_t keys = 0, bytes = 0;
+    auto path = out.Finish(&keys, &bytes);
+    if (!path.ok()) return path.status();
+    std::lock_guard<std::mutex> lock(stats_mu);
+    stats.keys += keys;
+    stats.sst_bytes += bytes;
+    if (!path->empty()) files.push_back(*path);
+    return Status::Ok();
+  };
+  auto sst = [&](char kind) { return SstOut(table, tmp + "/" + std::string(1, kind) + ".sst"); };
+
+  // Counters, filled by the tasks below and written with the meta records.
+  std::map<uint8_t, uint64_t> node_counts, edge_counts;
+  // Degree runs per direction, in (node, type) order: out from the O order, in from the I order.
+  struct DegreeRun {
+    core::NodeId node;
+    uint8_t type;
+    uint64_t count;
+  };
+  std::vector<DegreeRun> out_degree, in_degree;
+  auto rec = [](const std::string& arena, Slot s) { return rocksdb::Slice(arena.data() + s.off, s.len); };
+
+  // Phase 1: sort and deduplicate; write the kinds that need nothing else.
+  std::vector<std::function<Status()>> phase1;
+  phase1.push_back([&]() -> Status {
+    SortKeepLast(m.nodes, [](const NodeRec& a, const NodeRec& b) { return a.id < b.id; },
+                 [](const NodeRec& a, const NodeRec& b) { return a.id == b.id; });
+    SstOut out = sst(kind::kNode);
+    char key[9] = {kind::kNode};
+    for (const auto& n : m.nodes) {
+      PutBE(key + 1, n.id);
+      AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 9), rec(m.node_arena, n.rec)));
+      ++node_counts[n.type];
+    }
+    stats.nodes = m.nodes.size();
+    return finish(out);
+  });
+  phase1.push_back([&]() -> Status {
+    auto less = [](const EdgeRec& a, const EdgeRec& b) {
+      if (a.src != b.src) return a.src < b.src;
+      if (a.type != b.type) return a.type < b.type;
+      return a.dst < b.dst;
+    };
+    SortKeepLast(m.edges, less, [](const EdgeRec& a, const EdgeRec& b) {
+      return a.src == b.src && a.type == b.type && a.dst == b.dst;
+    });
+    SstOut out = sst(kind::kOut);
+    char key[18] = {kind::kOut};
+    for (const auto& e : m.edges) {
+      PutBE(key + 1, e.src);
+      key[9] = static_cast<char>(e.type);
+      PutBE(key + 10, e.dst);
+      AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 18), rec(m.edge_arena, e.rec)));
+      ++edge_counts[e.type];
+      if (!out_degree.empty() && out_degree.back().node == e.src && out_degree.back().type == e.type)
+        ++out_degree.back().count;
+      else
+        out_degree.push_back({e.src, e.type, 1});
+    }
+    stats.edges = m.edges.size();
+    return finish(out);
+  });
+  phase1.push_back([&]() -> Status {
+    SortKeepLast(
+        m.evidence,
+        [](const EvidenceRec& a, const EvidenceRec& b) {
+          if (a.src != b.src) return a.src < b.src;
+          if (a.type != b.type) return a.type < b.type;
+          if (a.dst != b.dst) return a.dst < b.dst;
+          return a.id < b.id;
+        },
+        [](const EvidenceRec& a, const EvidenceRec& b) {
+          return a.src == b.src && a.type == b.type && a.dst == b.dst && a.id == b.id;
+        });
+    SstOut out = sst(kind::kEvidence);
+    char key[26] = {kind::kEvidence};
+    for (const auto& v : m.evidence) {
+      PutBE(key + 1, v.src);
+      key[9] = static_cast<char>(v.type);
+      PutBE(key + 10, v.dst);
+      PutBE(key + 18, v.id);
+      AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 26), rec(m.evidence_arena, v.rec)));
+    }
+    stats.evidence = m.evidence.size();
+    return finish(out);
+  });
+  phase1.push_back([&]() -> Status {
+    std::sort(m.index_keys.begin(), m.index_keys.end());
+    m.index_keys.erase(std::unique(m.index_keys.begin(), m.index_keys.end()), m.index_keys.end());
+    SstOut out = sst(kind::kIndex);
+    for (const auto& k : m.index_keys) AG_RETURN_IF_ERROR(out.Put(k, rocksdb::Slice()));
+    stats.index_entries = m.index_keys.size();
+    return finish(out);
+  });
+  phase1.push_back([&]() -> Status {
+    auto less = [](const KeyValue& a, const KeyValue& b) { return a.key < b.key; };
+    auto same = [](const KeyValue& a, const KeyValue& b) { return a.key == b.key; };
+    SortKeepLast(m.articles, less, same);
+    SortKeepLast(m.hashes, less, same);
+    SstOut a = sst(kind::kArticle), h = sst(kind::kHash);
+    for (const auto& kv : m.articles) AG_RETURN_IF_ERROR(a.Put(kv.key, kv.value));
+    for (const auto& kv : m.hashes) AG_RETURN_IF_ERROR(h.Put(kv.key, kv.value));
+    stats.articles = m.articles.size();
+    AG_RETURN_IF_ERROR(finish(a));
+    return finish(h);
+  });
+  AG_RETURN_IF_ERROR(RunParallel(std::move(phase1), m.options.threads));
+
+  // Phase 2: the incoming mirror (the edges re-sorted by destination), and the meta records.
+  std::vector<std::function<Status()>> phase2;
+  phase2.push_back([&]() -> Status {
+    std::vector<uint32_t> order(m.edges.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+      const EdgeRec &a = m.edges[x], &b = m.edges[y];
+      if (a.dst != b.dst) return a.dst < b.dst;
+      if (a.type != b.type) return a.type < b.type;
+      return a.src < b.src;
+    });
+    SstOut out = sst(kind::kIn);
+    char key[18] = {kind::kIn};
+    for (uint32_t i : order) {
+      const EdgeRec& e = m.edges[i];
+      PutBE(key + 1, e.dst);
+      key[9] = static_cast<char>(e.type);
+      PutBE(key + 10, e.src);
+      AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 18), rec(m.edge_arena, e.rec)));
+      if (!in_degree.empty() && in_degree.back().node == e.dst && in_degree.back().type == e.type)
+        ++in_degree.back().count;
+      else
+        in_degree.push_back({e.dst, e.type, 1});
+    }
+    return finish(out);
+  });
+  phase2.push_back([&]() -> Status {
+    auto name = [](const char* prefix, const char* type) { return std::string(prefix) + type; };
+    for (core::NodeType t : core::kAllNodeTypes) {
+      auto it = node_counts.find(static_cast<uint8_t>(t));
+      if (it != node_counts.end())
+        m.meta.push_back({name("count/node/", core::NodeTypeName(t)), EncodeCount(it->second), m.seq++});
+    }
+    for (core::EdgeType t : core::kAllEdgeTypes) {
+      auto it = edge_counts.find(static_cast<uint8_t>(t));
+      if (it != edge_counts.end())
+        m.meta.push_back({name("count/edge/", core::EdgeTypeName(t)), EncodeCount(it->second), m.seq++});
+    }
+    if (stats.articles) m.meta.push_back({"count/articles", EncodeCount(stats.articles), m.seq++});
+    if (stats.evidence) m.meta.push_back({"count/evidence", EncodeCount(stats.evidence), m.seq++});
+    m.meta.push_back({"format_version", std::to_string(kFormatVersion), m.seq++});
+    SortKeepLast(m.meta, [](const KeyValue& a, const KeyValue& b) { return a.key < b.key; },
+                 [](const KeyValue& a, const KeyValue& b) { return a.key == b.key; });
+    SstOut out = sst(kind::kMeta);
+    std::string key;
+    for (const auto& kv : m.meta) {
+      key.assign(1, kind::kMeta);
+      key.append(kv.key);
+      AG_RETURN_IF_ERROR(out.Put(key, kv.value));
+    }
+    return finish(out);
+  });
+  AG_RETURN_IF_ERROR(RunParallel(std::move(phase2), m.options.threads));
+
+  // Phase 3: degree counters, a merge of the two runs in (node, direction, type) order.
+  {
+    SstOut out = sst(kind::kDegree);
+    char key[11] = {kind::kDegree};
+    size_t i = 0, j = 0;
+    while (i < out_degree.size() || j < in_degree.size()) {
+      bool take_out = j == in_degree.size() ||
+                      (i < out_degree.size() && out_degree[i].node <= in_degree[j].node);
+      const DegreeRun& r = take_out ? out_degree[i++] : in_degree[j++];
+      PutBE(key + 1, r.node);
+      key[9] = take_out ? 1 : 2;
+      key[10] = static_cast<char>(r.type);
+      AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 11), EncodeCount(r.count)));
+    }
+    AG_RETURN_IF_ERROR(finish(out));
+  }
+
+  // Free the buffers before the database opens.
+  *impl_ = Impl{};
+  impl_->options = m.options;
+
+  // Ingest every file into a fresh database: the kinds do not overlap, so each file goes to
+  // the bottom level as is.
+  rocksdb::Options options = table;
+  options.create_if_missing = true;
+  options.error_if_exists = true;
+  rocksdb::DB* raw = nullptr;
+  AG_RETURN_IF_ERROR(FromRocks(rocksdb::DB::Open(options, dir, &raw), "open " + dir));
+  std::unique_ptr<rocksdb::DB> db(raw);
+  if (!files.empty()) {
+    std::sort(files.begin(), files.end());
+    rocksdb::IngestExternalFileOptions ingest;
+    ingest.move_files = true;
+    AG_RETURN_IF_ERROR(FromRocks(db->IngestExternalFile(files, ingest), "ingest"));
+  }
+  AG_RETURN_IF_ERROR(FromRocks(db->Close(), "close " + dir));
+  db.reset();
+  fs::remove_all(tmp, ec);
+  return stats;
+}
+
+}  // namespace actorgraph::storage
