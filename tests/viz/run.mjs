@@ -236,11 +236,44 @@ test('click on a node: the panel shows its evidence sentences with article links
   assert.ok(edge.evidence.length > 0, 'the edge has evidence');
   assert.ok(sentences.includes(edge.evidence[0].sentence.trim()), `the panel shows the sentence "${edge.evidence[0].sentence}"`);
   const links = await page.$$eval('#panel .evidence-item .source a[href]', (as) => as.map((a) => a.href));
-  const urls = edge.evidence.map((e) => e.article && e.article.url).filter(Boolean);
+  // Articles with a web address are links; others (imported from files) show their title.
+  const urls = edge.evidence.map((e) => e.article && e.article.url).filter((u) => /^https?:\/\//.test(u || ''));
   if (urls.length) assert.ok(links.some((l) => urls.some((u) => l.startsWith(u.split('#')[0]))), 'article links are shown');
+  const sources = await page.$$eval('#panel .evidence-item .source', (s) => s.map((x) => x.textContent));
+  const title = edge.evidence[0].article && edge.evidence[0].article.title;
+  if (title) assert.ok(sources.some((s) => s.includes(title)), `the article title "${title}" is shown`);
   const dates = await page.$$eval('#panel .evidence-item time', (t) => t.map((x) => x.textContent));
   if (edge.evidence[0].date) assert.ok(dates.length > 0, 'evidence dates are shown');
   await shot(page, '04-panel-evidence');
+  // Click on an edge (its middle, on the canvas): the panel shows that edge's evidence.
+  await page.click('#panel .panel-close');
+  await page.waitForFunction(() => window.__actorgraph.store.get().sel === '');
+  const mid = await page.evaluate(() => {
+    const cy = window.__actorgraph.cy;
+    const r = cy.container().getBoundingClientRect();
+    // The edge whose middle is farthest from every node, so the click hits the edge.
+    let best = null;
+    cy.edges().forEach((e) => {
+      const m = e.renderedMidpoint();
+      const d = Math.min(...cy.nodes().map((n) => Math.hypot(n.renderedPosition().x - m.x, n.renderedPosition().y - m.y)));
+      if (m.x > 0 && m.y > 0 && m.x < r.width && m.y < r.height && (!best || d > best.d)) best = { d, x: r.left + m.x, y: r.top + m.y, id: e.data('eid') };
+    });
+    return best;
+  });
+  assert.ok(mid, 'an edge is on screen');
+  await page.mouse.click(mid.x, mid.y);
+  await page.waitForFunction(() => window.__actorgraph.store.get().sel.startsWith('e:'), null, { timeout: 10000 });
+  const eidSel = await page.evaluate(() => window.__actorgraph.store.get().sel.slice(2));
+  await page.waitForSelector('#panel:not([hidden]) .evidence-item .sentence');
+  const clicked = await api(`/edges/${encodeURIComponent(eidSel)}`);
+  const edgeSentences = await page.$$eval('#panel .evidence-item .sentence', (b) => b.map((x) => x.textContent.trim()));
+  assert.deepEqual(edgeSentences, clicked.evidence.map((e) => e.sentence.trim()), 'the edge panel lists its evidence sentences');
+  await shot(page, '04b-edge-evidence');
+  // The edge selection survives a reload.
+  await page.reload();
+  await idle(page);
+  await page.waitForSelector('#panel:not([hidden]) .evidence-item .sentence');
+  assert.equal(await page.evaluate(() => window.__actorgraph.store.get().sel), `e:${eidSel}`);
   await page.context().close();
 });
 

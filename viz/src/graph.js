@@ -314,9 +314,22 @@ export class GraphView {
     });
     const fresh = cy.collection(added);
     if (before === 0) this.layout();
-    else if (fresh.length) this.placeAround(fresh);
+    else if (fresh.length) {
+      this.placeAround(fresh);
+      this.relax();
+    }
     this.applyFilter(this.filter);
     return fresh.length;
+  }
+
+  // After an expansion of a small graph: a short force layout from the current
+  // positions removes overlaps while keeping the picture the user had.
+  relax() {
+    const n = this.cy.nodes().length;
+    if (n > 400) return;
+    this.cy
+      .layout({ name: 'fcose', randomize: false, animate: false, quality: 'default', numIter: 600, idealEdgeLength: () => 90, nodeRepulsion: () => 9000, fit: false })
+      .run();
   }
 
   // Ensures the node itself is on screen (for expanding a node not yet in view).

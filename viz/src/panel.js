@@ -65,10 +65,11 @@ export class Panel {
         .map(([t, n]) => `${esc(t)} ${fmt(n)}`)
         .join(', ');
     const roleLine = (it) => {
-      const other = it.neighbor;
-      const title = it.edge.title ? `<b>${esc(it.edge.title)}</b>, ` : '';
-      return `<li>${title}${it.direction === 'out' ? '' : 'employs '}${this.link(other)}
-        <span class="muted">${esc(dateRange(it.edge.first_seen, it.edge.last_seen))}</span></li>`;
+      const title = it.edge.title ? `<b>${esc(it.edge.title)}</b>` : '<i>works for</i>';
+      const when = `<span class="muted">${esc(dateRange(it.edge.first_seen, it.edge.last_seen))}</span>`;
+      return it.direction === 'out'
+        ? `<li>${title} at ${this.link(it.neighbor)} ${when}</li>`
+        : `<li>${this.link(it.neighbor)}, ${title} ${when}</li>`;
     };
     const eventLine = (it) =>
       `<li>${this.link(it.neighbor)} <span class="tag">${esc(it.edge.type)}</span>
@@ -149,7 +150,7 @@ export class Panel {
         const date = x.date || a.date || '';
         return `<li class="evidence-item">
           <blockquote class="sentence">${this.marked(x)}</blockquote>
-          <div class="source">${url ? `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">${title}</a>` : title}
+          <div class="source">${url ? `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">${title}</a>` : `<span class="article-title">${title}</span>${a.url ? ` <span class="muted" title="source">${esc(a.url)}</span>` : ''}`}
             ${date ? `<time>${esc(date)}</time>` : ''}
             <span class="muted">conf ${(x.confidence ?? 0).toFixed(2)}</span></div>
         </li>`;

@@ -50,7 +50,8 @@ export function parse(search) {
   const c = parseFloat(p.get('minc'));
   if (c > 0 && c <= 1) s.minc = c;
   const sel = p.get('sel') || '';
-  if (/^[ne]:\d{1,20}$/.test(sel)) s.sel = sel;
+  // Node ids are decimal; edge ids are opaque strings (e.g. src-type-dst).
+  if (/^n:\d{1,20}$/.test(sel) || /^e:[\w.:-]{1,160}$/.test(sel)) s.sel = sel;
   if (isId(p.get('from') || '')) s.pfrom = p.get('from');
   if (isId(p.get('to') || '')) s.pto = p.get('to');
   if (METRICS.includes(p.get('metric'))) s.metric = p.get('metric');
