@@ -390,6 +390,14 @@ int main(int argc, char** argv) {
   if (!opened.ok()) Die("open: " + opened.status().ToString());
   std::unique_ptr<storage::RocksGraphStore> store = std::move(opened.value());
   double t_bulk = Now();
+  // The ingested files bypassed the block cache; the peers end their load with the data in
+  // their caches (SQLite's page cache, Kùzu's buffer pool): read the kinds the point queries
+  // use once, as a server does at start. (The snapshot below reads N and O anyway.)
+  if (!std::getenv("BENCH_COLD")) {
+    auto st = store->WarmCache("NOIXDM");
+    if (!st.ok()) Die("warm cache: " + st.ToString());
+  }
+  double t_warm = Now();
   auto reader = store->Read();
   auto built = GraphSnapshot::Build(*reader, store->Version());
   if (!built.ok()) Die("snapshot: " + built.status().ToString());
@@ -398,7 +406,8 @@ int main(int argc, char** argv) {
   res["load_s"] = t_loaded - t0;
   res["parse_s"] = t_parsed - t0;
   res["bulk_s"] = t_bulk - t_parsed;
-  res["snapshot_s"] = t_loaded - t_bulk;
+  res["warm_s"] = t_warm - t_bulk;
+  res["snapshot_s"] = t_loaded - t_warm;
   {
     auto counts = reader->Counts();
     uint64_t nodes = 0, edges = 0;
@@ -414,6 +423,14 @@ int main(int argc, char** argv) {
   for (const auto& name : queries["lookup_names"])
     found += !reader->LookupExact(core::FoldName(name.get<std::string>())).empty();
   res["lookup_name_s"] = Now() - t;
+  if (std::getenv("BENCH_TWICE")) {
+    t = Now();
+    for (const auto& name : queries["lookup_names"]) reader->LookupExact(core::FoldName(name.get<std::string>()));
+    res["lookup_name_again_s"] = Now() - t;
+    t = Now();
+    for (const auto& name : queries["lookup_names"]) core::FoldName(name.get<std::string>());
+    res["fold_only_s"] = Now() - t;
+  }
   res["lookup_name_found"] = found;
   res["lookup_name_n"] = queries["lookup_names"].size();
 

@@ -48,6 +48,9 @@ class RocksGraphStore : public core::GraphStore {
   core::Status Compact();
   // Approximate size of the database files in bytes.
   uint64_t DiskBytes() const;
+  // Reads every key whose kind is in `kinds` (all kinds when empty) once, in key order, so
+  // that the block cache holds them (e.g. after a bulk load, whose files bypass the cache).
+  core::Status WarmCache(const std::string& kinds = "");
 
   struct Impl;
 
