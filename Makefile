@@ -44,3 +44,18 @@ demo: build viz
 
 clean:
 	rm -rf $(BUILD) build-debug
+
+# Benchmarks (issue 6; bench/README.md): the peers' graph workload on SQLite, Kùzu and
+# actorgraph in one run, ingestion (1k, 10k articles; BENCH_100K=1 adds 100k), HTTP under wrk,
+# peak RSS at N=1,000,000 (BENCH_1M=1). Release build in build-bench/; data in /tmp/agbench.
+BENCH_N ?= 100000
+BENCH_REPEATS ?= 3
+.PHONY: bench
+bench: deps
+	@command -v wrk > /dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk; }
+	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release
+	cmake --build build-bench -j$(JOBS) --target actorgraph bench_graph
+	bash bench/run_graph_bench.sh $(BENCH_N) 42 $(BENCH_REPEATS)
+	SIZES="1000 10000$(if $(BENCH_100K), 100000)" bash bench/run_ingest_bench.sh
+	bash bench/run_http_bench.sh $(BENCH_N)
+	$(if $(BENCH_1M),SYSTEMS=actorgraph bash bench/run_graph_bench.sh 1000000 42 1)

@@ -3,7 +3,7 @@
 # against the oracle and tabulated (medians over REPEATS, ratios against the peers).
 #
 #   bash bench/run_graph_bench.sh [N=100000] [SEED=42] [REPEATS=3]
-#   PEERS=/tmp/peers BENCH_BIN=build-bench/bench_graph SP_PAIRS=20 bash bench/run_graph_bench.sh
+#   PEERS=/tmp/peers BENCH_BIN=build-bench/bench/bench_graph SP_PAIRS=20 bash bench/run_graph_bench.sh
 #   SYSTEMS="actorgraph" bash bench/run_graph_bench.sh 1000000 42 1   # actorgraph only
 #
 # PEERS is a writable copy of ../shared/peers with setup.sh run (default /tmp/peers; made
@@ -19,7 +19,7 @@ SEED=${2:-42}
 REPEATS=${3:-3}
 PEERS=${PEERS:-/tmp/peers}
 OUT=${OUT:-/tmp/agbench/graph}
-BENCH_BIN=${BENCH_BIN:-$ROOT/build-bench/bench_graph}
+BENCH_BIN=${BENCH_BIN:-$ROOT/build-bench/bench/bench_graph}
 SYSTEMS=${SYSTEMS:-"sqlite kuzu actorgraph"}
 TAG="g${N}_s${SEED}"
 DATA="$PEERS/data/$TAG"
