@@ -57,7 +57,9 @@ export function cyStyle() {
         width: 'data(size)',
         height: 'data(size)',
         label: 'data(label)',
-        'font-size': 11,
+        // Bigger labels for better-connected nodes: with min-zoomed-font-size,
+        // zooming out drops the small labels first and keeps the hubs readable.
+        'font-size': 'mapData(degree, 0, 40, 10, 17)',
         'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         color: '#1d2430',
         'text-valign': 'bottom',
