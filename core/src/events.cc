@@ -31,6 +31,7 @@ std::vector<TimelineEvent> Timeline(const GraphSnapshot& snap, const EventQuery&
     out.push_back(std::move(ev));
   }
   std::sort(out.begin(), out.end(), [&](const TimelineEvent& a, const TimelineEvent& b) {
+    if (a.date.empty() != b.date.empty()) return b.date.empty();  // undated events last
     if (a.date != b.date) return a.date < b.date;
     return snap.node(a.event).name < snap.node(b.event).name;
   });

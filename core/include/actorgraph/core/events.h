@@ -23,7 +23,7 @@ struct TimelineEvent {
 };
 
 // Events dated within [from, to] (undated events only when no bound is set) and located in
-// `location` when given, by date then name; at most `limit`.
+// `location` when given, by date (undated last) then name; at most `limit`.
 std::vector<TimelineEvent> Timeline(const GraphSnapshot& snap, const EventQuery& query);
 
 }  // namespace actorgraph::core
