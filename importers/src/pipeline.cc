@@ -22,7 +22,7 @@ core::ArticleFacts ToFacts(const Document& doc, Extraction extraction) {
   facts.url = doc.url;
   facts.title = doc.title.empty() ? extraction.title : doc.title;
   facts.date = doc.date.empty() ? extraction.date : doc.date;
-  facts.text = doc.text;
+  facts.text = ArticleText(doc);
   facts.entities = std::move(extraction.entities);
   facts.relations = std::move(extraction.relations);
   facts.extractor_version = kExtractorVersion;

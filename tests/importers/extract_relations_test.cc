@@ -1,6 +1,7 @@
 // The whole extractor on short press-style texts written for the test, one rule each.
 #include <catch2/catch.hpp>
 
+#include "actorgraph/importers/pipeline.h"
 #include "importers/extract_test_util.h"
 
 using namespace actorgraph;
@@ -72,4 +73,36 @@ TEST_CASE("a surname alone refers back to the full name", "[extract]") {
   int persons = 0;
   for (const auto& e : x.entities) persons += e.type == NodeType::kPerson;
   CHECK(persons == 1);
+}
+
+TEST_CASE("headline is extracted and evidence offsets point into the stored text",
+          "[extract]") {
+  importers::Document doc;
+  doc.title = "Tarvo Dynamics AG signs agreement with Lumen Grid Corporation";
+  doc.text =
+      "Tarvo Dynamics AG said the deal covers battery storage.\n\n"
+      "Helga Rask, Chief Executive Officer, Tarvo Dynamics AG, said the plant would open soon.";
+  auto x = importers::Extract(doc);
+  // Entities named only in the headline are found.
+  CHECK(FindEntity(x, NodeType::kCompany, "Lumen Grid Corporation") >= 0);
+  CHECK(FindRelation(x, EdgeType::kPartnersWith, "Tarvo Dynamics AG", "Lumen Grid Corporation"));
+  REQUIRE(FindRelation(x, EdgeType::kWorksFor, "Helga Rask", "Tarvo Dynamics AG"));
+  core::ArticleFacts facts = importers::ToFacts(doc, x);
+  CHECK(facts.text == importers::ArticleText(doc));
+  REQUIRE(!facts.relations.empty());
+  for (const auto& r : facts.relations) {
+    REQUIRE(r.end <= facts.text.size());
+    CHECK(facts.text.substr(r.begin, r.end - r.begin) == r.sentence);
+  }
+}
+
+TEST_CASE("ArticleText does not repeat a headline the body already opens with", "[extract]") {
+  importers::Document doc;
+  doc.title = "Orvel Systems opens office";
+  doc.text = "Orvel Systems opens office\n\nThe office is in Lyon.";
+  CHECK(importers::ArticleText(doc) == doc.text);
+  doc.title.clear();
+  CHECK(importers::ArticleText(doc) == doc.text);
+  doc.title = "Another headline";
+  CHECK(importers::ArticleText(doc) == "Another headline\n\n" + doc.text);
 }

@@ -12,14 +12,21 @@ namespace actorgraph::importers {
 Extraction Extract(const Document& doc) {
   using namespace extract;
   Extraction out;
-  Cleaned cleaned = Clean(doc);
+  // The headline is part of the article: extraction reads ArticleText(doc), and evidence
+  // offsets point into it (the pipeline stores that same text).
+  Document full;
+  full.url = doc.url;
+  full.title = doc.title;
+  full.date = doc.date;
+  full.text = ArticleText(doc);
+  Cleaned cleaned = Clean(full);
   out.title = cleaned.title;
   out.date = cleaned.date;
   out.dateline = cleaned.dateline;
 
   ParsedDoc parsed;
-  parsed.text = doc.text;
-  parsed.sentences = Segment(doc.text, cleaned.lines);
+  parsed.text = full.text;
+  parsed.sentences = Segment(full.text, cleaned.lines);
   parsed.mentions.reserve(parsed.sentences.size());
   for (const Sentence& s : parsed.sentences) parsed.mentions.push_back(FindMentions(s));
   SettleTypes(parsed);

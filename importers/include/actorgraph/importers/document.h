@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace actorgraph::importers {
 
@@ -11,5 +12,23 @@ struct Document {
   std::string date;   // publication date as YYYY-MM-DD, or empty when unknown
   std::string text;   // the body as plain UTF-8 text, paragraphs separated by "\n\n"
 };
+
+// The article as extraction reads it and as it is stored: the headline, a blank line, then the
+// body, when there is a headline and the body does not already open with it; else the body.
+// Evidence offsets of extracted relations point into this text.
+inline std::string ArticleText(const Document& doc) {
+  if (doc.title.empty()) return doc.text;
+  std::string_view body = doc.text;
+  while (!body.empty() && (body.front() == ' ' || body.front() == '\n' || body.front() == '\r' ||
+                           body.front() == '\t'))
+    body.remove_prefix(1);
+  if (body.starts_with(doc.title)) return doc.text;
+  std::string out;
+  out.reserve(doc.title.size() + 2 + doc.text.size());
+  out += doc.title;
+  out += "\n\n";
+  out += doc.text;
+  return out;
+}
 
 }  // namespace actorgraph::importers
