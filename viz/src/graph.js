@@ -461,6 +461,7 @@ export class GraphView {
     if (!els.length) return;
     if (els.nodes().length <= LARGE || !FAST_FIT) {
       cy.fit(els, 30);
+      this.avoidOcclusion(els);
       return;
     }
     let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
@@ -476,6 +477,21 @@ export class GraphView {
     const pad = 40;
     const zoom = Math.min((w - 2 * pad) / Math.max(x2 - x1, 1), (h - 2 * pad) / Math.max(y2 - y1, 1), 2);
     cy.viewport({ zoom, pan: { x: w / 2 - (zoom * (x1 + x2)) / 2, y: h / 2 - (zoom * (y1 + y2)) / 2 } });
+  }
+
+  // Fits into the part of the canvas not covered by the floating panel (its
+  // right side on laptops, its bottom on phones): occluded() gives {right, bottom} px.
+  avoidOcclusion(els) {
+    const occ = this.occluded ? this.occluded() : null;
+    if (!occ || (!occ.right && !occ.bottom)) return;
+    const cy = this.cy;
+    const w = cy.width() - occ.right;
+    const h = cy.height() - occ.bottom;
+    if (w < 120 || h < 120) return;
+    const bb = els.boundingBox();
+    const pad = 24;
+    const zoom = Math.min(cy.zoom(), (w - 2 * pad) / Math.max(bb.w, 1), (h - 2 * pad) / Math.max(bb.h, 1));
+    cy.viewport({ zoom, pan: { x: w / 2 - zoom * (bb.x1 + bb.w / 2), y: h / 2 - zoom * (bb.y1 + bb.h / 2) } });
   }
 
   resize() {

@@ -51,6 +51,16 @@ const graph = new GraphView($('#cy'), {
   onExpand: (id) => expand(id),
 });
 
+// The floating panel covers part of the canvas; fits keep the graph out from under it.
+graph.occluded = () => {
+  const p = $('#panel');
+  if (p.hidden) return null;
+  const c = $('#cy').getBoundingClientRect();
+  const r = p.getBoundingClientRect();
+  const phone = r.left <= c.left + 1;
+  return phone ? { right: 0, bottom: Math.max(0, c.bottom - r.top) } : { right: Math.max(0, c.right - r.left), bottom: 0 };
+};
+
 const panel = new Panel($('#panel'), {
   open: (id) => openActor(id),
   expand: (id) => expand(id),
@@ -223,6 +233,7 @@ const timeline = new Timeline($('#timeline-view'), (id) => openActor(id));
 const ranking = new Ranking($('#ranking-view'), store, (id) => openActor(id));
 
 function showView(v) {
+  document.body.dataset.view = v;
   for (const name of ['graph', 'timeline', 'ranking']) {
     $(`#${name}-view`).hidden = name !== v;
     const tab = $(`#tab-${name}`);
