@@ -31,7 +31,14 @@ core::Result<std::unique_ptr<LiveView>> LiveView::Open(const std::string& dir) {
 
   std::string version;
   s = raw->Get(rocksdb::ReadOptions(), MetaKey("format_version"), &version);
-  if (s.IsNotFound()) return Status::Unsupported(dir + " is not an actorgraph database (no format version)");
+  if (s.IsNotFound()) {
+    // No keys at all: a database created by a process that stopped before its first write,
+    // which RocksGraphStore::Open initialises. Any key without a version: not ours.
+    std::unique_ptr<rocksdb::Iterator> it(raw->NewIterator(rocksdb::ReadOptions()));
+    it->SeekToFirst();
+    if (!it->Valid() && it->status().ok()) return view;
+    return Status::Unsupported(dir + " is not an actorgraph database (no format version)");
+  }
   if (!s.ok()) return Status::IoError("read format version: " + s.ToString());
   if (version != std::to_string(kFormatVersion))
     return Status::Unsupported("database " + dir + " has format version " + version +

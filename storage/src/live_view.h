@@ -15,6 +15,7 @@ namespace actorgraph::storage {
 class LiveView {
  public:
   // NotFound when `dir` holds no database; Unsupported when its format version is not ours.
+  // A database without any key yet (created, never written) is a valid, empty view.
   static core::Result<std::unique_ptr<LiveView>> Open(const std::string& dir);
   ~LiveView();
 

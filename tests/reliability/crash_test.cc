@@ -1,0 +1,110 @@
+// Crash safety of `actorgraph import`: SIGKILL at random moments, ACTORGRAPH_CRASH_CYCLES
+// times (default 100). After every kill: `check` passes, every acknowledged article is in the
+// database, and every article in it is whole (exactly the evidence a clean import gives it;
+// no evidence of an article that is not there). At the end, importing to completion gives the
+// clean import's database, and importing again adds nothing.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "actorgraph/storage/integrity_check.h"
+#include "articles.h"
+#include "db_view.h"
+#include "process.h"
+#include "support/temp_dir.h"
+
+using namespace actorgraph;
+namespace fs = std::filesystem;
+
+namespace {
+
+int EnvInt(const char* name, int fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::atoi(v) : fallback;
+}
+
+// Article ids of the ack log's lines (a torn last line cannot happen: one write(2) per line).
+std::set<core::ArticleId> AckedArticles(const std::string& path) {
+  std::set<core::ArticleId> ids;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string origin, id, state;
+    REQUIRE(std::getline(fields, origin, '\t'));
+    REQUIRE(std::getline(fields, id, '\t'));
+    REQUIRE(std::getline(fields, state));
+    ids.insert(std::stoull(id));
+  }
+  return ids;
+}
+
+void RequireClean(const std::string& db) {
+  auto report = storage::CheckIntegrity(db);
+  INFO(report.status().ToString());
+  REQUIRE(report.ok());
+  for (const auto& inv : report->invariants) {
+    INFO(inv.name << ": " << (inv.examples.empty() ? "" : inv.examples[0]));
+    REQUIRE(inv.ok());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("import killed at random moments loses no acknowledged article", "[crash]") {
+  const int cycles = EnvInt("ACTORGRAPH_CRASH_CYCLES", 100);
+  testing::TempDir tmp;
+  std::string articles = tmp.Sub("articles"), ref = tmp.Sub("ref"), db = tmp.Sub("db"), acks = tmp.Sub("acks");
+  testing::WriteGeneratedArticles(articles, 300);
+  const std::string bin = testing::ActorgraphBin();
+
+  auto start = std::chrono::steady_clock::now();
+  REQUIRE(testing::Run({bin, "import", "--db", ref, articles}).exit_code == 0);
+  auto clean_run = std::chrono::steady_clock::now() - start;
+  const testing::DbView expected = testing::ReadDbView(ref);
+  REQUIRE(expected.evidence_by_article.size() == 300);
+
+  std::mt19937 rng(EnvInt("ACTORGRAPH_CRASH_SEED", 7));
+  auto window_us = std::chrono::duration_cast<std::chrono::microseconds>(clean_run).count() * 5 / 4;
+  std::set<core::ArticleId> acked;
+  int kills_mid_import = 0;
+  for (int cycle = 0; cycle < cycles; ++cycle) {
+    INFO("cycle " << cycle);
+    pid_t pid = testing::Spawn({bin, "import", "--db", db, "--ack-log", acks, articles});
+    std::this_thread::sleep_for(std::chrono::microseconds(rng() % window_us));
+    int status = testing::Reap(pid, true);
+    if (WIFSIGNALED(status)) ++kills_mid_import;
+    if (!fs::exists(fs::path(db) / "CURRENT")) continue;  // killed before the database existed
+    RequireClean(db);
+
+    auto now_acked = AckedArticles(acks);
+    REQUIRE(std::includes(now_acked.begin(), now_acked.end(), acked.begin(), acked.end()));
+    acked = std::move(now_acked);
+    testing::DbView got = testing::ReadDbView(db);
+    for (core::ArticleId id : acked) REQUIRE(got.evidence_by_article.count(id));
+    for (const auto& [id, evidence] : got.evidence_by_article) {
+      INFO("article " << id);
+      REQUIRE(expected.evidence_by_article.count(id));   // no evidence of an absent article
+      REQUIRE(evidence == expected.evidence_by_article.at(id));  // whole
+    }
+    if (acked.size() == expected.evidence_by_article.size()) fs::remove_all(db), fs::remove(acks), acked.clear();
+  }
+  WARN(cycles << " cycles, " << kills_mid_import << " kills while importing");
+  CHECK(kills_mid_import >= cycles / 2);
+
+  // Finish the import, then import again: the clean import's database, and no duplicates.
+  REQUIRE(testing::Run({bin, "import", "--db", db, articles}).exit_code == 0);
+  auto again = testing::Run({bin, "import", "--db", db, "--json", articles});
+  REQUIRE(again.exit_code == 0);
+  CHECK(again.out.find("\"articles_new\": 0") != std::string::npos);
+  RequireClean(db);
+  testing::DbView final_view = testing::ReadDbView(db);
+  CHECK(final_view.evidence_by_article == expected.evidence_by_article);
+  CHECK(final_view.counts == expected.counts);
+}
