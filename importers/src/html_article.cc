@@ -545,6 +545,25 @@ class ArticlePass {
     return static_cast<double>(inside) / static_cast<double>(length);
   }
 
+  // True when some text under `n` sits inside a paragraph-like descendant (p, div, li, td,
+  // span, ...): Readability's "text density of textish tags" is not zero.
+  bool HasTextInTextBlocks(NodeId n) const {
+    for (NodeId t = page_.Next(n, n); t != kNoNode; t = page_.Next(t, n)) {
+      if (!page_.node(t).is_text || !page_.HasText(t)) continue;
+      for (NodeId a = page_.node(t).parent; a != n && a != kNoNode; a = page_.node(a).parent) {
+        switch (page_.tag(a)) {
+          case GUMBO_TAG_SPAN: case GUMBO_TAG_LI: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DL:
+          case GUMBO_TAG_DIV: case GUMBO_TAG_IMG: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
+          case GUMBO_TAG_TABLE: case GUMBO_TAG_UL:
+            return true;
+          default:
+            break;
+        }
+      }
+    }
+    return false;
+  }
+
   // Drops `tag` elements that look like clutter: link lists, image galleries, forms, ...
   void CleanConditionally(NodeId article, GumboTag tag) {
     if (!Has(kCleanConditionally)) return;
@@ -582,16 +601,13 @@ class ArticlePass {
     size_t embeds = 0;
     for (GumboTag t : {GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_IFRAME}) embeds += page_.CountDescendants(n, t);
     const double link_density = page_.LinkDensity(n);
-    const double text_density =
-        TextDensity(n, {GUMBO_TAG_SPAN, GUMBO_TAG_LI, GUMBO_TAG_TD, GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_DL, GUMBO_TAG_DIV,
-                        GUMBO_TAG_IMG, GUMBO_TAG_OL, GUMBO_TAG_P, GUMBO_TAG_PRE, GUMBO_TAG_TABLE, GUMBO_TAG_UL});
     const bool in_figure = page_.HasAncestor(n, GUMBO_TAG_FIGURE, kNearAncestors);
     bool clutter = (img > 1 && p / img < 0.5 && !in_figure) || (!is_list && li > p) ||
                    (input > std::floor(p / 3)) ||
                    (!is_list && !in_figure && heading_density < 0.9 && length < 25 && (img == 0 || img > 2) &&
                     link_density > 0) ||
                    (!is_list && weight < 25 && link_density > 0.2) || (weight >= 25 && link_density > 0.5) ||
-                   (embeds == 1 && length < 75) || embeds > 1 || (img == 0 && text_density == 0);
+                   (embeds == 1 && length < 75) || embeds > 1 || (img == 0 && !HasTextInTextBlocks(n));
     if (is_list && clutter) {
       // A plain list of images stays.
       for (NodeId child : page_.ElementChildren(n)) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <unordered_set>
 
 #include "actorgraph/core/names.h"
 
@@ -38,10 +39,63 @@ size_t RawTextTagAt(std::string_view in, size_t lt) {
   return 0;
 }
 
+// Elements that never nest (void) or whose end tag pages often leave out: not counted
+// towards the nesting depth, since a page's unclosed <p>s and <li>s are not deep nesting.
+bool NestingNeutral(std::string_view name) {
+  static const std::unordered_set<std::string_view> kNeutral = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+      "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "rt",
+      "rp", "html", "head", "body", "!doctype"};
+  return kNeutral.count(name) > 0;
+}
+
+// Tracks element nesting in the raw markup and drops the tags of elements nested deeper
+// than kMaxNesting (their content stays): gumbo's time grows with the square of the depth.
+class NestingLimiter {
+ public:
+  // Whether the tag at `lt` (a '<') is to be kept.
+  bool Keep(std::string_view in, size_t lt) {
+    size_t at = lt + 1;
+    bool end = at < in.size() && in[at] == '/';
+    at += end;
+    size_t name_end = at;
+    while (name_end < in.size() && name_end - at < kMaxNameLength &&
+           (std::isalnum(static_cast<unsigned char>(in[name_end])) || in[name_end] == '!')) {
+      ++name_end;
+    }
+    if (name_end == at) return true;  // not a tag: a stray '<'
+    char name[kMaxNameLength + 1];
+    for (size_t k = at; k < name_end; ++k) name[k - at] = static_cast<char>(std::tolower(static_cast<unsigned char>(in[k])));
+    if (NestingNeutral(std::string_view(name, name_end - at))) return true;
+    if (end) {
+      if (suppressed_ > 0) {
+        --suppressed_;
+        return false;
+      }
+      depth_ -= depth_ > 0;
+      return true;
+    }
+    if (depth_ >= kMaxNesting) {
+      ++suppressed_;
+      return false;
+    }
+    ++depth_;
+    return true;
+  }
+
+ private:
+  static constexpr size_t kMaxNesting = 1000;
+  static constexpr size_t kMaxNameLength = 16;
+  size_t depth_ = 0;
+  size_t suppressed_ = 0;
+};
+
 // Copies `in` without comments and without the bodies of <script> and <style> elements,
-// which carry no text and cost most of gumbo's time; JSON-LD bodies go to `json_ld`.
+// which carry no text and cost most of gumbo's time (JSON-LD bodies go to `json_ld`), and
+// with nesting beyond NestingLimiter's bound flattened.
 void StripRawText(std::string_view in, std::string& out, std::vector<std::string>& json_ld) {
   out.reserve(in.size());
+  NestingLimiter nesting;
   size_t i = 0;
   while (i < in.size()) {
     size_t lt = in.find('<', i);
@@ -55,8 +109,13 @@ void StripRawText(std::string_view in, std::string& out, std::vector<std::string
     }
     size_t name_len = RawTextTagAt(in, lt);
     if (name_len == 0) {
-      out.push_back('<');
-      i = lt + 1;
+      if (nesting.Keep(in, lt)) {
+        out.push_back('<');
+        i = lt + 1;
+      } else {
+        size_t gt = in.find('>', lt);
+        i = gt == std::string_view::npos ? in.size() : gt + 1;
+      }
       continue;
     }
     size_t gt = in.find('>', lt);
