@@ -72,12 +72,16 @@ TEST_CASE("ReadFeed refuses malformed XML, entity bombs and other documents", "[
   CHECK_FALSE(ai::ReadFeed(std::string("\0\x01\x02<rss>", 8)).ok());
 }
 
-TEST_CASE("ReadFeed never expands external entities or fetches DTDs", "[readers][feed]") {
-  // An external entity pointing at a local file must not be read.
-  auto xxe = ai::ReadFeed(
-      "<?xml version=\"1.0\"?><!DOCTYPE rss SYSTEM \"http://example.invalid/rss.dtd\">"
-      "<rss version=\"2.0\"><channel><item><title>T</title><description>&xxe;</description></item></channel></rss>");
-  if (xxe.ok()) {
-    for (const auto& d : *xxe) CHECK(d.text.find("root:") == std::string::npos);
-  }
+TEST_CASE("ReadFeed never loads an external DTD", "[readers][feed]") {
+  // The DTD would define &xxe; as the contents of a local file; it is not loaded, so the
+  // reference stays empty.
+  auto items = ai::ReadFeed(
+      "<?xml version=\"1.0\"?><!DOCTYPE rss SYSTEM \"file:///etc/passwd\">"
+      "<rss version=\"2.0\"><channel><item><title>T</title><description>x &xxe; y</description></item></channel></rss>");
+  REQUIRE(items.ok());
+  REQUIRE(items->size() == 1);
+  const std::string& text = (*items)[0].text;
+  CHECK(text.starts_with("x "));
+  CHECK(text.ends_with(" y"));
+  CHECK(text.find("root") == std::string::npos);
 }

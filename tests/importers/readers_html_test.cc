@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -156,6 +157,16 @@ TEST_CASE("ReadHtml survives truncated, legacy-encoded, deep and non-text input"
     REQUIRE(doc.ok());
     CHECK(Contains(doc->text, "Deep inside, a paragraph survives"));
   }
+  SECTION("hostile nesting is flattened, not a stall") {
+    std::string page = "<html><body>";
+    for (int i = 0; i < 200000; ++i) page += "<span><div>";
+    page += "<p>Still readable at the bottom of a very deep page, in one piece.</p>";
+    auto start = std::chrono::steady_clock::now();
+    auto doc = ai::ReadHtml(page);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+    REQUIRE(doc.ok());
+    CHECK(Contains(doc->text, "Still readable at the bottom"));
+  }
   SECTION("binary data is refused") {
     std::string binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
     auto doc = ai::ReadHtml(binary);
@@ -167,6 +178,18 @@ TEST_CASE("ReadHtml survives truncated, legacy-encoded, deep and non-text input"
     REQUIRE(doc.ok());
     CHECK(doc->text.empty());
   }
+}
+
+TEST_CASE("ReadHtml turns <br><br> runs into paragraphs", "[readers][html]") {
+  auto doc = ai::ReadHtml(
+      "<html><body><div id=\"story\">The plant opened on Monday in Chengdu, Sichuan Province, after two years of work."
+      "<br><br>It will make controllers, drives and sensors for carmakers, electronics makers and others."
+      "<br> <br><br>About 1,200 people will work there, the company said in a statement on Monday.</div></body></html>");
+  REQUIRE(doc.ok());
+  CHECK(doc->text ==
+        "The plant opened on Monday in Chengdu, Sichuan Province, after two years of work.\n\n"
+        "It will make controllers, drives and sensors for carmakers, electronics makers and others.\n\n"
+        "About 1,200 people will work there, the company said in a statement on Monday.");
 }
 
 TEST_CASE("HtmlToText renders a fragment as paragraphs", "[readers][html]") {
