@@ -106,3 +106,38 @@ TEST_CASE("ArticleText does not repeat a headline the body already opens with", 
   doc.title = "Another headline";
   CHECK(importers::ArticleText(doc) == "Another headline\n\n" + doc.text);
 }
+
+TEST_CASE("a capitalised name is a company only with business evidence", "[extract]") {
+  auto x = ExtractText(
+      "Engineers showed the Quantix Pro line to visitors. Norrvik announced a new plant in "
+      "Tampere. Carmakers such as Zorva and Meltis already buy its parts.");
+  CHECK(FindEntity(x, NodeType::kCompany, "Norrvik") >= 0);
+  CHECK(FindEntity(x, NodeType::kCompany, "Zorva") >= 0);
+  CHECK(FindEntity(x, NodeType::kCompany, "Meltis") >= 0);
+  CHECK(FindEntity(x, NodeType::kCompany, "Quantix Pro") < 0);
+}
+
+TEST_CASE("the employer after 'of' a lower-case title", "[extract]") {
+  auto x = ExtractText("The new president of Harrow Lanes China, Li Wenbo, said sales grew.");
+  CHECK(FindEntity(x, NodeType::kCompany, "Harrow Lanes China") >= 0);
+}
+
+TEST_CASE("names coordinated with an institution are institutions", "[extract]") {
+  auto x = ExtractText(
+      "Kelmar Institute and partners Brevia Lombarda held the Third Alpine Robotics Forum.");
+  CHECK(FindEntity(x, NodeType::kAgency, "Brevia Lombarda") >= 0);
+}
+
+TEST_CASE("a free state is a government actor", "[extract]") {
+  auto x = ExtractText("Tarvo Dynamics AG signed an agreement with the Free State of Saxony.");
+  CHECK(FindEntity(x, NodeType::kAgency, "Free State of Saxony") >= 0);
+}
+
+TEST_CASE("the dateline dash does not hide the first word of the body", "[extract]") {
+  auto x = ExtractText(
+      "ODESSA, 3 May 2021 - Co-hosted by the Ministry of Ports and the Black Sea Chamber of "
+      "Commerce, the Odessa Port Forum was held on Monday.");
+  CHECK(FindRelation(x, EdgeType::kOrganizes, "Ministry of Ports", "Odessa Port Forum"));
+  CHECK(FindRelation(x, EdgeType::kOrganizes, "Black Sea Chamber of Commerce",
+                     "Odessa Port Forum"));
+}

@@ -159,16 +159,22 @@ Cleaned Clean(const Document& doc) {
   // A dateline opens a body line: "SHANGHAI, 1 November 2022 - ", "Shanghai – ".
   for (Line& l : out.lines) {
     std::string_view line(t.data() + l.begin, l.end - l.begin);
-    size_t dash = std::string_view::npos;
-    for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "})
-      dash = std::min(dash, line.substr(0, 80).find(d));
+    size_t dash = std::string_view::npos, dash_len = 0;
+    for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+      size_t at = line.substr(0, 80).find(d);
+      if (at < dash) {
+        dash = at;
+        dash_len = d.size() - 2;  // the dash itself, without the spaces around it
+      }
+    }
     if (dash == std::string_view::npos || dash < 3) continue;
     std::string_view head = Trim(line.substr(0, dash));
     size_t word_end = head.find_first_of(" ,");
     std::string_view first = head.substr(0, word_end);
     if (IsAllUpper(first) || (StartsUpper(first) && word_end == std::string_view::npos)) {
       out.dateline = Normalize(head);
-      l.dateline_end = l.begin + static_cast<uint32_t>(dash + 1);
+      // The dash belongs to the dateline: the body's first sentence starts after it.
+      l.dateline_end = l.begin + static_cast<uint32_t>(dash + 1 + dash_len);
       if (out.date.empty()) out.date = FindDate(head);
       break;
     }

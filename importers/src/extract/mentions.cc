@@ -293,6 +293,12 @@ void TypeByWords(const Tokens& t, Mention& m) {
   }
   uint32_t h = HeadOf(t, b, e);
   uint32_t cls = t[h].IsWord() ? t[h].cls : 0;
+  // "Free State of Saxony", "State of Qatar": a state as an actor is its government.
+  if (h + 1 < e && t[h].Is("State") && t[h + 1].Is("of")) {
+    m.type = NodeType::kAgency;
+    m.evidence = Evidence::kHead;
+    return;
+  }
   if (e - b >= 2 && (t[e - 1].cls & kLocationHead) && t[e - 1].upper) {
     m.type = NodeType::kLocation;
     m.evidence = Evidence::kHead;

@@ -262,7 +262,8 @@ std::vector<const Mention*> Subjects(const View& v, uint32_t end, const std::set
 
 void Organizes(const View& v, Builder& b) {
   uint32_t cue = FindCue(v, Cue::kOrganize);
-  if (cue == v.n() && v.n() > 0 && IsCue(v.lower(0), Cue::kOrganize)) cue = 0;
+  // "Co-hosted by A and B, the X was held ...": a sentence-initial participle leads.
+  if (v.n() > 1 && IsCue(v.lower(0), Cue::kOrganize) && v.is(1, "by")) cue = 0;
   if (cue == v.n()) return;
   std::set<int> employers = EmployerMentions(v);
   // Passive: "hosted by A and B"; active: "A, in collaboration with B, hosted E".

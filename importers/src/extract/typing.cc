@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "actorgraph/core/names.h"
 #include "gazetteer.h"
@@ -58,12 +59,93 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
     // ("Minister of Energy and Industry": a portfolio, not an organisation.)
     bool after_title = m.first >= 2 && (t[m.first - 1].Is(",") || t[m.first - 1].Is("at")) &&
                        RoleEndingAt(sm, m.first - 1);
+    // "president of Bosch China", "Director of the Tarvo Institute": the employer after "of"
+    // (not a portfolio made of domain words: "Minister of Energy and Industry").
     bool after_title_the = false;
+    {
+      uint32_t p = m.first;
+      if (p > 0 && t[p - 1].Is("the")) --p;
+      if (p >= 2 && t[p - 1].Is("of") && RoleEndingAt(sm, p - 1)) {
+        bool portfolio = true;
+        for (uint32_t k = m.first; k < m.last; ++k)
+          portfolio &= t[k].IsWord() && ((ClassesOf(t[k].text) & (kTitleDomain | kConnector)) != 0);
+        after_title_the = !portfolio;
+      }
+    }
     bool before_title = m.last < n && RoleAt(sm, m.last) && m.last + 1 < n &&
                         k + 1 < sm.mentions.size() &&
                         sm.mentions[k + 1].first > m.last;
     if (Untyped(m) && (after_title || after_title_the || before_title)) m.org = true;
   }
+}
+
+// Words after a name that show a business acting: "X announced", "X signed", "X plans".
+bool IsCorporateVerb(std::string_view w) {
+  static const std::unordered_set<std::string> kVerbs = {
+      "said", "says", "announced", "announces", "reported", "reports", "signed", "signs",
+      "plans", "planned", "launched", "launches", "unveiled", "unveils", "invested", "invests",
+      "acquired", "acquires", "agreed", "agrees", "produces", "produced", "makes", "sells",
+      "sold", "supplies", "supplied", "employs", "expects", "expected", "posted", "builds",
+      "built", "owns", "owned", "operates", "operated", "manufactures", "aims", "intends",
+      "partnered", "teamed", "won", "delivered", "delivers", "opened", "opens", "will",
+      "has", "had", "shipped", "ships", "develops", "developed", "bought", "buys",
+      "raised", "raises", "hired", "hires", "confirmed", "confirms", "declined", "denied",
+      "saw", "sees", "recorded", "records", "achieved", "grew"};
+  return kVerbs.count(Lower(w)) > 0;
+}
+
+// Lower-case nouns the press puts before or after a business's name: "electronics firm X",
+// "carmakers X and Y", "X, a battery maker".
+bool IsBusinessNoun(std::string_view w) {
+  static const std::unordered_set<std::string> kNouns = {
+      "company", "companies", "firm", "firms", "maker", "makers", "manufacturer",
+      "manufacturers", "carmaker", "carmakers", "automaker", "automakers", "supplier",
+      "suppliers", "giant", "giants", "producer", "producers", "provider", "providers",
+      "conglomerate", "startup", "start-up", "startups", "retailer", "retailers", "operator",
+      "brand", "brands", "group", "corporation", "multinational", "consultancy",
+      "contractor", "vendor", "vendors", "assembler", "developer", "subsidiary", "unit",
+      "customer", "customers", "client", "clients", "rival",
+      "rivals", "competitor", "competitors", "investor", "investors", "shareholder", "oem",
+      "oems"};
+  return kNouns.count(Lower(w)) > 0;
+}
+
+// Whether the words around an untyped name show it is a business: 2 when a business noun
+// names it ("electronics firm X", "X, a battery maker"), 1 when it acts like one ("X
+// announced", "X's plant", the employer in a title), else 0.
+int CompanyContext(const Sentence& s, const Mention& m) {
+  const auto& t = s.tokens;
+  const uint32_t n = static_cast<uint32_t>(t.size());
+  if (m.org) return 1;
+  uint32_t e = m.last;
+  // "X (XC) said": skip the acronym in brackets.
+  if (e + 2 < n && t[e].Is("(") && t[e + 2].Is(")")) e += 3;
+  if (e < n && t[e].IsWord() && !t[e].upper && IsCorporateVerb(t[e].text)) return 1;
+  // "X's plant", "X's shares".
+  if (e + 1 < n && t[e].kind == TokenKind::kPossessive && t[e + 1].IsWord() && !t[e + 1].upper)
+    return 1;
+  // "electronics firm X", "carmakers X and Y", "its partner X".
+  uint32_t b = m.first;
+  for (int back = 0; back < 7 && b > 0; ++back) {
+    const Token& p = t[b - 1];
+    if (p.IsWord() && (!p.upper || b == 1 || p.Is("OEMs")) && IsBusinessNoun(p.text)) return 2;
+    // Skip over a preceding coordinated name ("carmakers BMW and X") and "such as".
+    if (p.Is("and") || p.Is(",") || p.Is("&") || p.Is("as") || p.Is("such") ||
+        p.Is("including") || p.Is("like") ||
+        (p.IsWord() && (p.upper || p.all_upper))) {
+      --b;
+      continue;
+    }
+    break;
+  }
+  // "X, a Japanese electronics firm", "X, the world's largest battery maker".
+  if (m.last + 1 < n && t[m.last].Is(",")) {
+    for (uint32_t k = m.last + 1; k < n && k < m.last + 9; ++k) {
+      if (t[k].Is(",") || t[k].Is(".")) break;
+      if (t[k].IsWord() && !t[k].upper && IsBusinessNoun(t[k].text)) return 2;
+    }
+  }
+  return 0;
 }
 
 }  // namespace
@@ -88,6 +170,42 @@ void SettleTypes(ParsedDoc& doc) {
       for (uint32_t k = m.first; k < m.last; ++k)
         words.push_back(core::FoldName(doc.sentences[i].tokens[k].text));
       long_names.emplace_back(std::move(words), *m.type);
+    }
+  }
+  // Untyped names with business context somewhere in the document.
+  std::unordered_map<std::string, int> business;
+  for (size_t i = 0; i < doc.sentences.size(); ++i)
+    for (const Mention& m : doc.mentions[i].mentions)
+      if (!m.type && !m.anaphor)
+        if (int c = CompanyContext(doc.sentences[i], m)) {
+          int& b = business[core::FoldName(m.text)];
+          b = std::max(b, c);
+        }
+  // Untyped names coordinated with a typed organisation ("A and partners B and C", "B, C and
+  // the D Association") are organisations of the same kind.
+  std::unordered_map<std::string, NodeType> coordinated;
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const auto& t = doc.sentences[i].tokens;
+    const auto& ms = doc.mentions[i].mentions;
+    auto joined = [&](const Mention& a, const Mention& b) {  // a before b
+      if (b.first <= a.last || b.first - a.last > 3) return false;
+      bool conj = false;
+      for (uint32_t k = a.last; k < b.first; ++k) {
+        if (t[k].Is("and") || t[k].Is(",") || t[k].Is("&")) conj = true;
+        else if (!(t[k].Is("partners") || t[k].Is("the") || t[k].Is("its"))) return false;
+      }
+      return conj;
+    };
+    auto org_type = [](const Mention& m) {
+      return m.type == NodeType::kCompany || m.type == NodeType::kAgency;
+    };
+    for (size_t k = 0; k < ms.size(); ++k) {
+      if (ms[k].type || ms[k].anaphor) continue;
+      const Mention* other = nullptr;
+      if (k > 0 && org_type(ms[k - 1]) && joined(ms[k - 1], ms[k])) other = &ms[k - 1];
+      else if (k + 1 < ms.size() && org_type(ms[k + 1]) && joined(ms[k], ms[k + 1]))
+        other = &ms[k + 1];
+      if (other) coordinated.emplace(core::FoldName(ms[k].text), *other->type);
     }
   }
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
@@ -118,10 +236,18 @@ void SettleTypes(ParsedDoc& doc) {
       if (m.type) continue;
       bool initial = m.first == 0 || (m.first == 1 && IsQuote(s.tokens[0].text));
       bool confirmed = non_initial.count(f) > 0 && non_initial[f] > (initial ? 0 : 0);
-      // A bare acronym nobody expands is, in this press, most often an institution.
       bool acronym = m.last - m.first == 1 && s.tokens[m.first].all_upper;
-      if (m.org || (!s.headline && (!initial || confirmed || acronym || m.last - m.first >= 2)))
-        m.type = acronym ? NodeType::kAgency : NodeType::kCompany;
+      // Otherwise a name is a business only with evidence: a business context somewhere
+      // in the article (a title's employer, "X announced", "electronics firm X").
+      // A bare acronym nobody expands is, in this press, most often an institution, unless
+      // a business noun names it ("carmakers BMW and ...").
+      auto biz = business.find(f);
+      int evidence = biz == business.end() ? 0 : biz->second;
+      if (acronym ? (m.org || evidence || (!s.headline && (!initial || confirmed)))
+                  : evidence > 0)
+        m.type = acronym && evidence < 2 ? NodeType::kAgency : NodeType::kCompany;
+      if (auto c = coordinated.find(f); c != coordinated.end() && evidence < 2)
+        m.type = c->second;
     }
     ms.erase(std::remove_if(ms.begin(), ms.end(), [](const Mention& m) { return !m.type; }),
              ms.end());
