@@ -297,6 +297,9 @@ test('double-click expands a node: its neighbours are added, paged', async () =>
   }
   assert.ok(target, 'some neighbour of the center has neighbours of its own');
   const pt = await nodePoint(page, target.id);
+  await shot(page, '05a-before-dblclick');
+  const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.tagName, [pt.x, pt.y]);
+  assert.equal(hit, 'CANVAS', `the node at (${pt.x}, ${pt.y}) is not covered by another element`);
   await page.mouse.dblclick(pt.x, pt.y);
   await page.waitForFunction((n) => window.__actorgraph.cy.nodes().length > n, before.size, { timeout: 15000 });
   await idle(page);

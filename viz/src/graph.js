@@ -105,11 +105,14 @@ export class GraphView {
     }
     this.large = large;
     this.webgl = useWebgl;
-    cy.on('tap', 'node', (ev) => this.handlers.onSelectNode(ev.target.data('nid')));
+    // A single tap opens the panel once it is clear it is not a double tap:
+    // the panel must not cover a node between the two clicks of a double-click.
+    cy.on('onetap', 'node', (ev) => this.handlers.onSelectNode(ev.target.data('nid')));
     cy.on('tap', 'edge', (ev) => this.handlers.onSelectEdge(ev.target.data('eid')));
     cy.on('tap', (ev) => {
       if (ev.target === cy) this.handlers.onClear();
     });
+    cy.multiClickDebounceTime(300);
     cy.on('dbltap', 'node', (ev) => this.handlers.onExpand(ev.target.data('nid')));
     return cy;
   }
