@@ -29,5 +29,6 @@ void AddExtractCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);
 void AddBackupCommand(CLI::App& app);
+void AddExportCommand(CLI::App& app);
 
 }  // namespace actorgraph::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   AddServeCommand(app);
   AddCheckCommand(app);
   AddBackupCommand(app);
+  AddExportCommand(app);
   for (CLI::App* sub : app.get_subcommands({}))
     sub->set_version_flag("--version", std::string("actorgraph ") + ACTORGRAPH_VERSION);
   try {
