@@ -141,3 +141,16 @@ TEST_CASE("the dateline dash does not hide the first word of the body", "[extrac
   CHECK(FindRelation(x, EdgeType::kOrganizes, "Black Sea Chamber of Commerce",
                      "Odessa Port Forum"));
 }
+
+TEST_CASE("a membership body belongs to the title, a second post after 'and'", "[extract]") {
+  auto x = ExtractText(
+      "The Ministry of Coastal Affairs held a meeting. Tan Wenhui, Member of the Party Group "
+      "and Vice Minister of the Ministry, spoke. Ho Jiaming, Member of the Party Group and "
+      "Director of the Harbour Safety Bureau, attended.");
+  const auto* r =
+      FindRelation(x, EdgeType::kWorksFor, "Tan Wenhui", "Ministry of Coastal Affairs");
+  REQUIRE(r);
+  CHECK(r->title == "Member of the Party Group and Vice Minister");
+  CHECK(FindRelation(x, EdgeType::kWorksFor, "Ho Jiaming", "Harbour Safety Bureau"));
+  CHECK(FindEntity(x, NodeType::kCompany, "Party Group") < 0);
+}

@@ -116,8 +116,10 @@ std::vector<Role> FindRoles(const Sentence& s, std::vector<bool>& in_role) {
       if (cap && last_head == j - 1 && j + 2 < n && t[j].Is("of") && t[j + 1].Is("the") &&
           Lower(t[j - 1].text).rfind("member", 0) == 0) {
         uint32_t k = j + 2;
-        while (k < n && IsCapWord(t[k]) && !(t[k].cls & kAgencyHead)) ++k;
-        if (k < n && IsCapWord(t[k]) && (t[k].cls & kAgencyHead) &&
+        // ("the Party Group", "the Standing Committee": a body one is a member of)
+        auto body = [&](uint32_t x) { return (t[x].cls & kAgencyHead) || t[x].Is("Group"); };
+        while (k < n && IsCapWord(t[k]) && !body(k)) ++k;
+        if (k < n && IsCapWord(t[k]) && body(k) &&
             k + 1 < n && (t[k + 1].Is("of") || t[k + 1].Is("and"))) {
           j = k + 1;
           last_head = k;
@@ -140,6 +142,14 @@ std::vector<Role> FindRoles(const Sentence& s, std::vector<bool>& in_role) {
         ++k;
       if (k == last_head) break;
       ++b;
+    }
+    // "of the Party Group and Vice Minister": words before an inner "and" without a title
+    // head of their own are not part of this title.
+    for (uint32_t k = b; k < last_head; ++k) {
+      if (!(t[k].Is("and") || t[k].Is("&"))) continue;
+      bool head = false;
+      for (uint32_t h = b; h < k; ++h) head |= (TitleClasses(t[h].text) & kTitleHead) != 0;
+      if (!head) b = k + 1;
     }
     uint32_t e = last_head + 1;
     if (e < n && t[e].Is("General") && cap) ++e;  // Secretary General, Director General

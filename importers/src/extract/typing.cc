@@ -68,7 +68,8 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
       if (p >= 2 && t[p - 1].Is("of") && RoleEndingAt(sm, p - 1)) {
         bool portfolio = true;
         for (uint32_t k = m.first; k < m.last; ++k)
-          portfolio &= t[k].IsWord() && ((ClassesOf(t[k].text) & (kTitleDomain | kConnector)) != 0);
+          portfolio &= t[k].IsWord() &&
+                       ((ClassesOf(t[k].text) & (kTitleDomain | kTitleModifier | kConnector)) != 0);
         after_title_the = !portfolio;
       }
     }
