@@ -12,18 +12,17 @@
 namespace actorgraph::importers {
 namespace reader_dates {
 
+// 1-12 for a month's English name or its three-letter (or "Sept") abbreviation, else 0.
 inline int MonthFromName(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                               "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (word.size() < 3) return 0;
-  std::string lower;
-  for (char c : word) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   static constexpr std::array<std::string_view, 12> kFull = {"january", "february", "march",     "april",
                                                              "may",     "june",     "july",      "august",
                                                              "september", "october", "november", "december"};
-  for (size_t i = 0; i < kMonths.size(); ++i) {
-    bool abbreviation = lower == kMonths[i] || (lower.size() == 4 && lower == "sept" && i == 8);
-    if (abbreviation || lower == kFull[i]) return static_cast<int>(i + 1);
+  if (word.size() < 3) return 0;
+  std::string lower;
+  for (char c : word) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (lower == "sept") return 9;
+  for (size_t i = 0; i < kFull.size(); ++i) {
+    if (lower == kFull[i] || lower == kFull[i].substr(0, 3)) return static_cast<int>(i + 1);
   }
   return 0;
 }
@@ -56,7 +55,10 @@ inline std::vector<Token> Tokens(std::string_view s) {
            (std::isdigit(static_cast<unsigned char>(s[j])) != 0) == digit) {
       ++j;
     }
-    out.push_back({s.substr(i, j - i), digit});
+    std::string_view text = s.substr(i, j - i);
+    bool ordinal_suffix = !digit && !out.empty() && out.back().number && j - i == 2 &&
+                          (text == "st" || text == "nd" || text == "rd" || text == "th");
+    if (!ordinal_suffix) out.push_back({text, digit});  // "10th" -> "10"
     i = j;
   }
   return out;
@@ -70,7 +72,7 @@ inline int Number(std::string_view s) {
 
 }  // namespace reader_dates
 
-// "2018-04-05T06:00", "2018/04/05", "Tue, 10 Jun 2003 04:00:00 GMT", "10 June 2003",
+// "2018-04-05T06:00", "2018/04/05", "Tue, 10 Jun 2003 04:00:00 GMT", "10th June 2003",
 // "June 10, 2003", "20030610" -> "YYYY-MM-DD" (the calendar date as written, time zone
 // ignored); "" when `text` holds no recognisable date.
 inline std::string NormaliseDate(std::string_view text) {

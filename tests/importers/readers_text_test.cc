@@ -63,3 +63,17 @@ TEST_CASE("ReadText refuses binary and empty input", "[readers][text]") {
   REQUIRE_FALSE(empty.ok());
   CHECK(empty.status().message().find("empty") != std::string::npos);
 }
+
+TEST_CASE("ReadText recognises the usual ways of writing a date line", "[readers][text]") {
+  const std::pair<const char*, const char*> kDates[] = {
+      {"2018-04-05T06:00", "2018-04-05"},          {"Tue, 10 Jun 2003 04:00:00 GMT", "2003-06-10"},
+      {"10th June 2003", "2003-06-10"},            {"Sept 3, 2020", "2020-09-03"},
+      {"Updated: Jul 25,2023 4:05 PM", "2023-07-25"}, {"Wednesday, September 21, 2011", "2011-09-21"},
+      {"Room 12, floor 3", ""},                    {"2023-13-01", ""}};
+  for (const auto& [line, date] : kDates) {
+    auto doc = ai::ReadText(std::string("A headline for the test\n") + line + "\n\nThe body of the article.");
+    REQUIRE(doc.ok());
+    INFO(line);
+    CHECK(doc->date == date);
+  }
+}
