@@ -154,3 +154,27 @@ TEST_CASE("a membership body belongs to the title, a second post after 'and'", "
   CHECK(FindRelation(x, EdgeType::kWorksFor, "Ho Jiaming", "Harbour Safety Bureau"));
   CHECK(FindEntity(x, NodeType::kCompany, "Party Group") < 0);
 }
+
+TEST_CASE("a unit named after a known organisation takes its kind", "[extract]") {
+  auto x = ExtractText(
+      "The Nordic Robotics Agency (NORA) opened an office. Erik Lund, Head, NORA DTC Malmo, "
+      "noted the office would grow.");
+  CHECK(FindEntity(x, NodeType::kAgency, "NORA DTC Malmo") >= 0);
+  CHECK(FindEntity(x, NodeType::kPerson, "NORA DTC Malmo") < 0);
+  CHECK(FindRelation(x, EdgeType::kWorksFor, "Erik Lund", "NORA DTC Malmo"));
+}
+
+TEST_CASE("organisation, title, comma, name", "[extract]") {
+  auto x = ExtractText(
+      "The Baltic Machine Society (BMS) held its annual forum. BMS Chair, Erik Sand, opened "
+      "the forum.");
+  CHECK(FindRelation(x, EdgeType::kWorksFor, "Erik Sand", "Baltic Machine Society"));
+}
+
+TEST_CASE("a name that starts an organisation's name is that organisation", "[extract]") {
+  auto x = ExtractText(
+      "Peter Holm Shipping Co reported higher profits. Peter Holm chairman Lars Eng said "
+      "demand was strong.");
+  CHECK(FindEntity(x, NodeType::kPerson, "Peter Holm") < 0);
+  CHECK(FindRelation(x, EdgeType::kWorksFor, "Lars Eng", "Peter Holm Shipping Co"));
+}

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "actorgraph/core/names.h"
+#include "gazetteer.h"
 #include "lexicon.h"
 #include "text.h"
 
@@ -59,8 +60,15 @@ bool SameActor(const Form& f, const Cluster& c) {
   }
   if (IsOrg(f.type) && IsOrg(c.type) && w.size() < cw.size() &&
       std::equal(w.begin(), w.end(), cw.begin())) {
+    bool suffixes = true;
+    for (size_t i = w.size(); i < cw.size(); ++i) suffixes &= IsLegalSuffix(cw[i]);
+    if (suffixes) return true;
+    // "Hon Hai" for "Hon Hai Precision Industry Co": the full legal name ends in a legal
+    // suffix and its other words describe the trade, not a place or a unit ("Bosch China",
+    // "Bosch Mobility" are units of their own).
+    if (!IsLegalSuffix(cw.back()) || w.size() < 2) return false;
     for (size_t i = w.size(); i < cw.size(); ++i)
-      if (!IsLegalSuffix(cw[i])) return false;
+      if (Gazetteer::Get().IsPlace(cw[i]) || (ClassesOf(cw[i]) & kAgencyHead)) return false;
     return true;
   }
   if (f.type == NodeType::kEvent && c.type == NodeType::kEvent && w.size() < cw.size()) {

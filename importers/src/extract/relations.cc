@@ -161,6 +161,13 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org) {
           before = v.ending(e - 1);
         if (before && v.IsOrgLike(*before)) org = before;
       }
+    } else if (const Mention* p = v.is(r.last, ",") ? v.starting(r.last + 1) : nullptr;
+               p && v.type(*p) == NodeType::kPerson && !org && r.first > 0 &&
+               (r.first == 1 || !v.is(r.first - 2, ",")) && v.ending(r.first) &&
+               v.IsOrgLike(*v.ending(r.first))) {
+      // "Tarvo Chair, Jan Berg, opened ...": the organisation written before the title.
+      person = p->entity;
+      org = v.ending(r.first);
     } else if (org) {
       // "The President of the World Manufacturing Foundation, Alberto Ribolla"
       if (v.is(org->last, ","))
@@ -177,7 +184,7 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org) {
     if (a > 0 && v.is(a - 1, "as")) {
       conf = 0.6;
       if (person < 0) {
-        for (uint32_t j = a - 1; j > 0 && a - j < 6 && person < 0; --j) {
+        for (uint32_t j = a - 1; j > 0 && a - j < 12 && person < 0; --j) {
           if (const Mention* p = v.ending(j); p && v.type(*p) == NodeType::kPerson)
             person = p->entity;
           std::string w = v.lower(j - 1);

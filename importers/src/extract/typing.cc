@@ -16,9 +16,14 @@ using core::NodeType;
 
 bool Untyped(const Mention& m) { return !m.type.has_value(); }
 
-bool CouldBePerson(const Mention& m) {
+bool CouldBePerson(const Sentence& s, const Mention& m) {
   uint32_t n = m.last - m.first;
-  return (Untyped(m) || m.type == NodeType::kPerson) && n >= 2 && n <= 5 && !m.org;
+  // A person's name has at most one word in capitals ("WANG Bingnan"); "UNIDO ITPO
+  // Shanghai" is an office.
+  int caps = 0;
+  for (uint32_t k = m.first; k < m.last; ++k) caps += s.tokens[k].all_upper;
+  return (Untyped(m) || m.type == NodeType::kPerson) && n >= 2 && n <= 5 && !m.org &&
+         caps < 2;
 }
 
 const Role* RoleAt(const SentenceMentions& sm, uint32_t first) {
@@ -50,7 +55,7 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
     bool paren_role = m.last + 1 < n && t[m.last].Is("(") && RoleAt(sm, m.last + 1);
     bool speech = (m.last < n && IsSpeechWord(t[m.last])) ||
                   (m.first > 0 && IsSpeechWord(t[m.first - 1]));
-    if (CouldBePerson(m) && (role_after || role_before || paren_role || speech)) {
+    if (CouldBePerson(s, m) && (role_after || role_before || paren_role || speech)) {
       m.type = NodeType::kPerson;
       m.evidence = std::max(m.evidence, Evidence::kContext);
       continue;
@@ -213,6 +218,19 @@ void SettleTypes(ParsedDoc& doc) {
     const Sentence& s = doc.sentences[i];
     auto& ms = doc.mentions[i].mentions;
     for (Mention& m : ms) {
+      // "Hon Hai" looks like a person's name by the name lists alone, but it starts the
+      // name of an organisation ("Hon Hai Precision Industry Co"): it is that organisation.
+      if (m.type == NodeType::kPerson && m.evidence == Evidence::kHead) {
+        std::vector<std::string> words;
+        for (uint32_t k = m.first; k < m.last; ++k)
+          words.push_back(core::FoldName(s.tokens[k].text));
+        for (const auto& [lw, type] : long_names)
+          if ((type == NodeType::kCompany || type == NodeType::kAgency) &&
+              lw.size() > words.size() && std::equal(words.begin(), words.end(), lw.begin())) {
+            m.type = type;
+            break;
+          }
+      }
       if (m.type || m.anaphor) continue;
       std::string f = core::FoldName(m.text);
       if (auto it = typed.find(f); it != typed.end()) {
@@ -233,6 +251,16 @@ void SettleTypes(ParsedDoc& doc) {
           m.type = type;
           break;
         }
+      }
+      if (m.type) continue;
+      // "UNIDO ITPO Shanghai", "Harrow Lanes China": a name that starts with the name of a
+      // known organisation is a unit of it, of the same kind.
+      for (size_t k = words.size() - 1; k >= 1 && !m.type; --k) {
+        std::string prefix = words[0];
+        for (size_t w = 1; w < k; ++w) prefix += " " + words[w];
+        if (auto it = typed.find(prefix); it != typed.end() &&
+            (it->second == NodeType::kCompany || it->second == NodeType::kAgency))
+          m.type = it->second;
       }
       if (m.type) continue;
       bool initial = m.first == 0 || (m.first == 1 && IsQuote(s.tokens[0].text));
