@@ -1,2 +1,176 @@
+// The OpenAPI 3 document of /api/v1, built once from the route table below.
 #include "api_context.h"
-namespace actorgraph::api { const std::string& OpenApiDocument() { static const std::string doc = "{}"; return doc; } }
+
+namespace actorgraph::api {
+
+using nlohmann::json;
+
+namespace {
+
+json Q(const char* name, const char* type, const char* description, bool required = false) {
+  return {{"name", name}, {"in", "query"}, {"required", required}, {"description", description},
+          {"schema", {{"type", type}}}};
+}
+
+json P(const char* name, const char* description) {
+  return {{"name", name}, {"in", "path"}, {"required", true}, {"description", description},
+          {"schema", {{"type", "string"}}}};
+}
+
+json Ref(const char* schema) { return {{"$ref", std::string("#/components/schemas/") + schema}}; }
+
+json Op(const char* summary, json params, const char* ok_schema, std::vector<int> errors, bool write = false,
+        const char* body_schema = nullptr, const char* ok_status = "200") {
+  json responses = {{ok_status, {{"description", "OK"}, {"content", {{"application/json", {{"schema", Ref(ok_schema)}}}}}}}};
+  if (write) errors.insert(errors.end(), {401, 403});
+  for (int status : errors)
+    responses[std::to_string(status)] = {{"description", "error"},
+                                         {"content", {{"application/json", {{"schema", Ref("Error")}}}}}};
+  json op = {{"summary", summary}, {"parameters", std::move(params)}, {"responses", responses}};
+  if (write) op["security"] = json::array({{{"bearer", json::array()}}});
+  if (body_schema)
+    op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", Ref(body_schema)}}}}}};
+  return op;
+}
+
+json Limit(int fallback) {
+  return Q("limit", "integer", ("page size, 1..1000, default " + std::to_string(fallback)).c_str());
+}
+
+json Filters() {
+  return json::array({Q("edge_type", "string", "edge types, comma-separated"),
+                      Q("node_type", "string", "types of the nodes reached, comma-separated"),
+                      Q("since", "string", "YYYY-MM-DD: edges last seen on or after"),
+                      Q("until", "string", "YYYY-MM-DD: edges first seen on or before"),
+                      Q("min_confidence", "number", "0..1")});
+}
+
+json Concat(json a, const json& b) {
+  for (const auto& x : b) a.push_back(x);
+  return a;
+}
+
+json Obj(json properties) { return {{"type", "object"}, {"properties", std::move(properties)}}; }
+json Str() { return {{"type", "string"}}; }
+json Arr(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
+
+json Schemas() {
+  json node = Obj({{"id", Str()}, {"type", Str()}, {"name", Str()}, {"aliases", Arr(Str())},
+                   {"first_seen", Str()}, {"last_seen", Str()}});
+  json edge = Obj({{"id", {{"type", "string"}, {"description", "<source>-<type>-<target>"}}}, {"source", Str()},
+                   {"target", Str()}, {"type", Str()}, {"title", Str()}, {"confidence", {{"type", "number"}}},
+                   {"evidence_count", {{"type", "integer"}}}, {"first_seen", Str()}, {"last_seen", Str()}});
+  return {
+      {"Error", Obj({{"error", Obj({{"code", Str()}, {"message", Str()}})}})},
+      {"Node", node},
+      {"Edge", edge},
+      {"Health", Obj({{"status", Str()}})},
+      {"Stats", Obj({{"nodes", {{"type", "object"}}}, {"edges", {{"type", "object"}}}, {"node_count", {{"type", "integer"}}},
+                     {"edge_count", {{"type", "integer"}}}, {"articles", {{"type", "integer"}}}, {"evidence", {{"type", "integer"}}}})},
+      {"SearchResults", Obj({{"results", Arr(Obj({{"node", Ref("Node")}, {"score", {{"type", "number"}}},
+                                                 {"match", {{"type", "string"}, {"enum", {"exact", "prefix", "fuzzy"}}}},
+                                                 {"matched", Str()}}))}})},
+      {"NodeDetail", {{"allOf", {Ref("Node"), Obj({{"degree", Obj({{"out", {{"type", "object"}}}, {"in", {{"type", "object"}}},
+                                                                   {"total", {{"type", "integer"}}}})}})}}}},
+      {"NeighborPage", Obj({{"total", {{"type", "integer"}}},
+                            {"items", Arr(Obj({{"edge", Ref("Edge")}, {"direction", Str()}, {"neighbor", Ref("Node")}}))},
+                            {"next_cursor", {{"type", "string"}, {"nullable", true}}}})},
+      {"Cooccurrence", Obj({{"articles", {{"type", "integer"}}}, {"items", Arr(Obj({{"node", Ref("Node")}, {"count", {{"type", "integer"}}}}))}})},
+      {"EdgeDetail", {{"allOf", {Ref("Edge"), Obj({{"source_node", Ref("Node")}, {"target_node", Ref("Node")},
+                                                  {"evidence", Arr(Obj({{"id", Str()}, {"article_id", Str()}, {"sentence", Str()},
+                                                                        {"begin", {{"type", "integer"}}}, {"end", {{"type", "integer"}}},
+                                                                        {"confidence", {{"type", "number"}}}, {"date", Str()},
+                                                                        {"article", Obj({{"id", Str()}, {"title", Str()}, {"url", Str()}, {"date", Str()}})}}))}})}}}},
+      {"Paths", Obj({{"paths", Arr(Obj({{"length", {{"type", "integer"}}}, {"nodes", Arr(Ref("Node"))}, {"edges", Arr(Ref("Edge"))}}))}})},
+      {"Subgraph", Obj({{"center", Str()}, {"nodes", Arr(Ref("Node"))}, {"edges", Arr(Ref("Edge"))}, {"truncated", {{"type", "boolean"}}}})},
+      {"Analytics", Obj({{"metric", Str()}, {"results", Arr(Obj({{"node", Ref("Node")}, {"score", {{"type", "number"}}}}))},
+                         {"count", {{"type", "integer"}}},
+                         {"components", Arr(Obj({{"size", {{"type", "integer"}}}, {"nodes", Arr(Ref("Node"))}}))}})},
+      {"Events", Obj({{"events", Arr(Obj({{"node", Ref("Node")}, {"date", Str()}, {"locations", Arr(Ref("Node"))},
+                                          {"organizers", Arr(Ref("Node"))}, {"speakers", Arr(Ref("Node"))},
+                                          {"moderators", Arr(Ref("Node"))}}))}})},
+      {"ArticleIn", Obj({{"url", Str()}, {"title", Str()}, {"date", Str()}, {"text", Str()}, {"html", Str()}})},
+      {"Ingested", Obj({{"article_id", Str()}, {"new", {{"type", "boolean"}}}, {"nodes", Arr(Ref("Node"))}, {"edges", Arr(Ref("Edge"))}})},
+      {"MergeIn", Obj({{"into", Str()}})},
+      {"NodeEdit", Obj({{"name", Str()}, {"type", Str()}, {"aliases", Arr(Str())}})},
+      {"Curation", Obj({{"id", Str()}, {"kind", Str()}, {"who", Str()}, {"when", Str()}, {"what", {{"type", "object"}}},
+                        {"before", {{"type", "object"}}}, {"after", {{"type", "object"}}}, {"undone_by", Str()}, {"undoes", Str()}})},
+      {"CurationResult", Obj({{"curation", Ref("Curation")}, {"node", Ref("Node")}})},
+      {"CurationPage", Obj({{"items", Arr(Ref("Curation"))}, {"next_cursor", {{"type", "string"}, {"nullable", true}}}})},
+      {"Export", {{"type", "string"}, {"description", "GraphML, GEXF, Cytoscape JSON, CSV or JSON Lines, streamed"}}},
+      {"OpenApi", {{"type", "object"}}},
+  };
+}
+
+json Document() {
+  json id = P("id", "node id (decimal)");
+  json edge_id = P("edge_id", "<source>-<type>-<target>");
+  json paths = {
+      {"/health", {{"get", Op("Liveness", json::array(), "Health", {})}}},
+      {"/stats", {{"get", Op("Counts per node and edge type", json::array(), "Stats", {})}}},
+      {"/search", {{"get", Op("Search names and aliases: exact > prefix > fuzzy, then degree",
+                              {Q("q", "string", "the name", true), Q("type", "string", "node types, comma-separated"), Limit(20)},
+                              "SearchResults", {400})}}},
+      {"/nodes/{id}", {{"get", Op("A node with its degree per edge type", {id}, "NodeDetail", {400, 404})},
+                       {"patch", Op("Edit a node (name, type, aliases); recorded as a curation",
+                                    {id}, "CurationResult", {400, 404, 409}, true, "NodeEdit")}}},
+      {"/nodes/{id}/neighbors",
+       {{"get", Op("One page of a node's edges and neighbours, and their total",
+                   Concat(json::array({id, Q("direction", "string", "out, in or both (default)"), Limit(50),
+                                       Q("cursor", "string", "next_cursor of the previous page")}),
+                          Filters()),
+                   "NeighborPage", {400, 404})}}},
+      {"/nodes/{id}/cooccurrence", {{"get", Op("Actors named in the same articles, with counts", {id, Limit(20)}, "Cooccurrence", {400, 404})}}},
+      {"/nodes/{id}/merge", {{"post", Op("Merge this node into another (undoable)", {id}, "CurationResult", {400, 404, 409}, true, "MergeIn")}}},
+      {"/edges/{edge_id}", {{"get", Op("An edge with its evidence and articles", {edge_id}, "EdgeDetail", {400, 404})},
+                            {"delete", Op("Delete an edge; ingestion will not bring it back", {edge_id}, "CurationResult", {400, 404}, true)}}},
+      {"/edges", {{"get", Op("An edge by its ends and type", {Q("source", "string", "source id", true), Q("type", "string", "edge type", true),
+                                                              Q("target", "string", "target id", true)}, "EdgeDetail", {400, 404})}}},
+      {"/edges/{edge_id}/evidence/{evidence_id}",
+       {{"delete", Op("Delete one piece of evidence", {edge_id, P("evidence_id", "evidence id")}, "CurationResult", {400, 404}, true)}}},
+      {"/paths", {{"get", Op("The shortest path and up to k shortest simple paths (undirected)",
+                             Concat(json::array({Q("from", "string", "node id", true), Q("to", "string", "node id", true),
+                                                 Q("max_depth", "integer", "1..8, default 6"), Q("k", "integer", "1..20, default 1")}),
+                                    Filters()),
+                             "Paths", {400, 404})}}},
+      {"/subgraph", {{"get", Op("The ego network of a node, cut at max_nodes",
+                                Concat(json::array({Q("center", "string", "node id", true), Q("depth", "integer", "0..4, default 1"),
+                                                    Q("max_nodes", "integer", "1..5000, default 200")}),
+                                       Filters()),
+                                "Subgraph", {400, 404})}}},
+      {"/analytics/{metric}", {{"get", Op("pagerank, betweenness, degree or components over the graph (cached until it changes)",
+                                          {P("metric", "pagerank | betweenness | degree | components"),
+                                           Q("type", "string", "list only these node types"),
+                                           Q("edge_type", "string", "compute over these edge types only"), Limit(20)},
+                                          "Analytics", {400, 404, 422})}}},
+      {"/events", {{"get", Op("A timeline of events with places, organisers, speakers, moderators",
+                              {Q("from", "string", "YYYY-MM-DD"), Q("to", "string", "YYYY-MM-DD"),
+                               Q("location", "string", "location id or name"), Limit(100)},
+                              "Events", {400, 404})}}},
+      {"/articles", {{"post", Op("Ingest one article (JSON, text/plain or text/html); 201 new, 200 already known",
+                                 json::array(), "Ingested", {400, 413, 415}, true, "ArticleIn", "201")}}},
+      {"/curations", {{"get", Op("Curation steps, oldest first", {Limit(50), Q("cursor", "string", "next_cursor")}, "CurationPage", {400})}}},
+      {"/curations/{id}", {{"get", Op("One curation step with its before/after records", {P("id", "curation id")}, "Curation", {400, 404})}}},
+      {"/curations/{id}/undo", {{"post", Op("Undo a curation step exactly", {P("id", "curation id")}, "CurationResult", {400, 404, 409}, true)}}},
+      {"/export", {{"get", Op("The graph or an ego network as a file, streamed",
+                              {Q("format", "string", "graphml, gexf, cytoscape, csv or jsonl", true), Q("table", "string", "csv: nodes or edges"),
+                               Q("center", "string", "node id"), Q("depth", "integer", "0..4")},
+                              "Export", {400, 404})}}},
+      {"/openapi.json", {{"get", Op("This document", json::array(), "OpenApi", {})}}},
+  };
+  return {{"openapi", "3.0.3"},
+          {"info", {{"title", "actorgraph graph API"}, {"version", "1"},
+                    {"description", "Ids are decimal strings. Errors are {\"error\": {\"code\", \"message\"}}."}}},
+          {"servers", json::array({{{"url", "/api/v1"}}})},
+          {"paths", paths},
+          {"components", {{"schemas", Schemas()}, {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}}};
+}
+
+}  // namespace
+
+const std::string& OpenApiDocument() {
+  static const std::string doc = Document().dump();
+  return doc;
+}
+
+}  // namespace actorgraph::api
