@@ -1,7 +1,11 @@
 #include "html_text.h"
 
+#include "html_hints.h"
+
 namespace actorgraph::importers::html {
 namespace {
+
+constexpr size_t kShareWidgetMaxLength = 500;  // longer "share" blocks may be content
 
 enum class Break { kNone, kSpace, kLine, kParagraph };
 
@@ -138,7 +142,10 @@ std::string RenderText(const Page& page, NodeId root) {
 std::string HtmlToText(std::string_view html) {
   ParsedHtml parsed(html);
   Page page(parsed);
-  return Render(page, page.body(), [&](NodeId n) { return IsNavigation(page.tag(n)); });
+  return Render(page, page.body(), [&](NodeId n) {
+    return IsNavigation(page.tag(n)) || IsUnlikelyRole(page.Attr(n, "role")) ||
+           (HintsShare(page.MatchString(n)) && page.TextLength(n) < kShareWidgetMaxLength);
+  });
 }
 
 }  // namespace actorgraph::importers::html

@@ -14,8 +14,8 @@ namespace actorgraph::importers::html {
 std::string RenderText(const Page& page, NodeId root);
 
 // The whole visible text of an HTML fragment or page (no article extraction): for HTML that
-// is already just the article, such as a feed item's content. Script, style and navigation
-// elements are left out.
+// is already just the article, such as a feed item's content. Scripts, styles, navigation,
+// forms and share widgets are left out.
 std::string HtmlToText(std::string_view html);
 
 }  // namespace actorgraph::importers::html

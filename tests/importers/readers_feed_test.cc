@@ -24,6 +24,7 @@ TEST_CASE("ReadFeed reads RSS 2.0 items", "[readers][feed]") {
   CHECK(plant.text.find("said Jane Doe, Chief Executive Officer") != std::string::npos);
   CHECK(plant.text.find("<p>") == std::string::npos);
   CHECK(plant.text.find("track()") == std::string::npos);
+  CHECK(plant.text.find("Share on Twitter") == std::string::npos);
 
   const ai::Document& forum = (*items)[1];
   CHECK(forum.date == "2023-11-15");

@@ -25,8 +25,8 @@ inline constexpr size_t kMaxReaderInputBytes = size_t{64} << 20;
 core::Result<Document> ReadHtml(std::string_view html, std::string url = "");
 
 // An HTML fragment that is all article (a feed item's content) -> its visible text,
-// paragraphs separated by "\n\n". No article extraction; scripts, styles, navigation and
-// forms are left out.
+// paragraphs separated by "\n\n". No article extraction; scripts, styles, navigation,
+// forms and share widgets are left out.
 std::string HtmlToText(std::string_view html);
 
 // A plain-text article. Invalid UTF-8 is repaired (U+FFFD), newlines normalised to "\n",
