@@ -494,8 +494,30 @@ test('ranking opens an actor; the timeline lists events', async () => {
     await page.waitForSelector('#timeline-view .event-name');
     const n = await page.$$eval('#timeline-view .event', (e) => e.length);
     assert.equal(n, events.events.length, 'every event is on the timeline');
+    // Filtered by a location, through the form.
+    const withLoc = events.events.find((e) => e.locations && e.locations.length);
+    if (withLoc) {
+      const loc = withLoc.locations[0];
+      const expected = await api(`/events?location=${encodeURIComponent(loc.name)}`);
+      await page.fill('#timeline-view input[name=loc]', loc.name);
+      await page.press('#timeline-view input[name=loc]', 'Enter');
+      await page.$eval('#timeline-view input[name=loc]', (el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+      await page.waitForFunction((l) => new URL(location.href).searchParams.get('loc') === l, loc.name);
+      await idle(page);
+      const m = await page.$$eval('#timeline-view .event', (e) => e.length);
+      assert.equal(m, expected.events.length, `events in ${loc.name}`);
+    }
+    await shot(page, '13-timeline');
+    // An event opens its network.
+    const first = await page.getAttribute('#timeline-view .event-name', 'data-id');
+    await page.click('#timeline-view .event-name');
+    await page.waitForURL((u) => u.searchParams.get('c') === first);
+    await idle(page);
+    assert.ok((await visibleIds(page)).includes(first), 'the event is on the graph');
+    await page.goBack();
+    await idle(page);
+    assert.equal(new URL(page.url()).searchParams.get('view'), 'timeline', 'Back returns to the timeline');
   }
-  await shot(page, '13-timeline');
   await page.context().close();
 });
 

@@ -152,6 +152,7 @@ export class GraphView {
       cy.nodes('.center').removeClass('center');
       if (center) cy.getElementById(nid(center)).addClass('center');
     });
+    this.markMore();
     const fresh = cy.nodes().filter((n) => !old.has(n.id()));
     if (fresh.length === 0 && cy.nodes().length > 0) {
       cy.nodes().forEach((n) => n.position(old.get(n.id())));
@@ -316,6 +317,7 @@ export class GraphView {
       }
     });
     const fresh = cy.collection(added);
+    this.markMore(fresh.union(cy.getElementById(nid(id))).union(fresh.neighborhood('node')));
     if (before === 0) this.layout();
     else if (fresh.length) {
       this.placeAround(fresh);
@@ -342,6 +344,23 @@ export class GraphView {
     const el = this.cy.add({ group: 'nodes', data: nodeData(node) });
     if (first) el.position({ x: 0, y: 0 });
     else this.placeAround(el);
+  }
+
+  // Marks the nodes that have more neighbours than are drawn (class 'more').
+  markMore(eles = this.cy.nodes()) {
+    const add = [];
+    const rm = [];
+    eles.forEach((n) => {
+      const more = (n.data('degree') || 0) > n.connectedEdges().length;
+      if (more && !n.hasClass('more')) add.push(n);
+      else if (!more && n.hasClass('more')) rm.push(n);
+    });
+    if (add.length || rm.length) {
+      this.cy.batch(() => {
+        this.cy.collection(add).addClass('more');
+        this.cy.collection(rm).removeClass('more');
+      });
+    }
   }
 
   setHub(id, isHub) {

@@ -229,7 +229,7 @@ const paths = new PathFinder($('#paths-form'), store, {
   onClear: () => graph.highlightPaths(null),
 });
 
-const timeline = new Timeline($('#timeline-view'), (id) => openActor(id));
+const timeline = new Timeline($('#timeline-view'), store, (id) => openActor(id));
 const ranking = new Ranking($('#ranking-view'), store, (id) => openActor(id));
 
 function showView(v) {
@@ -317,7 +317,7 @@ function refresh(s, changed) {
     track(paths.run(s.pfrom, s.pto).then(updateStatus));
   }
   if (changed.has('sel') && !GRAPH_KEYS.some((k) => changed.has(k))) applySelection();
-  if (s.view === 'timeline' && (changed.has('view') || changed.has('since') || changed.has('until'))) track(timeline.load(s));
+  if (s.view === 'timeline' && (changed.has('view') || changed.has('since') || changed.has('until') || changed.has('loc'))) track(timeline.load(s));
   if (s.view === 'ranking' && (changed.has('view') || changed.has('metric') || changed.has('rtype'))) track(ranking.load(s));
 }
 

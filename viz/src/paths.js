@@ -34,6 +34,10 @@ export class PathFinder {
       this.to.setNode(null);
       store.set({ pfrom: '', pto: '' });
     });
+    this.result.addEventListener('keydown', (ev) => {
+      const li = ev.target.closest('li[data-i]');
+      if (li && ev.key === 'Enter') this.handlers.onPaths([this.paths[Number(li.dataset.i)]], false);
+    });
     this.result.addEventListener('click', (ev) => {
       const li = ev.target.closest('li[data-i]');
       if (li) this.handlers.onPaths([this.paths[Number(li.dataset.i)]], false);

@@ -21,6 +21,10 @@ export class Ranking {
     this.form = root.querySelector('form');
     this.body = root.querySelector('.rank-body');
     this.form.addEventListener('change', () => store.set({ metric: this.form.elements.metric.value, rtype: this.form.elements.rtype.value }));
+    this.body.addEventListener('keydown', (ev) => {
+      const tr = ev.target.closest('tr[data-id]');
+      if (tr && ev.key === 'Enter') this.onOpen(tr.dataset.id);
+    });
     this.body.addEventListener('click', (ev) => {
       const tr = ev.target.closest('[data-id]');
       if (tr) {

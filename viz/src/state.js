@@ -23,6 +23,7 @@ export function defaultState() {
     pto: '',
     metric: 'pagerank',
     rtype: '',
+    loc: '', // timeline: events in this location (name or id)
   };
 }
 
@@ -56,6 +57,7 @@ export function parse(search) {
   if (isId(p.get('to') || '')) s.pto = p.get('to');
   if (METRICS.includes(p.get('metric'))) s.metric = p.get('metric');
   if (NODE_TYPES.includes(p.get('rtype'))) s.rtype = p.get('rtype');
+  s.loc = (p.get('loc') || '').slice(0, 200);
   return s;
 }
 
@@ -76,6 +78,7 @@ export function serialize(s) {
   if (s.pto) p.set('to', s.pto);
   if (s.metric !== 'pagerank') p.set('metric', s.metric);
   if (s.rtype) p.set('rtype', s.rtype);
+  if (s.loc) p.set('loc', s.loc);
   const q = p.toString();
   return q ? `?${q}` : '';
 }

@@ -94,6 +94,8 @@ export function cyStyle() {
     },
     { selector: 'edge[type = "partners-with"]', style: { 'source-arrow-shape': 'triangle', 'source-arrow-color': '#f28e2b' } },
     { selector: 'node.center', style: { 'border-width': 4, 'border-color': '#1d2430', 'font-weight': 'bold', 'font-size': 13 } },
+    // Nodes with neighbours not on screen yet: a dashed ring says "double-click me".
+    { selector: 'node.more', style: { 'border-width': 2, 'border-color': '#667085', 'border-style': 'dashed' } },
     { selector: 'node.hub', style: { 'border-width': 3, 'border-color': '#ffb000', 'border-style': 'double' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ff006e', 'overlay-opacity': 0 } },
     { selector: 'edge:selected', style: { 'line-color': '#ff006e', 'target-arrow-color': '#ff006e', width: 4, opacity: 1 } },

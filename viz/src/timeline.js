@@ -6,9 +6,23 @@ import { typeIcon } from './style.js';
 import { esc } from './util.js';
 
 export class Timeline {
-  constructor(root, onOpen) {
-    this.root = root;
+  constructor(root, store, onOpen) {
     this.onOpen = onOpen;
+    root.innerHTML = `
+      <form class="rank-form tl-form">
+        <h2>Event timeline</h2>
+        <label>from <input type="date" name="since"></label>
+        <label>to <input type="date" name="until"></label>
+        <label>location <input name="loc" placeholder="city, region, country…" size="18"></label>
+      </form>
+      <div class="tl-body"></div>`;
+    this.form = root.querySelector('form');
+    this.form.addEventListener('change', () => {
+      const f = this.form.elements;
+      store.set({ since: f.since.value, until: f.until.value, loc: f.loc.value.trim() });
+    });
+    this.form.addEventListener('submit', (ev) => ev.preventDefault());
+    this.root = root.querySelector('.tl-body');
     root.addEventListener('click', (ev) => {
       const a = ev.target.closest('[data-id]');
       if (a) {
@@ -19,9 +33,13 @@ export class Timeline {
   }
 
   async load(s) {
+    const f = this.form.elements;
+    f.since.value = s.since.length === 10 ? s.since : '';
+    f.until.value = s.until.length === 10 ? s.until : '';
+    f.loc.value = s.loc;
     this.root.innerHTML = '<p class="muted">Loading events…</p>';
     try {
-      const r = await api.events({ from: s.since || undefined, to: s.until || undefined });
+      const r = await api.events({ from: s.since || undefined, to: s.until || undefined, location: s.loc || undefined });
       this.render(r.events || [], s);
     } catch (e) {
       this.root.innerHTML = `<p class="error">Events: ${esc(e.message)}</p>`;
@@ -52,7 +70,7 @@ export class Timeline {
       years.get(y).push(e);
     }
     this.root.innerHTML = `
-      <h2>Event timeline <span class="muted">${dated.length + undated.length} events${s.since || s.until ? ` · ${esc(s.since || '…')} to ${esc(s.until || '…')}` : ''}</span></h2>
+      <p class="muted">${dated.length + undated.length} events${s.since || s.until ? ` · ${esc(s.since || '…')} to ${esc(s.until || '…')}` : ''}${s.loc ? ` · in ${esc(s.loc)}` : ''}</p>
       ${this.histogram(byMonth)}
       ${[...years].map(([y, list]) => `<h3>${esc(y)}</h3><ol class="timeline">${list.map(row).join('')}</ol>`).join('')}
       ${undated.length ? `<h3>Undated</h3><ol class="timeline">${undated.map(row).join('')}</ol>` : ''}
