@@ -459,7 +459,11 @@ export class GraphView {
       }
     });
     if (added.length === cy.nodes().length) this.layout();
-    else if (added.length) this.placeAround(cy.collection(added));
+    else if (added.length) {
+      this.placeAround(cy.collection(added));
+      this.relax();
+    }
+    this.markMore();
   }
 
   select(kind, id) {

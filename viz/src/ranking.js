@@ -49,7 +49,7 @@ export class Ranking {
               (x, i) => `<tr data-id="${esc(x.node.id)}" tabindex="0"><td>${i + 1}</td>
               <td><a href="#" data-id="${esc(x.node.id)}">${typeIcon(x.node.type)} ${esc(x.node.name)}</a></td>
               <td>${esc(x.node.type)}</td>
-              <td class="score"><span class="bar" style="width:${((x.score / max) * 100).toFixed(1)}%"></span>${fmtScore(x.score)}</td></tr>`,
+              <td class="score"><span class="bar" style="width:${((x.score / max) * 100).toFixed(1)}%"></span><span class="num">${fmtScore(x.score)}${typeof x.degree === 'number' ? ` <span class="muted">(${x.degree} edges)</span>` : ''}</span></td></tr>`,
             )
             .join('')}</tbody></table>`
         : '<p class="muted">No actors.</p>';
@@ -61,5 +61,5 @@ export class Ranking {
 
 function fmtScore(v) {
   if (Number.isInteger(v)) return String(v);
-  return v < 0.01 ? v.toExponential(2) : v.toFixed(4);
+  return Number(v.toPrecision(3)).toString();
 }

@@ -97,10 +97,10 @@ export function cyStyle() {
     // Nodes with neighbours not on screen yet: a dashed ring says "double-click me".
     { selector: 'node.more', style: { 'border-width': 2, 'border-color': '#667085', 'border-style': 'dashed' } },
     { selector: 'node.hub', style: { 'border-width': 3, 'border-color': '#ffb000', 'border-style': 'double' } },
-    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ff006e', 'overlay-opacity': 0 } },
+    { selector: 'node:selected', style: { 'border-style': 'solid', 'border-width': 4, 'border-color': '#ff006e', 'overlay-opacity': 0 } },
     { selector: 'edge:selected', style: { 'line-color': '#ff006e', 'target-arrow-color': '#ff006e', width: 4, opacity: 1 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
-    { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#ff006e', 'font-weight': 'bold', 'z-index': 10 } },
+    { selector: 'node.path', style: { 'border-style': 'solid', 'border-width': 5, 'border-color': '#ff006e', 'font-weight': 'bold', 'z-index': 10 } },
     { selector: 'edge.path', style: { 'line-color': '#ff006e', 'target-arrow-color': '#ff006e', width: 5, opacity: 1, 'z-index': 10 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
