@@ -220,7 +220,10 @@ void SettleTypes(ParsedDoc& doc) {
     for (Mention& m : ms) {
       // "Hon Hai" looks like a person's name by the name lists alone, but it starts the
       // name of an organisation ("Hon Hai Precision Industry Co"): it is that organisation.
-      if (m.type == NodeType::kPerson && m.evidence == Evidence::kHead) {
+      if (!m.type && !m.anaphor)
+        if (auto it = typed.find(core::FoldName(m.text)); it != typed.end()) m.type = it->second;
+      if (m.type == NodeType::kPerson &&
+          !(m.first > 0 && (s.tokens[m.first - 1].cls & kHonorific))) {
         std::vector<std::string> words;
         for (uint32_t k = m.first; k < m.last; ++k)
           words.push_back(core::FoldName(s.tokens[k].text));
