@@ -19,10 +19,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The targets are 0.85 / 0.70; the extractor reaches 0.84 / 0.64 on dev when this was
-// written, so the floors sit just below what it reaches: a regression fails.
-constexpr double kEntityFloor = 0.82;
-constexpr double kRelationFloor = 0.61;
+// The targets are 0.85 / 0.70; the extractor reaches 0.90 / 0.73 on dev (read as the CLI
+// reads it) when this was written, so the floors sit just below what it reaches: a
+// regression fails.
+constexpr double kEntityFloor = 0.89;
+constexpr double kRelationFloor = 0.72;
 
 struct Counts {
   int tp = 0, pred = 0, gold = 0;
@@ -125,6 +126,9 @@ TEST_CASE("extractor F1 on the dev corpus", "[extract][corpus]") {
       }
     }
   }
+  // Print the figures so a run shows how close to the floors it is.
+  WARN("entity F1 " << entities.F1() << ", relation F1 " << relations.F1() << ", titles "
+                    << titles_right << "/" << titles_asked);
   INFO("entity F1 " << entities.F1() << ", relation F1 " << relations.F1() << ", titles "
                     << titles_right << "/" << titles_asked);
   CHECK(entities.F1() >= kEntityFloor);

@@ -178,3 +178,27 @@ TEST_CASE("a name that starts an organisation's name is that organisation", "[ex
   CHECK(FindEntity(x, NodeType::kPerson, "Peter Holm") < 0);
   CHECK(FindRelation(x, EdgeType::kWorksFor, "Lars Eng", "Peter Holm Shipping Co"));
 }
+
+TEST_CASE("located-in from a leading participle phrase", "[extract]") {
+  auto x = ExtractText(
+      "Founded in 1971 and headquartered in Lyon, France, the Rhone Valve Institute is a "
+      "research body.");
+  CHECK(FindRelation(x, EdgeType::kLocatedIn, "Rhone Valve Institute", "Lyon"));
+  CHECK(FindRelation(x, EdgeType::kLocatedIn, "Rhone Valve Institute", "France"));
+}
+
+TEST_CASE("located-in takes the subject, not the object of 'of'", "[extract]") {
+  auto x = ExtractText(
+      "The Western Liaison Office, a unit of the Nordic Robotics Agency, was inaugurated in "
+      "the Gdansk Harbour Zone.");
+  CHECK(FindRelation(x, EdgeType::kLocatedIn, "Western Liaison Office", "Gdansk Harbour Zone"));
+  CHECK(!FindRelation(x, EdgeType::kLocatedIn, "Nordic Robotics Agency", "Gdansk Harbour Zone"));
+}
+
+TEST_CASE("located-in through 'it' and a leading 'In PLACE,'", "[extract]") {
+  auto x = ExtractText(
+      "Kestrel Pumps AG reported higher sales. In Brazil, it has a plant in Curitiba which "
+      "employs 300 people. The Kestrel Service Centre operates in Porto.");
+  CHECK(FindRelation(x, EdgeType::kLocatedIn, "Kestrel Pumps AG", "Brazil"));
+  CHECK(FindRelation(x, EdgeType::kLocatedIn, "Kestrel Pumps AG", "Curitiba"));
+}

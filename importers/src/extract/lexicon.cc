@@ -170,7 +170,7 @@ bool IsCue(std::string_view w, Cue cue) {
       return StartsWithAny(w, {"held", "based", "headquarter", "located", "situated",
                                "settled", "inaugurated", "opened", "plant", "factory",
                                "facility", "site", "operations", "home", "convened",
-                               "complex", "hosted", "took", "taking", "place"});
+                               "complex", "hosted", "took", "taking", "place", "operat"});
     case Cue::kAppoint:
       return StartsWithAny(w, {"appoint", "named", "elected", "served", "serves", "serving",
                                "promoted", "became", "joined", "succeed", "nominated"});

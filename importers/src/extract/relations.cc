@@ -396,7 +396,38 @@ void PartOf(const View& v, Builder& b) {
   }
 }
 
-void LocatedIn(const View& v, Builder& b) {
+// The actor a place cue at token `cue` is about: the first organisation or event before it
+// that is not the object of a preposition ("The X Center of the Y settled in Z": X), else the
+// last one; "it"/"its" before the cue: the organisation last talked about.
+int PlaceSubject(const View& v, uint32_t cue, int last_org) {
+  const Mention* first = nullptr;
+  const Mention* last = nullptr;
+  for (const Mention& m : v.sm.mentions) {
+    if (m.entity < 0 || m.last > cue || !v.IsOrgLike(m)) continue;
+    last = &m;
+    uint32_t p = m.first;
+    if (p > 0 && v.is(p - 1, "the")) --p;
+    std::string w = p > 0 ? v.lower(p - 1) : "";
+    bool object = w == "at" || w == "in" || w == "on" || w == "of" || w == "from" ||
+                  w == "to" || w == "for" || w == "by" || w == "with" || w == "between" ||
+                  w == "during";
+    if (!object && !first) first = &m;
+  }
+  if (first) return first->entity;
+  if (last) return last->entity;
+  for (uint32_t j = 0; j < cue; ++j)
+    if (v.lower(j) == "it" || v.lower(j) == "its") return last_org;
+  return -1;
+}
+
+// The first place cue word in [from, to), or v.n().
+uint32_t PlaceCue(const View& v, uint32_t from, uint32_t to) {
+  for (uint32_t j = from; j < to && j < v.n(); ++j)
+    if (v.tok(j).IsWord() && !v.tok(j).upper && IsCue(v.lower(j), Cue::kPlace)) return j;
+  return v.n();
+}
+
+void LocatedIn(const View& v, Builder& b, int last_org) {
   for (size_t k = 0; k < v.sm.mentions.size(); ++k) {
     const Mention& place = v.sm.mentions[k];
     if (place.entity < 0 || v.type(place) != NodeType::kLocation) continue;
@@ -408,26 +439,45 @@ void LocatedIn(const View& v, Builder& b) {
            v.type(v.sm.mentions[kk - 1]) == NodeType::kLocation) {
       i = v.sm.mentions[--kk].first;
     }
-    if (i == 0 || !(v.is(i - 1, "in") || v.is(i - 1, "at"))) {
+    if (i > 1 && v.is(i - 1, "the")) --i;  // "in the Zhengzhou Airport Economy Zone"
+    if (i == 0 || !(v.is(i - 1, "in") || v.is(i - 1, "at") || v.is(i - 1, "In"))) {
       // "Moscow-based Centre": handled from the organisation side below.
       continue;
     }
     uint32_t in = i - 1;
     // The located actor: "EVENT in PLACE" directly, else the actor before a place cue.
-    const Mention* subject = v.ending(in);
-    if (!(subject && v.IsOrgLike(*subject))) {
-      subject = nullptr;
+    const Mention* direct = in > 0 ? v.ending(in) : nullptr;
+    int subject = direct && v.IsOrgLike(*direct) ? direct->entity : -1;
+    if (subject < 0) {
       uint32_t cue = v.n();
       for (uint32_t j = in; j > 0 && in - j < 10; --j)
         if (v.tok(j - 1).IsWord() && !v.tok(j - 1).upper && IsCue(v.lower(j - 1), Cue::kPlace)) {
           cue = j - 1;
           break;
         }
-      if (cue == v.n()) continue;
-      for (const Mention& m : v.sm.mentions)
-        if (m.entity >= 0 && m.last <= cue && v.IsOrgLike(m)) subject = &m;
+      // "Headquartered in Vienna, Austria, the X is ...": a leading participle phrase is
+      // about the subject that follows it.
+      bool leading = cue == v.n() ? in == 0 : PlaceSubject(v, cue, last_org) < 0 && cue < 8;
+      if (in == 0 && v.is(0, "In")) {
+        // "In the US, it has a plant in Virginia": the place of the sentence's own cue.
+        uint32_t c = PlaceCue(v, place.last, v.n());
+        if (c < v.n()) subject = PlaceSubject(v, c, last_org);
+      } else if (cue < v.n() && !leading) {
+        subject = PlaceSubject(v, cue, last_org);
+      } else if (leading && cue < v.n()) {
+        uint32_t j = place.last;
+        while (j < v.n()) {  // past the rest of the place chain
+          while (j < v.n() && !v.is(j, ",")) ++j;
+          const Mention* more = v.starting(j + 1);
+          if (!more || v.type(*more) != NodeType::kLocation) break;
+          j = more->last;
+        }
+        if (const Mention* m = v.starting(v.is(j + 1, "the") ? j + 2 : j + 1);
+            m && v.IsOrgLike(*m))
+          subject = m->entity;
+      }
     }
-    if (subject) b.Add(EdgeType::kLocatedIn, subject->entity, place.entity, v.s, 0.6);
+    if (subject >= 0) b.Add(EdgeType::kLocatedIn, subject, place.entity, v.s, 0.6);
   }
 }
 
@@ -565,7 +615,7 @@ std::vector<core::RelationFact> Relate(const ParsedDoc& doc,
     Organizes(v, b);
     PartnersWith(v, b);
     PartOf(v, b);
-    LocatedIn(v, b);
+    LocatedIn(v, b, last_org);
     BasedIn(v, b, entities);
     Speakers(v, b, si, ctx);
     for (const Mention& m : v.sm.mentions) {
