@@ -35,6 +35,9 @@ struct Server::Impl {
     http.set_read_timeout(kReadTimeoutSeconds);
     http.set_write_timeout(kWriteTimeoutSeconds);
     http.set_keep_alive_timeout(kKeepAliveSeconds);
+    // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and
+    // the client's delayed ACK hold every keep-alive response ~40 ms (bench/README.md).
+    http.set_tcp_nodelay(true);
     AddReadRoutes(http, ctx);
     AddGraphRoutes(http, ctx);
     AddWriteRoutes(http, ctx);
