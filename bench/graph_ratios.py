@@ -44,7 +44,7 @@ def main(paths):
     for t in TIMES:
         cells = []
         for peer in ("sqlite", "kuzu"):
-            cells.append(f"{ag[t] / med[peer][t]:.3f}" if peer in med and med[peer].get(t) else "-")
+            cells.append(f"{ag[t] / med[peer][t]:.3g}" if peer in med and med[peer].get(t) else "-")
         peer, k = TARGETS[t]
         if peer in med:
             ok = ag[t] <= k * med[peer][t]
@@ -53,7 +53,7 @@ def main(paths):
         else:
             print(f"| {t[:-2]} | {cells[0]} | {cells[1]} | - | - |")
     runs = extra["actorgraph"]
-    split = {k: statistics.median(r[k] for r in runs) for k in ("parse_s", "bulk_s", "snapshot_s") if k in runs[0]}
+    split = {k: statistics.median(r[k] for r in runs) for k in ("parse_s", "bulk_s", "warm_s", "snapshot_s", "load_cpu_s") if k in runs[0]}
     if split:
         print("\nactorgraph load split (median s): " + ", ".join(f"{k[:-2]} {v:.3f}" for k, v in split.items())
               + (f"; peak RSS {statistics.median(r['peak_rss_kb'] for r in runs) / 1024:.0f} MiB"

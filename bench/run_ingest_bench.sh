@@ -20,7 +20,7 @@ OUT=${OUT:-/tmp/agbench/ingest}
 CHUNKS=${CHUNKS:-10}
 mkdir -p "$OUT"
 [[ -x "$BIN" ]] || { echo "no $BIN: cmake --build build-bench --target actorgraph" >&2; exit 1; }
-: > "$OUT/results.jsonl"
+[[ -n "${APPEND:-}" ]] || : > "$OUT/results.jsonl"  # APPEND=1 keeps earlier sizes
 
 for n in $SIZES; do
   if [[ ! -f "$OUT/articles_$n.jsonl.000" ]]; then
