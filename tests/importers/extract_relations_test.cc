@@ -202,3 +202,15 @@ TEST_CASE("located-in through 'it' and a leading 'In PLACE,'", "[extract]") {
   CHECK(FindRelation(x, EdgeType::kLocatedIn, "Kestrel Pumps AG", "Brazil"));
   CHECK(FindRelation(x, EdgeType::kLocatedIn, "Kestrel Pumps AG", "Curitiba"));
 }
+
+TEST_CASE("'the livestreamed session' refers to the event and opens a speaker list",
+          "[extract]") {
+  auto x = ExtractText(
+      "Plant managers will meet at the Baltic Factory Summit in Riga.\n\n"
+      "The agenda is long. There will be many panels. Tickets are free.\n\n"
+      "The livestreamed session will take place on 3 May. It will feature:\n\n"
+      "Ilse Kask, Chief Operating Officer, Tarvo Dynamics AG\n\n"
+      "Ruta Vilks, Plant Director, Kestrel Pumps AG\n");
+  CHECK(FindRelation(x, EdgeType::kSpeaksAt, "Ilse Kask", "Baltic Factory Summit"));
+  CHECK(FindRelation(x, EdgeType::kSpeaksAt, "Ruta Vilks", "Baltic Factory Summit"));
+}

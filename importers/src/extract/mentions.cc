@@ -377,9 +377,14 @@ SentenceMentions FindMentions(const Sentence& s) {
   for (uint32_t i = 0; i < n; ++i) {
     if (in_role[i] || quoted_title[i]) continue;
     // Anaphors: "the webinar", "this event", "the company".
+    auto determiner = [&](uint32_t k) {
+      return t[k].Is("the") || t[k].Is("The") || t[k].Is("this") || t[k].Is("This");
+    };
+    // "the webinar", "this event", "the livestreamed session" (one describing word between).
     if (t[i].IsWord() && !t[i].upper && i > 0 &&
-        (t[i - 1].Is("the") || t[i - 1].Is("The") || t[i - 1].Is("this") ||
-         t[i - 1].Is("This") || t[i - 1].kind == TokenKind::kPossessive)) {
+        (determiner(i - 1) || t[i - 1].kind == TokenKind::kPossessive ||
+         (i > 1 && determiner(i - 2) && t[i - 1].IsWord() && !t[i - 1].upper &&
+          !(t[i - 1].cls & kFunction) && !AnaphorType(t[i - 1].text)))) {
       if (auto type = AnaphorType(t[i].text)) {
         Mention m;
         m.first = i;

@@ -60,6 +60,12 @@ class Builder {
       if (retype_.count(to)) b = NodeType::kAgency;
       if (retype_.count(from)) a = NodeType::kAgency;
     }
+    // "the Global Lighthouse Network, a World Economic Forum project": an organisation
+    // belongs to an organisation, never to an event.
+    if (type == EdgeType::kPartOf && IsOrg(a) && b == NodeType::kEvent) {
+      retype_.insert(to);
+      b = NodeType::kAgency;
+    }
     if (!core::EdgeAllowed(type, a, b)) return;
     if (core::IsSymmetric(type) && from > to) std::swap(from, to);
     auto key = std::make_tuple(static_cast<int>(type), from, to);
