@@ -28,6 +28,29 @@ function webglSupported() {
   return webglOk;
 }
 
+// Layouts draw random numbers; seeding them makes a view's picture the same
+// each time its URL is opened (same data, same order, same positions).
+function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function runSeeded(cy, opts) {
+  const random = Math.random;
+  Math.random = seeded(cy.nodes().length * 7919 + cy.edges().length);
+  try {
+    cy.layout(opts).run();
+  } finally {
+    Math.random = random;
+  }
+}
+
 export const nid = (id) => `n${id}`;
 export const eid = (id) => `e${id}`;
 
@@ -189,7 +212,7 @@ export class GraphView {
       this.fit();
       return;
     }
-    cy.layout(opts).run();
+    runSeeded(cy, opts);
     this.fit();
   }
 
@@ -332,9 +355,7 @@ export class GraphView {
   relax() {
     const n = this.cy.nodes().length;
     if (n > 400) return;
-    this.cy
-      .layout({ name: 'fcose', randomize: false, animate: false, quality: 'default', numIter: 600, idealEdgeLength: () => 90, nodeRepulsion: () => 9000, fit: false })
-      .run();
+    runSeeded(this.cy, { name: 'fcose', randomize: false, animate: false, quality: 'default', numIter: 600, idealEdgeLength: () => 90, nodeRepulsion: () => 9000, fit: false });
   }
 
   // Ensures the node itself is on screen (for expanding a node not yet in view).
