@@ -41,6 +41,11 @@ let server = null;
 let tmp = null;
 let browser = null;
 let serverLog = '';
+let profileDir = null;
+// Never leave the server behind, even if the runner dies.
+process.on('exit', () => {
+  if (server && server.exitCode === null) server.kill('SIGKILL');
+});
 
 async function api(p) {
   const r = await fetch(new URL(`api/v1${p}`, base));
@@ -87,7 +92,8 @@ before(async () => {
   if (!externalUrl) await startServer();
   // A fresh profile (--user-data-dir) per run; playwright takes it as the
   // persistent context's directory, and each test opens its own context.
-  const persistent = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'actorgraph-chromium-')), {
+  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actorgraph-chromium-'));
+  const persistent = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
     headless: true,
     args: [
@@ -113,6 +119,7 @@ after(async () => {
     await new Promise((r) => (server.exitCode !== null ? r() : server.on('exit', r)));
   }
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
 });
 
 // ---- helpers ----------------------------------------------------------------
