@@ -214,3 +214,18 @@ TEST_CASE("'the livestreamed session' refers to the event and opens a speaker li
   CHECK(FindRelation(x, EdgeType::kSpeaksAt, "Ilse Kask", "Baltic Factory Summit"));
   CHECK(FindRelation(x, EdgeType::kSpeaksAt, "Ruta Vilks", "Baltic Factory Summit"));
 }
+
+TEST_CASE("an event-named organisation in a title does not capture later speakers",
+          "[extract]") {
+  auto x = ExtractText(
+      "The Nordic Industry Summit (NIS) hosted a webinar on \"Robots on the Shop Floor: What "
+      "Comes Next?\". Anna Holm, Managing Director, NIS, observed that demand grew. The panel "
+      "discussion moderated by Olof Berg, Head, NORA DTC Malmo noted the work of the "
+      "Nordic Robotics Agency (NORA).");
+  CHECK(FindEntity(x, NodeType::kAgency, "Nordic Industry Summit") >= 0);
+  CHECK(FindRelation(x, EdgeType::kSpeaksAt, "Anna Holm",
+                     "Robots on the Shop Floor: What Comes Next?"));
+  CHECK(FindRelation(x, EdgeType::kModerates, "Olof Berg",
+                     "Robots on the Shop Floor: What Comes Next?"));
+  CHECK(FindEntity(x, NodeType::kAgency, "NORA DTC Malmo") >= 0);
+}

@@ -22,7 +22,8 @@ std::string SurfaceOf(const Tokens& toks, uint32_t first, uint32_t last) {
   for (uint32_t i = first; i < last; ++i) {
     const Token& t = toks[i];
     bool glue = i > first && (t.kind == TokenKind::kPossessive || t.Is(",") || t.Is(")") ||
-                              t.Is(".") || toks[i - 1].Is("("));
+                              t.Is(".") || t.Is(":") || t.Is("?") || t.Is("!") ||
+                              t.Is(";") || toks[i - 1].Is("("));
     if (i > first && !glue) out += ' ';
     out += t.text;
   }

@@ -81,6 +81,9 @@ class Builder {
     out_.push_back(std::move(r));
   }
 
+  // Whether entity e was found to be an organisation named like an event ("GMIS").
+  bool Retyped(int e) const { return retype_.count(e) > 0; }
+
   std::vector<core::RelationFact> Finish(std::string_view text) {
     for (int e : retype_)
       if (entities_[e].type == NodeType::kEvent) entities_[e].type = NodeType::kAgency;
@@ -258,10 +261,12 @@ std::vector<const Mention*> OrgList(const View& v, uint32_t i) {
 }
 
 // Organisations before token `end` that are not objects of a preposition ("at the X").
-std::vector<const Mention*> Subjects(const View& v, uint32_t end, const std::set<int>& skip) {
+std::vector<const Mention*> Subjects(const View& v, uint32_t end, const std::set<int>& skip,
+                                     bool events = false) {
   std::vector<const Mention*> out;
   for (const Mention& m : v.sm.mentions) {
-    if (m.entity < 0 || m.last > end || !IsOrg(v.type(m)) || skip.count(m.first)) continue;
+    if (m.entity < 0 || m.last > end || skip.count(m.first)) continue;
+    if (!IsOrg(v.type(m)) && !(events && v.type(m) == NodeType::kEvent)) continue;
     uint32_t p = m.first;
     if (p > 0 && v.is(p - 1, "the")) --p;
     std::string w = p > 0 ? v.lower(p - 1) : "";
@@ -285,8 +290,10 @@ void Organizes(const View& v, Builder& b) {
                                              IsCue(v.lower(by), Cue::kOrganize))))
     ++by;
   bool passive = v.is(by, "by");
+  // ("The Nordic Industry Summit hosted a webinar": an event-named subject that hosts is
+  // the organisation behind it.)
   std::vector<const Mention*> hosts =
-      passive ? OrgList(v, by + 1) : Subjects(v, cue, employers);
+      passive ? OrgList(v, by + 1) : Subjects(v, cue, employers, /*events=*/true);
   if (!passive)
     for (uint32_t i = 0; i + 1 < v.n(); ++i)
       if (v.lower(i).starts_with("collaboration") && v.is(i + 1, "with"))
@@ -303,7 +310,11 @@ void Organizes(const View& v, Builder& b) {
     }
   }
   if (!event) return;
-  for (const Mention* m : hosts) b.Add(EdgeType::kOrganizes, m->entity, event->entity, v.s, 0.6);
+  for (const Mention* m : hosts) {
+    if (v.type(*m) == NodeType::kEvent && m->first >= cue) continue;
+    if (m->entity != event->entity)
+      b.Add(EdgeType::kOrganizes, m->entity, event->entity, v.s, 0.6);
+  }
 }
 
 void PartnersWith(const View& v, Builder& b) {
@@ -510,7 +521,8 @@ struct EventContext {
 void Speakers(const View& v, Builder& b, size_t si, EventContext& ctx) {
   const Mention* named = nullptr;
   for (const Mention& m : v.sm.mentions)
-    if (m.entity >= 0 && v.type(m) == NodeType::kEvent && !named) named = &m;
+    if (m.entity >= 0 && v.type(m) == NodeType::kEvent && !b.Retyped(m.entity) && !named)
+      named = &m;
   if (named) {
     ctx.event = named->entity;
     ctx.sentence = si;

@@ -264,6 +264,14 @@ void SettleTypes(ParsedDoc& doc) {
         if (auto it = typed.find(prefix); it != typed.end() &&
             (it->second == NodeType::kCompany || it->second == NodeType::kAgency))
           m.type = it->second;
+        // A bare acronym prefix ("UNIDO ITPO Shanghai") is an institution unless a business
+        // noun names it, as for the acronym on its own.
+        if (!m.type && k == 1 && s.tokens[m.first].all_upper && non_initial.count(prefix) &&
+            (m.org || business.count(f))) {
+          auto biz = business.find(prefix);
+          m.type = biz != business.end() && biz->second >= 2 ? NodeType::kCompany
+                                                             : NodeType::kAgency;
+        }
       }
       if (m.type) continue;
       bool initial = m.first == 0 || (m.first == 1 && IsQuote(s.tokens[0].text));
