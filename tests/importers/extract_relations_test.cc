@@ -229,3 +229,15 @@ TEST_CASE("an event-named organisation in a title does not capture later speaker
                      "Robots on the Shop Floor: What Comes Next?"));
   CHECK(FindEntity(x, NodeType::kAgency, "NORA DTC Malmo") >= 0);
 }
+
+TEST_CASE("'A, in collaboration with B and C, hosted E': the verb picks the event",
+          "[extract]") {
+  auto x = ExtractText(
+      "Ahead of the Nordic Industry Summit (NIS) 2025, the Kelmar Institute, in collaboration "
+      "with the Baltic Machine Society (BMS) and NIS, hosted a webinar on \"Robots on the Shop "
+      "Floor: What Comes Next?\".");
+  const std::string webinar = "Robots on the Shop Floor: What Comes Next?";
+  CHECK(FindRelation(x, EdgeType::kOrganizes, "Kelmar Institute", webinar));
+  CHECK(FindRelation(x, EdgeType::kOrganizes, "Baltic Machine Society", webinar));
+  CHECK(FindRelation(x, EdgeType::kOrganizes, "Nordic Industry Summit", webinar));
+}

@@ -280,6 +280,12 @@ std::vector<const Mention*> Subjects(const View& v, uint32_t end, const std::set
 
 void Organizes(const View& v, Builder& b) {
   uint32_t cue = FindCue(v, Cue::kOrganize);
+  // "A, in collaboration with B, hosted E": the verb leads, not the collaboration phrase.
+  while (cue < v.n() && (v.lower(cue).starts_with("collaboration") || v.is(cue, "jointly"))) {
+    uint32_t next = FindCue(v, Cue::kOrganize, cue + 1);
+    if (next == v.n()) break;
+    cue = next;
+  }
   // "Co-hosted by A and B, the X was held ...": a sentence-initial participle leads.
   if (v.n() > 1 && IsCue(v.lower(0), Cue::kOrganize) && v.is(1, "by")) cue = 0;
   if (cue == v.n()) return;
