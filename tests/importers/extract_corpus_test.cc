@@ -23,7 +23,7 @@ namespace {
 // reads it) when this was written, so the floors sit just below what it reaches: a
 // regression fails.
 constexpr double kEntityFloor = 0.90;
-constexpr double kRelationFloor = 0.79;
+constexpr double kRelationFloor = 0.80;
 
 struct Counts {
   int tp = 0, pred = 0, gold = 0;

@@ -241,3 +241,24 @@ TEST_CASE("'A, in collaboration with B and C, hosted E': the verb picks the even
   CHECK(FindRelation(x, EdgeType::kOrganizes, "Baltic Machine Society", webinar));
   CHECK(FindRelation(x, EdgeType::kOrganizes, "Nordic Industry Summit", webinar));
 }
+
+TEST_CASE("a minister's portfolio names the ministry the article mentions", "[extract]") {
+  auto x = ExtractText(
+      "The fair was co-hosted by the Ministry of Trade and the Ministry of Science and "
+      "Technology.\n\nDuring the Opening Ceremony, Mayor of Riga Anna Ozola, Vice Trade "
+      "Minister Ivo Kalns and Vice Science and Technology Minister Edgars Liepa delivered "
+      "speeches.");
+  const auto* r = FindRelation(x, EdgeType::kWorksFor, "Ivo Kalns", "Ministry of Trade");
+  REQUIRE(r);
+  CHECK(r->title == "Vice Trade Minister");
+  CHECK(FindRelation(x, EdgeType::kWorksFor, "Edgars Liepa", "Ministry of Science and Technology"));
+  CHECK(!FindRelation(x, EdgeType::kWorksFor, "Anna Ozola", "Ministry of Trade"));
+}
+
+TEST_CASE("'Minister of Energy and Industry' is a portfolio, not an organisation", "[extract]") {
+  auto x = ExtractText(
+      "Dr. Karim Haddad, Minister of Energy and Advanced Industry, will co-chair the Gulf "
+      "Industry Forum.");
+  CHECK(FindEntity(x, NodeType::kCompany, "Energy and Advanced Industry") < 0);
+  CHECK(FindEntity(x, NodeType::kAgency, "Energy and Advanced Industry") < 0);
+}

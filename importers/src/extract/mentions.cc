@@ -148,6 +148,8 @@ std::vector<Role> FindRoles(const Sentence& s, std::vector<bool>& in_role) {
     // head of their own are not part of this title.
     for (uint32_t k = b; k < last_head; ++k) {
       if (!(t[k].Is("and") || t[k].Is("&"))) continue;
+      // ("Vice Science and Technology Minister": a domain word after "and" continues it.)
+      if (TitleClasses(t[k + 1].text) == kTitleDomain) continue;
       bool head = false;
       for (uint32_t h = b; h < k; ++h) head |= (TitleClasses(t[h].text) & kTitleHead) != 0;
       if (!head) b = k + 1;

@@ -137,6 +137,36 @@ const Mention* OrgAfterRole(const View& v, const Role& r, std::string& title) {
   return nullptr;
 }
 
+// "Vice Commerce Minister", "Minister of Industry and Trade": a minister's portfolio names the
+// ministry; when the article names that ministry ("the Ministry of Commerce", "UAE Ministry of
+// Industry and Trade"), it is the employer.
+int MinistryOfPortfolio(const View& v, const Role& r) {
+  std::string head = v.lower(r.last - 1);
+  if (head != "minister" && head != "ministers") return -1;
+  std::string portfolio;
+  auto add = [&](uint32_t k) {
+    if (!portfolio.empty()) portfolio += ' ';
+    portfolio += core::FoldName(v.tok(k).text);
+  };
+  for (uint32_t k = r.first; k + 1 < r.last; ++k)
+    if (portfolio.size() || ClassesOf(v.tok(k).text) != kTitleModifier) add(k);
+  if (portfolio.empty() && v.is(r.last, "of")) {
+    uint32_t k = r.last + 1;
+    while (k < v.n() && v.tok(k).IsWord() && (v.tok(k).upper || v.is(k, "and"))) add(k++);
+  }
+  if (portfolio.empty()) return -1;
+  const std::string want = "ministry of " + portfolio;
+  for (size_t e = 0; e < v.entities.size(); ++e) {
+    if (v.entities[e].type != NodeType::kAgency) continue;
+    std::string name = core::FoldName(v.entities[e].name);
+    if (name == want || (name.size() > want.size() &&
+                         name.compare(name.size() - want.size(), want.size(), want) == 0 &&
+                         name[name.size() - want.size() - 1] == ' '))
+      return static_cast<int>(e);
+  }
+  return -1;
+}
+
 bool RoleStartingAt(const View& v, uint32_t i) {
   for (const Role& r : v.sm.roles)
     if (r.first == i) return true;
@@ -158,7 +188,23 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org) {
     const Mention* org = OrgAfterRole(v, r, title);
     int person = -1;
     double conf = 0.8;
-    if (const Mention* p = PersonBefore(v, r.first)) {
+    const Mention* before = PersonBefore(v, r.first);
+    // "Mayor of Riga Anna Ozola, Vice Trade Minister Ivo Kalns and ...": a person who already
+    // has a title written before the name does not take the next one; the name after it does.
+    if (before && v.starting(r.last) && v.type(*v.starting(r.last)) == NodeType::kPerson) {
+      bool titled = false;
+      uint32_t k = before->first;  // back over "of Shanghai" to the title
+      while (k > 0 && (v.is(k - 1, "of") || v.is(k - 1, "the") ||
+                       (v.ending(k) && v.type(*v.ending(k)) == NodeType::kLocation))) {
+        if (const Mention* l = v.ending(k); l && v.type(*l) == NodeType::kLocation)
+          k = l->first;
+        else
+          --k;
+      }
+      for (const Role& o : v.sm.roles) titled |= o.last == before->first || o.last == k;
+      if (titled) before = nullptr;
+    }
+    if (const Mention* p = before) {
       person = p->entity;
     } else if (const Mention* p = v.starting(r.last); p && v.type(*p) == NodeType::kPerson) {
       person = p->entity;  // "Chairman Stefan Hartung", "Unilever CEO Paul Polman"
@@ -212,6 +258,10 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org) {
       }
     }
     if (person >= 0 && org) b.Add(EdgeType::kWorksFor, person, org->entity, v.s, conf, title);
+    if (person >= 0 && !org) {
+      int ministry = MinistryOfPortfolio(v, r);
+      if (ministry >= 0) b.Add(EdgeType::kWorksFor, person, ministry, v.s, 0.5, title);
+    }
     if (person >= 0) prev_person = person;
   }
 }

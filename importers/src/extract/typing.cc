@@ -75,6 +75,17 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
         for (uint32_t k = m.first; k < m.last; ++k)
           portfolio &= t[k].IsWord() &&
                        ((ClassesOf(t[k].text) & (kTitleDomain | kTitleModifier | kConnector)) != 0);
+        // "Minister of Industry and Advanced Technology": a minister's portfolio, unless it
+        // names an organisation by its head word ("Minister of the Nordic Energy Agency").
+        const Role* role = RoleEndingAt(sm, p - 1);
+        std::string head = Lower(t[role->last - 1].text);
+        if (head == "minister" || head == "ministers" || head == "secretary") {
+          bool org_head = false;
+          for (uint32_t k = m.first; k < m.last; ++k)
+            org_head |= (t[k].cls & (kAgencyHead | kLegalSuffix | kCompanySuffix)) &&
+                        !(ClassesOf(t[k].text) & kTitleDomain);
+          portfolio |= !org_head;
+        }
         after_title_the = !portfolio;
       }
     }
