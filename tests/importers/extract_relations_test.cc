@@ -262,3 +262,15 @@ TEST_CASE("'Minister of Energy and Industry' is a portfolio, not an organisation
   CHECK(FindEntity(x, NodeType::kCompany, "Energy and Advanced Industry") < 0);
   CHECK(FindEntity(x, NodeType::kAgency, "Energy and Advanced Industry") < 0);
 }
+
+TEST_CASE("an acronym in apposition, an announcing event name, a regional unit",
+          "[extract]") {
+  auto x = ExtractText(
+      "The Nordic Industry Summit, NIS, has announced a new chair. The 5th Baltic (Riga) "
+      "Machine Fair (BRMF) opened on Monday. Ilse Kask, President of Tarvo Europe, opened "
+      "the new plant.");
+  CHECK(FindEntity(x, NodeType::kAgency, "NIS") >= 0);
+  CHECK(FindEntity(x, NodeType::kAgency, "Nordic Industry Summit") >= 0);
+  CHECK(FindEntity(x, NodeType::kEvent, "BRMF") >= 0);
+  CHECK(FindRelation(x, EdgeType::kWorksFor, "Ilse Kask", "Tarvo Europe"));
+}

@@ -177,6 +177,12 @@ std::vector<Role> FindRoles(const Sentence& s, std::vector<bool>& in_role) {
   return roles;
 }
 
+bool IsContinent(std::string_view w) {
+  static const std::unordered_set<std::string> kContinents = {
+      "europe", "asia", "africa", "americas", "oceania", "eurasia"};
+  return kContinents.count(Lower(w)) > 0;
+}
+
 bool IsConnector(const Token& t) {
   return t.Is("&") || (t.IsWord() && !t.upper && (t.cls & kConnector));
 }
@@ -281,6 +287,18 @@ std::optional<NodeType> AnaphorType(std::string_view word) {
   if (kCompany.count(w)) return NodeType::kCompany;
   if (kAgency.count(w)) return NodeType::kAgency;
   return std::nullopt;
+}
+
+// Whether `acr` spells the initials of the capitalised words of [b, e) ("China (Shanghai)
+// International Technology Fair" -> CSITF), skipping connectors, ordinals and brackets.
+bool SpellsInitials(const Tokens& t, uint32_t b, uint32_t e, std::string_view acr) {
+  std::string initials;
+  for (uint32_t i = b; i < e; ++i)
+    if (t[i].IsWord() && t[i].upper) initials += t[i].text[0];
+  std::string letters;
+  for (char c : acr)
+    if (c >= 'A' && c <= 'Z') letters += c;
+  return letters.size() >= 2 && letters == initials;
 }
 
 // Types a chunk by its own words.
@@ -524,7 +542,11 @@ SentenceMentions FindMentions(const Sentence& s) {
         m.anaphor = true;
       }
     }
-    if (!m.type && HasHeadIn(t, m.last - 1, m.last, kGeneric)) continue;
+    // A generic last word ends no name ("Industry"), except a continent after a name
+    // ("Tarvo Europe": a regional unit).
+    if (!m.type && HasHeadIn(t, m.last - 1, m.last, kGeneric) &&
+        !(m.last - m.first >= 2 && IsContinent(t[m.last - 1].text)))
+      continue;
     // Honorifics make a person: "Mr. Wang", "H.E. Eng. Suhail Al Mazrouei".
     if (m.first > 0 && (t[m.first - 1].cls & kHonorific) &&
         (!m.type || m.type == NodeType::kPerson)) {
@@ -536,9 +558,16 @@ SentenceMentions FindMentions(const Sentence& s) {
         (t[m.last + 1].all_upper || IsAllUpper(t[m.last + 1].text.substr(0, 2)))) {
       std::string_view acr = t[m.last + 1].text;
       if (Lower(acr.substr(0, 1)) == Lower(t[m.first].text.substr(0, 1)) ||
-          Lower(acr.substr(0, 1)) == Lower(t[HeadOf(t, m.first, m.last)].text.substr(0, 1)))
+          Lower(acr.substr(0, 1)) == Lower(t[HeadOf(t, m.first, m.last)].text.substr(0, 1)) ||
+          SpellsInitials(t, m.first, m.last, acr))
         m.acronym = std::string(acr);
     }
+    // "The Nordic Industry Summit, NIS, said": an acronym in apposition that spells the
+    // initials of the name.
+    if (m.acronym.empty() && m.last + 2 < n && t[m.last].Is(",") && t[m.last + 1].all_upper &&
+        (t[m.last + 2].Is(",") || t[m.last + 2].Is(".")) &&
+        SpellsInitials(t, m.first, m.last, t[m.last + 1].text))
+      m.acronym = std::string(t[m.last + 1].text);
     out.mentions.push_back(std::move(m));
   }
   // Keep text order (quoted titles were added first).

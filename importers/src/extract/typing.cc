@@ -55,6 +55,21 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
     bool paren_role = m.last + 1 < n && t[m.last].Is("(") && RoleAt(sm, m.last + 1);
     bool speech = (m.last < n && IsSpeechWord(t[m.last])) ||
                   (m.first > 0 && IsSpeechWord(t[m.first - 1]));
+    // "The Nordic Industry Summit, NIS, has announced that ...": an event-named subject of
+    // an announcing verb is the organisation behind the event.
+    if (m.type == NodeType::kEvent && m.evidence == Evidence::kHead) {
+      uint32_t e = m.last;
+      if (e + 2 < n && t[e].Is(",") && t[e + 1].all_upper && t[e + 2].Is(",")) e += 3;
+      if (e + 2 < n && t[e].Is("(") && t[e + 2].Is(")")) e += 3;
+      if (e < n && (t[e].Is("has") || t[e].Is("have"))) ++e;
+      static const std::unordered_set<std::string> kAnnounce = {
+          "announced", "announces", "said", "says", "signed", "signs", "appointed",
+          "appoints", "partnered", "welcomed", "welcomes", "launched", "launches"};
+      if (e < n && kAnnounce.count(Lower(t[e].text))) {
+        m.type = NodeType::kAgency;
+        continue;
+      }
+    }
     if (CouldBePerson(s, m) && (role_after || role_before || paren_role || speech)) {
       m.type = NodeType::kPerson;
       m.evidence = std::max(m.evidence, Evidence::kContext);
@@ -87,6 +102,16 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
           portfolio |= !org_head;
         }
         after_title_the = !portfolio;
+        // A portfolio typed by a trade word ("Industry and Advanced Technology") is no
+        // company either.
+        if (portfolio && m.type == NodeType::kCompany && m.evidence == Evidence::kHead) {
+          bool legal = false;
+          for (uint32_t k = m.first; k < m.last; ++k) legal |= (t[k].cls & kLegalSuffix) != 0;
+          if (!legal) {
+            m.type.reset();
+            m.evidence = Evidence::kNone;
+          }
+        }
       }
     }
     bool before_title = m.last < n && RoleAt(sm, m.last) && m.last + 1 < n &&
