@@ -59,3 +59,12 @@ bench: deps
 	SIZES="1000 10000$(if $(BENCH_100K), 100000)" bash bench/run_ingest_bench.sh
 	bash bench/run_http_bench.sh $(BENCH_N)
 	$(if $(BENCH_1M),SYSTEMS=actorgraph bash bench/run_graph_bench.sh 1000000 42 1)
+
+# libFuzzer targets (fuzz/), built with clang into build-fuzz/, each run for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: deps
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="clang-14 libclang-rt-14-dev"
+	cmake -S fuzz -B build-fuzz -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_C_COMPILER=clang-14
+	cmake --build build-fuzz -j$(JOBS)
+	fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
