@@ -11,8 +11,8 @@ cytoscape.use(fcose);
 // Above this many elements the view switches to the WebGL renderer (when the
 // browser has WebGL) and drops edges and labels while panning.
 const LARGE = 1500;
-// Above this many nodes the force layout is replaced by a concentric one (O(n)).
-const FORCE_MAX = 1200;
+// Above this many nodes the force layout is replaced by a radial tree (O(n)).
+const FORCE_MAX = 150;
 const FAST_FIT = false; // Cytoscape renders much faster once it has measured every bounding box, which its own fit does
 
 let webglOk = null;
@@ -198,7 +198,7 @@ export class GraphView {
     if (n <= FORCE_MAX) {
       opts = {
         name: 'fcose',
-        quality: n > 300 ? 'draft' : 'default',
+        quality: 'default', // 'draft' (spectral only) collapses star-shaped ego networks
         randomize: true,
         animate: false,
         nodeDimensionsIncludeLabels: n < 200,
@@ -248,7 +248,22 @@ export class GraphView {
     }
     const pos = new Map([[root.id(), { x: 0, y: 0 }]]);
     const maxDepth = Math.max(...depth.values());
-    const ringGap = Math.max(120, Math.sqrt(order.length) * 9);
+    // Ring radii: far enough apart, and large enough for the ring's nodes;
+    // a crowded ring staggers its nodes over up to 3 sub-rings.
+    const SPACING = 46;
+    const SUB = 42;
+    const count = new Array(maxDepth + 1).fill(0);
+    for (const d of depth.values()) count[d]++;
+    const radius = [0];
+    const stagger = [1];
+    for (let d = 1; d <= maxDepth; d++) {
+      const base = radius[d - 1] + (d === 1 ? 140 : 110) + (stagger[d - 1] - 1) * SUB;
+      const needed = (count[d] * SPACING) / (2 * Math.PI);
+      const st = Math.min(3, Math.max(1, Math.ceil(needed / Math.max(base, 1))));
+      stagger.push(st);
+      radius.push(Math.max(base, needed / st));
+    }
+    const seen = new Array(maxDepth + 1).fill(0);
     const place = (id, a0, a1) => {
       const kids = children.get(id);
       const total = kids.reduce((a, k) => a + size.get(k), 0);
@@ -256,14 +271,16 @@ export class GraphView {
       for (const k of kids) {
         const span = ((a1 - a0) * size.get(k)) / total;
         const mid = a + span / 2;
-        const r = depth.get(k) * ringGap;
+        const d = depth.get(k);
+        const r = radius[d] + (seen[d]++ % stagger[d]) * SUB;
         pos.set(k, { x: r * Math.cos(mid), y: r * Math.sin(mid) });
         place(k, a, a + span);
         a += span;
       }
     };
     place(root.id(), 0, 2 * Math.PI);
-    const outer = (maxDepth + 1.5) * ringGap;
+    const ringGap = 120;
+    const outer = radius[maxDepth] + stagger[maxDepth] * SUB + ringGap;
     rest.forEach((n, i) => {
       const ang = (2 * Math.PI * i) / rest.length;
       pos.set(n.id(), { x: outer * Math.cos(ang), y: outer * Math.sin(ang) });
