@@ -65,9 +65,10 @@ inline std::vector<Token> Tokens(std::string_view s) {
 }
 
 inline int Number(std::string_view s) {
+  if (s.size() > 4) return -1;  // before the loop: a long digit run would overflow int
   int n = 0;
   for (char c : s) n = n * 10 + (c - '0');
-  return s.size() <= 4 ? n : -1;
+  return n;
 }
 
 }  // namespace reader_dates
