@@ -528,6 +528,21 @@ test('ranking opens an actor; the timeline lists events', async () => {
     await page.goBack();
     await idle(page);
     assert.equal(new URL(page.url()).searchParams.get('view'), 'timeline', 'Back returns to the timeline');
+    // The graph was rebuilt while hidden: shown again, it is fitted to the canvas.
+    await page.click('#tab-graph');
+    await idle(page);
+    const fit = await page.evaluate(() => {
+      const cy = window.__actorgraph.cy;
+      const r = cy.container().getBoundingClientRect();
+      const vis = cy.nodes().filter((n) => n.visible());
+      const inside = vis.filter((n) => {
+        const p = n.renderedPosition();
+        return p.x >= 0 && p.y >= 0 && p.x <= r.width && p.y <= r.height;
+      });
+      return { vis: vis.length, inside: inside.length };
+    });
+    assert.ok(fit.vis > 0, 'the graph has nodes');
+    assert.equal(fit.inside, fit.vis, 'every node is inside the canvas');
   }
   await page.context().close();
 });

@@ -521,6 +521,12 @@ export class GraphView {
   // positions alone: Cytoscape's own fit measures every label (seconds at 5,000).
   fit() {
     const cy = this.cy;
+    if (!this.container.offsetWidth) {
+      // Hidden (another tab is shown): fit when the graph is shown again.
+      this.needsFit = true;
+      return;
+    }
+    this.needsFit = false;
     const els = cy.elements().not(".filtered");
     if (!els.length) return;
     if (els.nodes().length <= LARGE || !FAST_FIT) {

@@ -239,7 +239,10 @@ function showView(v) {
     const tab = $(`#tab-${name}`);
     tab.setAttribute('aria-selected', String(name === v));
   }
-  if (v === 'graph') graph.resize();
+  if (v === 'graph') {
+    graph.resize();
+    if (graph.needsFit) graph.fit();
+  }
 }
 
 for (const name of ['graph', 'timeline', 'ranking']) {
