@@ -1,5 +1,6 @@
 #include "http_util.h"
 
+#include <cctype>
 #include <charconv>
 
 #include "actorgraph/api/json_codec.h"

@@ -2,6 +2,7 @@
 #include <map>
 
 #include "actorgraph/api/json_codec.h"
+#include "actorgraph/core/curation.h"
 #include "api_context.h"
 #include "http_util.h"
 
@@ -12,14 +13,22 @@ using nlohmann::json;
 namespace {
 
 constexpr size_t kNeighborScanBudget = 20000;  // edges one filtered page may skip
+constexpr size_t kMaxQueryBytes = 200;          // fuzzy matching cost grows with the query
 
+// The node, or 404 (code "merged" naming the survivor when a curator merged it away).
 core::Node GetNodeOr404(core::GraphReader& reader, core::NodeId id) {
-  return Unwrap(reader.GetNode(id));
+  auto node = reader.GetNode(id);
+  if (!node.ok() && node.status().code() == core::StatusCode::kNotFound)
+    if (auto survivor = reader.GetMeta(core::MergedNodeKey(id)))
+      Fail(404, "merged", "node " + IdToString(id) + " was merged into " + *survivor);
+  return Unwrap(std::move(node));
 }
 
 void Search(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   core::SearchQuery q;
   q.text = RequiredParam(req, "q");
+  if (q.text.size() > kMaxQueryBytes)
+    Fail(400, "out_of_range", "'q' is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
   q.types = NodeTypesParam(req, "type");
   q.limit = LimitParam(req, 20);
   auto reader = ctx.store.Read();

@@ -1,6 +1,7 @@
 // Write routes: article ingestion and curation (merge, undo, edit, delete), all behind
 // ApiContext::AuthorizeWrite; the graph logic lives in importers/ and core/curation.
 #include <algorithm>
+#include <cctype>
 
 #include "actorgraph/api/json_codec.h"
 #include "actorgraph/core/curation.h"

@@ -1,5 +1,6 @@
 #include "actorgraph/core/curation.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>

@@ -81,6 +81,7 @@ TEST_CASE("search finds exact, prefix and misspelt names, ranked", "[api][read]"
   CHECK(Get(s, "/api/v1/search?q=x&type=robot").status == 400);
   CHECK(Get(s, "/api/v1/search?q=x&limit=1001").status == 400);
   CHECK(Get(s, "/api/v1/search?q=x&limit=0").status == 400);
+  CHECK(ErrorCode(Get(s, "/api/v1/search?q=" + std::string(201, 'a'))) == "out_of_range");
 }
 
 TEST_CASE("a node with its degree; unknown and malformed ids", "[api][read]") {

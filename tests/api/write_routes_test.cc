@@ -168,7 +168,9 @@ TEST_CASE("a merge followed by its undo restores exactly the same graph", "[api]
   CHECK(!curation["when"].get<std::string>().empty());
   CHECK(curation["before"]["nodes"].size() == 2);
 
-  CHECK(Get(s, "/api/v1/nodes/" + loser).status == 404);
+  auto gone = Get(s, "/api/v1/nodes/" + loser);
+  CHECK(gone.status == 404);
+  CHECK(ErrorCode(gone) == "merged");
   auto after = Get(s, "/api/v1/nodes/" + survivor);
   bool alias = false;
   for (const auto& a : after.body["aliases"]) alias = alias || a == "Bosch China";
