@@ -274,3 +274,31 @@ TEST_CASE("an acronym in apposition, an announcing event name, a regional unit",
   CHECK(FindEntity(x, NodeType::kEvent, "BRMF") >= 0);
   CHECK(FindRelation(x, EdgeType::kWorksFor, "Ilse Kask", "Tarvo Europe"));
 }
+
+TEST_CASE("part-of from 'X, a Y project' and 'part of Y's Z'", "[extract]") {
+  auto x = ExtractText(
+      "The Harbour Data Network, a Nordic Robotics Agency project, met in Oslo. The Riga "
+      "Trade Centre, which is part of the Nordic Robotics Agency's Liaison Office Network, "
+      "hosted the Baltic Trade Meeting.");
+  CHECK(FindRelation(x, EdgeType::kPartOf, "Harbour Data Network", "Nordic Robotics Agency"));
+  CHECK(FindRelation(x, EdgeType::kPartOf, "Riga Trade Centre", "Liaison Office Network"));
+}
+
+TEST_CASE("time zones and a title's area are not organisations", "[extract]") {
+  auto x = ExtractText(
+      "The session will take place at 13:00 - 14.30 (CEST).\n\nIlse Kask, Executive Vice "
+      "President, Global Supply Chain, Tarvo Dynamics AG, said costs fell.");
+  CHECK(FindEntity(x, NodeType::kAgency, "CEST") < 0);
+  CHECK(FindEntity(x, NodeType::kCompany, "Global Supply Chain") < 0);
+  CHECK(FindRelation(x, EdgeType::kWorksFor, "Ilse Kask", "Tarvo Dynamics AG"));
+}
+
+TEST_CASE("a head word that is also a region's name still heads the name", "[extract]") {
+  auto x = ExtractText(
+      "The Kelmar Trade Centre hosted the Baltic Trade Meeting. Ivo Kalns, Director of the "
+      "Economic Centre under the Government of Latvia, spoke at the meeting.");
+  CHECK(FindEntity(x, NodeType::kAgency, "Kelmar Trade Centre") >= 0);
+  CHECK(FindRelation(x, EdgeType::kOrganizes, "Kelmar Trade Centre", "Baltic Trade Meeting"));
+  CHECK(FindRelation(x, EdgeType::kWorksFor, "Ivo Kalns",
+                     "Economic Centre under the Government of Latvia"));
+}

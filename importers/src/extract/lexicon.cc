@@ -74,7 +74,7 @@ Table BuildTable() {
        "biennale", "meetup", "launch"});
   Add(t, kConnector,
       {"of", "for", "and", "&", "de", "di", "du", "der", "la", "le", "von", "van", "bin", "al",
-       "the", "on", "des", "da", "del", "y", "e", "al-", "el"});
+       "the", "on", "des", "da", "del", "y", "e", "al-", "el", "under"});
   Add(t, kHonorific,
       {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "h.e.", "h.e", "prof", "prof.",
        "eng.", "sir", "dame", "madam", "hon.", "sheikh", "his", "her",

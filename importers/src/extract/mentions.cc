@@ -194,7 +194,11 @@ uint32_t HeadOf(const Tokens& t, uint32_t b, uint32_t e) {
         t[i].Is("des") || t[i].Is("du"))
       return i - 1;
   uint32_t h = e - 1;
-  while (h > b && (t[h].digit || t[h].Is(")") || Gazetteer::Get().IsPlace(t[h].text))) --h;
+  // A trailing place ("UNIDO ITPO Beijing") is not the head, but a head word that is also
+  // some region's name ("Centre") is.
+  while (h > b && (t[h].digit || t[h].Is(")") ||
+                   (Gazetteer::Get().IsPlace(t[h].text) && !(t[h].cls & kAnyHead))))
+    --h;
   return h;
 }
 
@@ -264,6 +268,9 @@ bool PrepositionJoins(const Tokens& t, uint32_t b, uint32_t c) {
                         (run < t.size() && t[run].kind == TokenKind::kPossessive)))
     return false;
   if (t[c].Is("on")) return (cls & kEventHead) != 0;
+  // "Analytical Centre under the Government of X": a body attached to a government.
+  if (t[c].Is("under"))
+    return (cls & kAgencyHead) && t[nx].upper && (t[nx].cls & kAgencyHead);
   if (t[c].Is("for")) return (cls & (kAgencyHead | kEventHead | kCompanySuffix)) != 0;
   if (!t[c].Is("of")) return true;
   static const std::unordered_set<std::string> kOfNouns = {"state", "republic", "kingdom",
@@ -534,6 +541,8 @@ SentenceMentions FindMentions(const Sentence& s) {
       if (!m.type && (cls & (kFunction | kCalendar | kGeneric | kTitleWord))) continue;
       // Units after numbers ("14 GWh") and adjectives ("Thuringian", "Taiwanese").
       if (!m.type && m.first > 0 && t[m.first - 1].digit) continue;
+      // A time zone after a time: "13:00 - 14.30 (CEST)".
+      if (!m.type && m.first > 1 && t[m.first - 1].Is("(") && t[m.first - 2].digit) continue;
       std::string lw = Lower(w.text);
       if (!m.type && !w.all_upper &&
           (lw.ends_with("ian") || lw.ends_with("ese") || lw.ends_with("ish")))

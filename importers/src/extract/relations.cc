@@ -442,10 +442,19 @@ void PartOf(const View& v, Builder& b) {
         else if (cue - m.last <= 4)
           unit = &m;  // "X, a unit of", "X, which is part of"
       }
+    // "X, a Y project": the unit is written before ", a".
+    if (parent && parent->first >= 3 && !unit && (v.is(parent->first - 1, "a") ||
+                                                  v.is(parent->first - 1, "an")) &&
+        v.is(parent->first - 2, ","))
+      if (const Mention* u = v.ending(parent->first - 2); u && IsOrg(v.type(*u))) unit = u;
     if (!parent && v.is(cue + 1, "of")) {
       uint32_t j = cue + 2;
       while (j < v.n() && (v.is(j, "the") || v.is(j, "its") || v.is(j, "a"))) ++j;
       parent = v.starting(j);
+      // "part of UNIDO's ITPO Network": the possessor's unit is the parent.
+      if (parent && v.tok(parent->last).kind == TokenKind::kPossessive)
+        if (const Mention* inner = v.starting(parent->last + 1); inner && v.IsOrgLike(*inner))
+          parent = inner;
     }
     if (unit && parent && unit != parent && v.IsOrgLike(*parent))
       b.Add(EdgeType::kPartOf, unit->entity, parent->entity, v.s, 0.6);

@@ -79,6 +79,15 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
     // ("Minister of Energy and Industry": a portfolio, not an organisation.)
     bool after_title = m.first >= 2 && (t[m.first - 1].Is(",") || t[m.first - 1].Is("at")) &&
                        RoleEndingAt(sm, m.first - 1);
+    // "Executive Vice President, Global Supply Chain, Tarvo AG": a title's area, written in
+    // title words, before the organisation.
+    if (after_title && m.last < n && t[m.last].Is(",")) {
+      bool area = true;
+      for (uint32_t k = m.first; k < m.last; ++k)
+        area &= t[k].IsWord() && (ClassesOf(t[k].text) & (kTitleDomain | kTitleModifier |
+                                                         kConnector)) != 0;
+      if (area) after_title = false;
+    }
     // "president of Bosch China", "Director of the Tarvo Institute": the employer after "of"
     // (not a portfolio made of domain words: "Minister of Energy and Industry").
     bool after_title_the = false;
@@ -231,11 +240,17 @@ void SettleTypes(ParsedDoc& doc) {
     const auto& ms = doc.mentions[i].mentions;
     auto joined = [&](const Mention& a, const Mention& b) {  // a before b
       if (b.first <= a.last || b.first - a.last > 3) return false;
-      bool conj = false;
+      bool conj = false, comma = false;
       for (uint32_t k = a.last; k < b.first; ++k) {
-        if (t[k].Is("and") || t[k].Is(",") || t[k].Is("&")) conj = true;
+        if (t[k].Is("and") || t[k].Is("&")) conj = true;
+        else if (t[k].Is(",")) comma = true;
         else if (!(t[k].Is("partners") || t[k].Is("the") || t[k].Is("its"))) return false;
       }
+      // A comma alone is an apposition ("Global Operations, Micron"), unless a list goes
+      // on to "and" ("A, B and C").
+      if (comma && !conj)
+        for (uint32_t k = b.last; k < t.size() && k < b.last + 6 && !conj; ++k)
+          conj = t[k].Is("and");
       return conj;
     };
     auto org_type = [](const Mention& m) {
