@@ -118,7 +118,7 @@ const Mention* OrgAfterRole(const View& v, const Role& r, std::string& title) {
     if (const Mention* m = v.starting(j); m && !(v.is(i, ",") && v.is(m->last, ",") &&
                                                  v.starting(m->last + 1) &&
                                                  v.IsOrgLike(*v.starting(m->last + 1)))) {
-      if (v.tok(m->last).kind == TokenKind::kPossessive && m->last < v.n())
+      if (m->last < v.n() && v.tok(m->last).kind == TokenKind::kPossessive)
         if (const Mention* inner = v.starting(m->last + 1))
           if (v.IsOrgLike(*inner)) return inner;
       if (v.IsOrgLike(*m)) return m;
@@ -298,7 +298,8 @@ std::vector<const Mention*> OrgList(const View& v, uint32_t i) {
     }
     const Mention* m = v.starting(i);
     if (!m) break;
-    if (v.type(*m) == NodeType::kLocation && v.tok(m->last).kind == TokenKind::kPossessive) {
+    if (v.type(*m) == NodeType::kLocation && m->last < v.n() &&
+        v.tok(m->last).kind == TokenKind::kPossessive) {
       i = m->last + 1;  // "China's Ministry of Commerce"
       continue;
     }
@@ -424,7 +425,7 @@ void PartOf(const View& v, Builder& b) {
     uint32_t j = m.last + 1;
     if (v.is(j, "the")) ++j;
     const Mention* parent = v.starting(j);
-    if (parent && v.type(*parent) == NodeType::kLocation &&
+    if (parent && v.type(*parent) == NodeType::kLocation && parent->last < v.n() &&
         v.tok(parent->last).kind == TokenKind::kPossessive)
       parent = v.starting(parent->last + 1);
     if (parent && IsOrg(v.type(*parent)))
@@ -452,7 +453,7 @@ void PartOf(const View& v, Builder& b) {
       while (j < v.n() && (v.is(j, "the") || v.is(j, "its") || v.is(j, "a"))) ++j;
       parent = v.starting(j);
       // "part of UNIDO's ITPO Network": the possessor's unit is the parent.
-      if (parent && v.tok(parent->last).kind == TokenKind::kPossessive)
+      if (parent && parent->last < v.n() && v.tok(parent->last).kind == TokenKind::kPossessive)
         if (const Mention* inner = v.starting(parent->last + 1); inner && v.IsOrgLike(*inner))
           parent = inner;
     }
