@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <tuple>
 
 namespace actorgraph::core {
 
@@ -11,59 +12,99 @@ namespace {
 using Index = GraphSnapshot::Index;
 using Pair = std::pair<Index, Index>;
 
-// Breadth-first searches that reuse their marks (a generation counter instead of clearing).
+// Bidirectional breadth-first searches that reuse their marks (a generation counter instead
+// of clearing): each round expands one whole level of the smaller frontier, and the first
+// round where the two searches meet yields a shortest path.
 class Bfs {
  public:
   Bfs(const GraphSnapshot& snap, const EdgeFilter& filter)
-      : snap_(snap), filter_(filter), mark_(snap.node_count(), 0), parent_(snap.node_count()),
-        parent_edge_(snap.node_count()) {}
+      : snap_(snap), filter_(filter), forward_(snap.node_count()), backward_(snap.node_count()) {}
 
-  // The shortest path from `from` to `to` with at most `max_depth` edges that avoids the
-  // `blocked` nodes and the `cut` node pairs (both orders listed).
+  // A shortest path from `from` to `to` (from != to) with at most `max_depth` edges that
+  // avoids the `blocked` nodes and the `cut` node pairs (both orders listed).
   std::optional<Path> Run(Index from, Index to, size_t max_depth, const std::vector<char>& blocked,
                           const std::set<Pair>& cut) {
     ++generation_;
-    std::vector<Index> frontier{from}, next;
-    mark_[from] = generation_;
-    for (size_t depth = 0; depth < max_depth && !frontier.empty(); ++depth) {
-      next.clear();
-      for (Index u : frontier) {
+    forward_.Start(from, generation_);
+    backward_.Start(to, generation_);
+    while (!forward_.frontier.empty() && !backward_.frontier.empty() &&
+           forward_.level + backward_.level < max_depth) {
+      bool fwd = forward_.frontier.size() <= backward_.frontier.size();
+      Side& side = fwd ? forward_ : backward_;
+      const Side& other = fwd ? backward_ : forward_;
+      size_t best = SIZE_MAX;
+      Index meet_near = 0, meet_far = 0;
+      uint32_t meet_edge = 0;
+      next_.clear();
+      for (Index u : side.frontier) {
         for (uint32_t e : snap_.Incident(u)) {
           Index v = snap_.Other(e, u);
-          if (mark_[v] == generation_ || blocked[v] || !filter_.AdmitsEdge(snap_.edge(e))) continue;
-          if (v != to && !filter_.AdmitsNode(snap_.node(v))) continue;
+          if (blocked[v] || side.mark[v] == generation_ || !filter_.AdmitsEdge(snap_.edge(e))) continue;
           if (!cut.empty() && cut.count({u, v})) continue;
-          mark_[v] = generation_;
-          parent_[v] = u;
-          parent_edge_[v] = e;
-          if (v == to) return Trace(from, to);
-          next.push_back(v);
+          if (other.mark[v] == generation_) {
+            size_t length = side.level + 1 + other.dist[v];
+            if (length < best) std::tie(best, meet_near, meet_far, meet_edge) = std::tuple(length, u, v, e);
+            continue;
+          }
+          if (!filter_.AdmitsNode(snap_.node(v))) continue;
+          side.Reach(v, u, e, generation_);
+          next_.push_back(v);
         }
       }
-      frontier.swap(next);
+      ++side.level;
+      side.frontier.swap(next_);
+      if (best <= max_depth)
+        return fwd ? Trace(from, to, meet_near, meet_far, meet_edge) : Trace(from, to, meet_far, meet_near, meet_edge);
     }
     return std::nullopt;
   }
 
  private:
-  Path Trace(Index from, Index to) const {
+  struct Side {
+    explicit Side(size_t n) : mark(n, 0), dist(n, 0), parent(n, 0), edge(n, 0) {}
+    void Start(Index root, uint32_t generation) {
+      mark[root] = generation;
+      dist[root] = 0;
+      frontier.assign(1, root);
+      level = 0;
+    }
+    void Reach(Index v, Index from, uint32_t e, uint32_t generation) {
+      mark[v] = generation;
+      dist[v] = level + 1;
+      parent[v] = from;
+      edge[v] = e;
+    }
+    std::vector<uint32_t> mark, dist;
+    std::vector<Index> parent;
+    std::vector<uint32_t> edge;
+    std::vector<Index> frontier;
+    size_t level = 0;
+  };
+
+  // The path through `a` (reached from `from`), the edge `e`, and `b` (reached from `to`).
+  Path Trace(Index from, Index to, Index a, Index b, uint32_t e) const {
     Path p;
-    for (Index v = to; v != from; v = parent_[v]) {
+    for (Index v = a; v != from; v = forward_.parent[v]) {
       p.nodes.push_back(v);
-      p.edges.push_back(parent_edge_[v]);
+      p.edges.push_back(forward_.edge[v]);
     }
     p.nodes.push_back(from);
     std::reverse(p.nodes.begin(), p.nodes.end());
     std::reverse(p.edges.begin(), p.edges.end());
+    p.edges.push_back(e);
+    p.nodes.push_back(b);
+    for (Index v = b; v != to; v = backward_.parent[v]) {
+      p.edges.push_back(backward_.edge[v]);
+      p.nodes.push_back(backward_.parent[v]);
+    }
     return p;
   }
 
   const GraphSnapshot& snap_;
   const EdgeFilter& filter_;
   uint32_t generation_ = 0;
-  std::vector<uint32_t> mark_;
-  std::vector<Index> parent_;
-  std::vector<uint32_t> parent_edge_;
+  Side forward_, backward_;
+  std::vector<Index> next_;
 };
 
 bool ShorterPath(const Path& a, const Path& b) {

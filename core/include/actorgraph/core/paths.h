@@ -1,5 +1,6 @@
 // Traversals over a GraphSnapshot, edges taken in either direction: the k shortest simple
-// paths between two nodes (Yen's algorithm over breadth-first searches), and ego networks.
+// paths between two nodes (Yen's algorithm over bidirectional
+// breadth-first searches), and ego networks.
 #pragma once
 
 #include <vector>
