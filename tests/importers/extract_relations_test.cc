@@ -302,3 +302,23 @@ TEST_CASE("a head word that is also a region's name still heads the name", "[ext
   CHECK(FindRelation(x, EdgeType::kWorksFor, "Ivo Kalns",
                      "Economic Centre under the Government of Latvia"));
 }
+
+TEST_CASE("contracts with a list after 'such as'; a jointly run plant", "[extract]") {
+  auto x = ExtractText(
+      "Tarvo Dynamics AG has already signed contracts to the value of millions of euros with "
+      "various carmakers, such as Zorva and Meltis. The new plant will be jointly run by "
+      "Tarvo Dynamics AG and Danish pump maker Kestrel Pumps AG, in which Tarvo holds a "
+      "stake.");
+  CHECK(FindRelation(x, EdgeType::kPartnersWith, "Tarvo Dynamics AG", "Zorva"));
+  CHECK(FindRelation(x, EdgeType::kPartnersWith, "Tarvo Dynamics AG", "Meltis"));
+  CHECK(FindRelation(x, EdgeType::kPartnersWith, "Tarvo Dynamics AG", "Kestrel Pumps AG"));
+}
+
+TEST_CASE("jointly hosting an event is not a partnership", "[extract]") {
+  auto x = ExtractText(
+      "The Baltic Trade Meeting was jointly hosted by the Kelmar Institute and the Riga "
+      "Chamber of Commerce.");
+  CHECK(!FindRelation(x, EdgeType::kPartnersWith, "Kelmar Institute",
+                      "Riga Chamber of Commerce"));
+  CHECK(FindRelation(x, EdgeType::kOrganizes, "Kelmar Institute", "Baltic Trade Meeting"));
+}

@@ -375,6 +375,28 @@ void Organizes(const View& v, Builder& b) {
 }
 
 void PartnersWith(const View& v, Builder& b) {
+  // "The plant will be jointly run by A and B": a joint operation is a partnership (jointly
+  // hosting an event is not: that is organizes).
+  for (uint32_t i = 0; i + 2 < v.n(); ++i) {
+    if (!v.is(i, "jointly")) continue;
+    std::string verb = v.lower(i + 1);
+    bool business = verb == "run" || verb == "owned" || verb == "operated" ||
+                    verb == "developed" || verb == "managed" || verb == "built" ||
+                    verb == "funded" || verb == "financed";
+    if (!business || !v.is(i + 2, "by")) continue;
+    // The organisations up to the end of the clause ("by A and Japanese electronics firm B,").
+    std::vector<const Mention*> group;
+    for (const Mention& m : v.sm.mentions) {
+      if (m.first < i + 3 || m.entity < 0) continue;
+      bool clause_end = false;
+      for (uint32_t k = i + 3; k < m.first; ++k) clause_end |= v.is(k, ",") || v.is(k, ";");
+      if (clause_end || m.first > i + 15) break;
+      if (IsOrg(v.type(m))) group.push_back(&m);
+    }
+    for (size_t x = 0; x < group.size() && x < 4; ++x)
+      for (size_t y = x + 1; y < group.size() && y < 4; ++y)
+        b.Add(EdgeType::kPartnersWith, group[x]->entity, group[y]->entity, v.s, 0.6);
+  }
   uint32_t cue = FindCue(v, Cue::kPartner);
   if (cue == v.n()) return;
   auto pairs = [&](const std::vector<const Mention*>& group) {
@@ -393,7 +415,8 @@ void PartnersWith(const View& v, Builder& b) {
     return;
   }
   // "between A and B"; "A signed an agreement with B"; "A and B signed an agreement".
-  for (uint32_t i = cue; i < v.n() && i < cue + 8; ++i) {
+  // ("signed contracts to the value of millions of euros with various OEMs, such as A and B")
+  for (uint32_t i = cue; i < v.n() && i < cue + 12; ++i) {
     if (v.is(i, "between")) return pairs(OrgList(v, i + 1));
     if (v.is(i, "with")) {
       std::vector<const Mention*> partners;
