@@ -34,7 +34,7 @@ bool EdgeFilter::AdmitsEdge(const Edge& edge) const {
   if (!Contains(edge_types, edge.key.type)) return false;
   if (edge.confidence < min_confidence) return false;
   if (!since.empty() && edge.last_seen < since) return false;
-  if (!until.empty() && !edge.first_seen.empty() && edge.first_seen > until) return false;
+  if (!until.empty() && (edge.first_seen.empty() || edge.first_seen > until)) return false;
   return true;
 }
 

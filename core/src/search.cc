@@ -157,14 +157,21 @@ Result<std::vector<SearchHit>> NameSearcher::Search(GraphReader& reader, const S
   const FuzzyIndex& fuzzy = *index.value();
   std::vector<std::string> words = Words(folded);
   std::vector<uint32_t> grams = Trigrams(words);
-  std::unordered_map<uint32_t, uint32_t> shared;
+  // Shared trigrams per form, counted in a reused dense array.
+  thread_local std::vector<uint16_t> shared;
+  thread_local std::vector<uint32_t> touched;
+  shared.resize(fuzzy.forms.size());
+  touched.clear();
   for (uint32_t g : grams)
     if (auto it = fuzzy.postings.find(g); it != fuzzy.postings.end())
-      for (uint32_t f : it->second) ++shared[f];
+      for (uint32_t f : it->second)
+        if (shared[f]++ == 0) touched.push_back(f);
   std::vector<std::pair<uint32_t, uint32_t>> candidates;  // (shared trigrams, form)
   uint32_t needed = std::max<uint32_t>(1, static_cast<uint32_t>(grams.size()) / 3);
-  for (const auto& [f, n] : shared)
-    if (n >= needed) candidates.push_back({n, f});
+  for (uint32_t f : touched) {
+    if (shared[f] >= needed) candidates.push_back({shared[f], f});
+    shared[f] = 0;
+  }
   size_t keep = std::min(candidates.size(), kMaxFuzzyCandidates);
   std::partial_sort(candidates.begin(), candidates.begin() + keep, candidates.end(),
                     [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });

@@ -21,8 +21,8 @@ namespace actorgraph::core {
 struct EdgeFilter {
   std::vector<EdgeType> edge_types;
   std::vector<NodeType> node_types;  // types of the nodes reached (the start is always admitted)
-  std::string since;                 // YYYY-MM-DD: the edge was last seen on or after it
-  std::string until;                 // YYYY-MM-DD: the edge was first seen on or before it
+  std::string since;  // YYYY-MM-DD: the edge was last seen on or after it (undated edges fail)
+  std::string until;  // YYYY-MM-DD: the edge was first seen on or before it (undated edges fail)
   double min_confidence = 0;
 
   bool AdmitsEdge(const Edge& edge) const;
