@@ -322,3 +322,21 @@ TEST_CASE("jointly hosting an event is not a partnership", "[extract]") {
                       "Riga Chamber of Commerce"));
   CHECK(FindRelation(x, EdgeType::kOrganizes, "Kelmar Institute", "Baltic Trade Meeting"));
 }
+
+TEST_CASE("a quotation over several sentences: its speaker, not the names inside it",
+          "[extract]") {
+  auto x = ExtractText(
+      "\"Poland is vital for Tarvo Dynamics AG. Tarvo Dynamics AG remains confident. "
+      "Chairman Ivo Kalns stresses investment,\" Ilse Kask said at the Tarvo Mobility Day "
+      "held last week in Gdansk.");
+  CHECK(FindRelation(x, EdgeType::kSpeaksAt, "Ilse Kask", "Tarvo Mobility Day"));
+  CHECK(!FindRelation(x, EdgeType::kSpeaksAt, "Ivo Kalns", "Tarvo Mobility Day"));
+  // The title with no organisation takes the one the paragraph was just about.
+  CHECK(FindRelation(x, EdgeType::kWorksFor, "Ivo Kalns", "Tarvo Dynamics AG"));
+}
+
+TEST_CASE("an unnamed unit of a named organisation", "[extract]") {
+  auto x = ExtractText(
+      "Ruta Vilks, president of the Polish committee of Kestrel Pumps AG, said sales grew.");
+  CHECK(FindRelation(x, EdgeType::kWorksFor, "Ruta Vilks", "Kestrel Pumps AG"));
+}

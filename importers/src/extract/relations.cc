@@ -111,6 +111,17 @@ class Builder {
 // with title words between commas appended to the title (", Global Operations, Micron").
 const Mention* OrgAfterRole(const View& v, const Role& r, std::string& title) {
   uint32_t i = r.last;
+  // "president of the Chinese committee of Tarvo": an unnamed unit of a named organisation.
+  if (v.is(i, "of") && v.is(i + 1, "the") && !v.starting(i + 2)) {
+    uint32_t k = i + 2;
+    while (k < v.n() && k < i + 6 && v.tok(k).IsWord() && !v.is(k, "of") &&
+           (!v.tok(k).upper || !v.starting(k)))
+      ++k;
+    if (v.is(k, "of") && k > i + 2)
+      if (const Mention* m = v.starting(v.is(k + 1, "the") ? k + 2 : k + 1);
+          m && IsOrg(v.type(*m)))
+        return m;
+  }
   if (v.is(i, "of") || v.is(i, "at") || v.is(i, ",")) {
     uint32_t j = i + 1;
     if (v.is(j, "the")) ++j;
@@ -180,7 +191,7 @@ const Mention* PersonBefore(const View& v, uint32_t i) {
   return nullptr;
 }
 
-void WorksFor(const View& v, Builder& b, int last_person, int last_org) {
+void WorksFor(const View& v, Builder& b, int last_person, int last_org, int prev_org) {
   int prev_person = -1;
   for (size_t k = 0; k < v.sm.roles.size(); ++k) {
     const Role& r = v.sm.roles[k];
@@ -261,6 +272,15 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org) {
     if (person >= 0 && !org) {
       int ministry = MinistryOfPortfolio(v, r);
       if (ministry >= 0) b.Add(EdgeType::kWorksFor, person, ministry, v.s, 0.5, title);
+      // "Bosch remains confident. Chairman Stefan Hartung stresses ...": a capitalised title
+      // right before the name, no organisation in the sentence before it: the organisation
+      // the previous sentence of the paragraph was about.
+      bool org_before = false;
+      for (const Mention& m : v.sm.mentions)
+        org_before |= m.entity >= 0 && m.last <= r.first && IsOrg(v.type(m));
+      if (ministry < 0 && prev_org >= 0 && !org_before && v.tok(r.first).upper &&
+          v.starting(r.last) && v.starting(r.last)->entity == person)
+        b.Add(EdgeType::kWorksFor, person, prev_org, v.s, 0.4, title);
     }
     if (person >= 0) prev_person = person;
   }
@@ -605,7 +625,18 @@ struct EventContext {
   int event = -1;
   size_t sentence = 0;  // where it was last referred to
   bool list_open = false;  // "It will feature:" opens a list of speakers on the next lines
+  bool quote_open = false;  // a quotation opened in an earlier sentence of the paragraph
 };
+
+// Whether a quotation is still open after the tokens of `s`, given its state before.
+bool QuoteOpenAfter(const Sentence& s, bool open) {
+  for (const Token& t : s.tokens) {
+    if (t.Is("\xE2\x80\x9C")) open = true;
+    if (t.Is("\xE2\x80\x9D")) open = false;
+    if (t.Is("\"")) open = !open;
+  }
+  return open;
+}
 
 void Speakers(const View& v, Builder& b, size_t si, EventContext& ctx) {
   const Mention* named = nullptr;
@@ -646,8 +677,10 @@ void Speakers(const View& v, Builder& b, size_t si, EventContext& ctx) {
   }
   if (speech == v.n() && !in_list) return;
   // Persons named inside a quotation are talked about, not speaking.
+  // ('"China is vital. Chairman Stefan Hartung stresses investment," Xu said': the quotation
+  // runs over sentences of the paragraph.)
   std::vector<bool> quoted(v.n(), false);
-  bool open = false;
+  bool open = ctx.quote_open;
   for (uint32_t i = 0; i < v.n(); ++i) {
     if (v.is(i, "\xE2\x80\x9C")) open = true;
     if (v.is(i, "\xE2\x80\x9D")) open = false;
@@ -718,12 +751,19 @@ std::vector<core::RelationFact> Relate(const ParsedDoc& doc,
   int last_person = -1, last_org = -1;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     View v{doc.sentences[si], doc.mentions[si], entities};
-    WorksFor(v, b, last_person, last_org);
+    // The organisation the previous sentence of the same paragraph names last.
+    int prev_org = -1;
+    if (si > 0 && doc.sentences[si - 1].line == doc.sentences[si].line)
+      for (const Mention& m : doc.mentions[si - 1].mentions)
+        if (m.entity >= 0 && IsOrg(entities[m.entity].type)) prev_org = m.entity;
+    WorksFor(v, b, last_person, last_org, prev_org);
     Organizes(v, b);
     PartnersWith(v, b);
     PartOf(v, b);
     LocatedIn(v, b, last_org);
     BasedIn(v, b, entities);
+    ctx.quote_open = si > 0 && doc.sentences[si - 1].line == doc.sentences[si].line &&
+                     QuoteOpenAfter(doc.sentences[si - 1], ctx.quote_open);
     Speakers(v, b, si, ctx);
     for (const Mention& m : v.sm.mentions) {
       if (m.entity < 0) continue;
