@@ -340,3 +340,23 @@ TEST_CASE("an unnamed unit of a named organisation", "[extract]") {
       "Ruta Vilks, president of the Polish committee of Kestrel Pumps AG, said sales grew.");
   CHECK(FindRelation(x, EdgeType::kWorksFor, "Ruta Vilks", "Kestrel Pumps AG"));
 }
+
+TEST_CASE("'A and B, Vice Ministers': both work for the one ministry named", "[extract]") {
+  auto x = ExtractText(
+      "The Ministry of Coastal Affairs held its annual meeting. Tan Wenhui and Ho Jiaming, "
+      "Members of the Party Group and Vice Ministers, Li Na, Vice Minister, attended.");
+  const auto* r =
+      FindRelation(x, EdgeType::kWorksFor, "Tan Wenhui", "Ministry of Coastal Affairs");
+  REQUIRE(r);
+  CHECK(r->title == "Members of the Party Group and Vice Ministers");
+  CHECK(FindRelation(x, EdgeType::kWorksFor, "Ho Jiaming", "Ministry of Coastal Affairs"));
+  CHECK(FindRelation(x, EdgeType::kWorksFor, "Li Na", "Ministry of Coastal Affairs"));
+}
+
+TEST_CASE("a bare minister's title with two ministries named stays unattached", "[extract]") {
+  auto x = ExtractText(
+      "The Ministry of Trade and the Ministry of Ports signed an agreement. Li Na, Vice "
+      "Minister, attended.");
+  CHECK(!FindRelation(x, EdgeType::kWorksFor, "Li Na", "Ministry of Trade"));
+  CHECK(!FindRelation(x, EdgeType::kWorksFor, "Li Na", "Ministry of Ports"));
+}

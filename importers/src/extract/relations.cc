@@ -159,13 +159,31 @@ int MinistryOfPortfolio(const View& v, const Role& r) {
     if (!portfolio.empty()) portfolio += ' ';
     portfolio += core::FoldName(v.tok(k).text);
   };
-  for (uint32_t k = r.first; k + 1 < r.last; ++k)
-    if (portfolio.size() || ClassesOf(v.tok(k).text) != kTitleModifier) add(k);
+  // The words right before the head that are not themselves title words ("Vice [Science and
+  // Technology] Minister"; "Members of the Party Group and Vice Ministers" has none).
+  uint32_t from = r.last - 1;
+  while (from > r.first && (v.is(from - 1, "and") ||
+                            !(ClassesOf(v.tok(from - 1).text) & (kTitleModifier | kTitleHead))))
+    --from;
+  while (from < r.last - 1 && v.is(from, "and")) ++from;
+  for (uint32_t k = from; k + 1 < r.last; ++k) add(k);
   if (portfolio.empty() && v.is(r.last, "of")) {
     uint32_t k = r.last + 1;
     while (k < v.n() && v.tok(k).IsWord() && (v.tok(k).upper || v.is(k, "and"))) add(k++);
   }
-  if (portfolio.empty()) return -1;
+  if (portfolio.empty()) {
+    // A bare "Vice Minister": the ministry, when the article names exactly one.
+    int only = -1, count = 0;
+    for (size_t e = 0; e < v.entities.size(); ++e) {
+      if (v.entities[e].type != NodeType::kAgency) continue;
+      std::string name = core::FoldName(v.entities[e].name);
+      if (name.starts_with("ministry ") || name.find(" ministry of ") != std::string::npos) {
+        only = static_cast<int>(e);
+        ++count;
+      }
+    }
+    return count == 1 ? only : -1;
+  }
   const std::string want = "ministry of " + portfolio;
   for (size_t e = 0; e < v.entities.size(); ++e) {
     if (v.entities[e].type != NodeType::kAgency) continue;
@@ -215,8 +233,12 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org, int prev
       for (const Role& o : v.sm.roles) titled |= o.last == before->first || o.last == k;
       if (titled) before = nullptr;
     }
+    int also = -1;  // "A and B, Vice Ministers": both hold the title
     if (const Mention* p = before) {
       person = p->entity;
+      if (p->first >= 2 && v.is(p->first - 1, "and"))
+        if (const Mention* a = v.ending(p->first - 1); a && v.type(*a) == NodeType::kPerson)
+          also = a->entity;
     } else if (const Mention* p = v.starting(r.last); p && v.type(*p) == NodeType::kPerson) {
       person = p->entity;  // "Chairman Stefan Hartung", "Unilever CEO Paul Polman"
       if (!org && r.first > 0) {
@@ -269,9 +291,11 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org, int prev
       }
     }
     if (person >= 0 && org) b.Add(EdgeType::kWorksFor, person, org->entity, v.s, conf, title);
+    if (also >= 0 && org) b.Add(EdgeType::kWorksFor, also, org->entity, v.s, conf, title);
     if (person >= 0 && !org) {
       int ministry = MinistryOfPortfolio(v, r);
       if (ministry >= 0) b.Add(EdgeType::kWorksFor, person, ministry, v.s, 0.5, title);
+      if (ministry >= 0 && also >= 0) b.Add(EdgeType::kWorksFor, also, ministry, v.s, 0.5, title);
       // "Bosch remains confident. Chairman Stefan Hartung stresses ...": a capitalised title
       // right before the name, no organisation in the sentence before it: the organisation
       // the previous sentence of the paragraph was about.
