@@ -129,6 +129,7 @@ async function newPage(viewport = { width: 1366, height: 820 }) {
   const ctx = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('crash', () => console.log(`# the page crashed: ${page.url()}`));
   // Nothing may be loaded from outside the server.
   await page.route('**/*', (route) => {
     const u = route.request().url();
@@ -329,13 +330,12 @@ test('paging: "50 more of N" loads the next page of a hub', async () => {
     console.log('# no hub with more than 50 neighbours in this corpus: checking the pager on a 2-item page');
   }
   const page = await newPage();
-  await page.goto(`${base}?c=${center.id}`);
+  await page.goto(base);
   await idle(page);
   // Expand with a small page through the same code path, to exercise paging on any corpus.
   const id = String(hub ? hub.node.id : center.id);
   const total = (await api(`/nodes/${id}/neighbors?limit=1`)).total;
   assert.ok(total >= 2, 'the node has neighbours');
-  await page.evaluate(() => window.__actorgraph.cy.elements().remove());
   await page.evaluate((id) => window.__actorgraph.expandPaged(id, 1), id);
   await idle(page);
   let label = await page.textContent('#pagers .pager');
@@ -580,6 +580,13 @@ test('phone width: graph, search and panel fit the screen', async () => {
   assert.ok(box.search.width > 250, 'the search box is usable');
   assert.equal((await visibleIds(page)).length, centerSub.nodes.length);
   await shot(page, '14-phone');
+  // The filters are a drawer behind the menu button.
+  const drawerX = () => page.evaluate(() => document.querySelector('#sidebar').getBoundingClientRect().left);
+  assert.ok((await drawerX()) < -100, 'the filter drawer starts closed');
+  await page.click('#btn-sidebar');
+  await page.waitForFunction(() => document.querySelector('#sidebar').getBoundingClientRect().left >= -1);
+  assert.ok(await page.isVisible('#filters input[name=nt][value=person]'), 'filters are reachable on a phone');
+  await shot(page, '14b-phone-filters');
   await page.context().close();
 });
 
