@@ -360,3 +360,11 @@ TEST_CASE("a bare minister's title with two ministries named stays unattached", 
   CHECK(!FindRelation(x, EdgeType::kWorksFor, "Li Na", "Ministry of Trade"));
   CHECK(!FindRelation(x, EdgeType::kWorksFor, "Li Na", "Ministry of Ports"));
 }
+
+TEST_CASE("a bare acronym that spells a name's initials is that actor", "[extract]") {
+  auto x = ExtractText(
+      "The 2024 Baltic Robotics Forum was held in Riga. Ilse Kask spoke at the opening of "
+      "the BRF on Monday.");
+  CHECK(FindEntity(x, NodeType::kEvent, "BRF") >= 0);
+  CHECK(FindEntity(x, NodeType::kAgency, "BRF") < 0);
+}

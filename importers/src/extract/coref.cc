@@ -54,6 +54,16 @@ bool SameActor(const Form& f, const Cluster& c) {
   if (!f.acronym.empty() && std::find(c.acronyms.begin(), c.acronyms.end(),
                                       core::FoldName(f.acronym)) != c.acronyms.end())
     return true;
+  // "WMF" for "2018 World Manufacturing Forum": a bare acronym that spells the initials of
+  // the name's words (years and connectors aside).
+  if (w.size() == 1 && f.text.size() >= 2 && IsAllUpper(f.text) && cw.size() >= 2 &&
+      c.type != NodeType::kPerson && c.type != NodeType::kLocation) {
+    std::string initials;
+    for (const std::string& x : cw)
+      if (!x.empty() && !(x[0] >= '0' && x[0] <= '9') && !(ClassesOf(x) & kConnector))
+        initials += x[0];
+    if (initials.size() >= 2 && initials == w[0]) return true;
+  }
   if (f.type == NodeType::kPerson || c.type == NodeType::kPerson) {
     if (f.type != c.type) return false;
     return w.size() == 1 && cw.size() >= 2 && (w[0] == cw.back() || w[0] == cw.front());
