@@ -440,8 +440,9 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
   }
 
   // Free the buffers before the database opens.
+  BulkLoadOptions keep = m.options;
   *impl_ = Impl{};
-  impl_->options = m.options;
+  impl_->options = keep;
 
   // Ingest every file into a fresh database: the kinds do not overlap, so each file goes to
   // the bottom level as is.
