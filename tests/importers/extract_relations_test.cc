@@ -368,3 +368,12 @@ TEST_CASE("a bare acronym that spells a name's initials is that actor", "[extrac
   CHECK(FindEntity(x, NodeType::kEvent, "BRF") >= 0);
   CHECK(FindEntity(x, NodeType::kAgency, "BRF") < 0);
 }
+
+TEST_CASE("'X, known as Y outside Z' gives one organisation with both names", "[extract]") {
+  auto x = ExtractText(
+      "Kai Lun Precision Industry Co plans a new plant. Kai Lun, known as Orvel Technology "
+      "Group outside Taiwan, supplies Tarvo Dynamics AG.");
+  int a = FindEntity(x, NodeType::kCompany, "Kai Lun Precision Industry Co");
+  REQUIRE(a >= 0);
+  CHECK(FindEntity(x, NodeType::kCompany, "Orvel Technology Group") == a);
+}

@@ -153,6 +153,61 @@ std::vector<core::EntityFact> Resolve(ParsedDoc& doc) {
     form_cluster[fi] = found;
   }
 
+  // 2b. "Hon Hai, known as Foxconn Technology Group outside Taiwan", "X, also known as Y":
+  // two names of one organisation.
+  {
+    auto form_of = [&](const Mention& m) -> int {
+      if (!m.type || m.anaphor || m.event_part) return -1;
+      auto it = index.find({*m.type, core::FoldName(m.text)});
+      return it == index.end() ? -1 : static_cast<int>(it->second);
+    };
+    std::vector<int> target(clusters.size());
+    for (size_t c = 0; c < clusters.size(); ++c) target[c] = static_cast<int>(c);
+    auto root = [&](int c) {
+      while (target[c] != c) c = target[c];
+      return c;
+    };
+    bool merged = false;
+    for (size_t si = 0; si < doc.mentions.size(); ++si) {
+      const auto& toks = doc.sentences[si].tokens;
+      const auto& ms = doc.mentions[si].mentions;
+      for (size_t k = 0; k + 1 < ms.size(); ++k) {
+        uint32_t j = ms[k].last;
+        if (j < toks.size() && (toks[j].Is(",") || toks[j].Is("("))) ++j;
+        if (j < toks.size() && toks[j].Is("also")) ++j;
+        if (!(j + 1 < toks.size() && toks[j].Is("known") && toks[j + 1].Is("as") &&
+              ms[k + 1].first == j + 2))
+          continue;
+        int a = form_of(ms[k]), b = form_of(ms[k + 1]);
+        if (a < 0 || b < 0 || !IsOrg(forms[a].type) || !IsOrg(forms[b].type)) continue;
+        int ca = root(form_cluster[a]), cb = root(form_cluster[b]);
+        if (ca == cb) continue;
+        target[cb] = ca;
+        merged = true;
+      }
+    }
+    if (merged) {
+      std::vector<int> remap(clusters.size(), -1);
+      std::vector<Cluster> kept;
+      for (size_t c = 0; c < clusters.size(); ++c)
+        if (root(static_cast<int>(c)) == static_cast<int>(c)) {
+          remap[c] = static_cast<int>(kept.size());
+          kept.push_back(clusters[c]);
+        }
+      for (size_t c = 0; c < clusters.size(); ++c) {
+        int r = root(static_cast<int>(c));
+        if (r == static_cast<int>(c)) continue;
+        Cluster& into = kept[remap[r]];
+        into.forms.insert(into.forms.end(), clusters[c].forms.begin(), clusters[c].forms.end());
+        into.acronyms.insert(into.acronyms.end(), clusters[c].acronyms.begin(),
+                             clusters[c].acronyms.end());
+      }
+      for (int& fc : form_cluster)
+        if (fc >= 0) fc = remap[root(fc)];
+      clusters = std::move(kept);
+    }
+  }
+
   // 3. Point every mention at its cluster; resolve anaphors to the latest fitting one.
   std::vector<int> last_of_type(8, -1);
   std::vector<int> uses(clusters.size(), 0);
