@@ -377,3 +377,12 @@ TEST_CASE("'X, known as Y outside Z' gives one organisation with both names", "[
   REQUIRE(a >= 0);
   CHECK(FindEntity(x, NodeType::kCompany, "Orvel Technology Group") == a);
 }
+
+TEST_CASE("what a host holds is in the place, not the host", "[extract]") {
+  auto x = ExtractText(
+      "The Kelmar Institute and partners held the fifth edition of the Alpine Robotics Forum "
+      "on September 27th and 28th at the Villa Rosa in Bellagio, Italy.");
+  CHECK(FindRelation(x, EdgeType::kLocatedIn, "Alpine Robotics Forum", "Bellagio"));
+  CHECK(FindRelation(x, EdgeType::kLocatedIn, "Alpine Robotics Forum", "Italy"));
+  CHECK(!FindRelation(x, EdgeType::kLocatedIn, "Kelmar Institute", "Italy"));
+}

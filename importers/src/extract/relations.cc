@@ -600,7 +600,7 @@ void LocatedIn(const View& v, Builder& b, int last_org) {
     int subject = direct && v.IsOrgLike(*direct) ? direct->entity : -1;
     if (subject < 0) {
       uint32_t cue = v.n();
-      for (uint32_t j = in; j > 0 && in - j < 10; --j)
+      for (uint32_t j = in; j > 0 && in - j < 18; --j)
         if (v.tok(j - 1).IsWord() && !v.tok(j - 1).upper && IsCue(v.lower(j - 1), Cue::kPlace)) {
           cue = j - 1;
           break;
@@ -614,6 +614,15 @@ void LocatedIn(const View& v, Builder& b, int last_org) {
         if (c < v.n()) subject = PlaceSubject(v, c, last_org);
       } else if (cue < v.n() && !leading) {
         subject = PlaceSubject(v, cue, last_org);
+        // "A held the X Forum on 27 September at the Y in Z": what is held is in the place.
+        std::string w = v.lower(cue);
+        if (w == "held" || w == "hosted" || w == "convened" || w.starts_with("organi"))
+          for (const Mention& m : v.sm.mentions)
+            if (m.entity >= 0 && m.first > cue && m.last <= in &&
+                v.type(m) == NodeType::kEvent) {
+              subject = m.entity;
+              break;
+            }
       } else if (leading && cue < v.n()) {
         uint32_t j = place.last;
         while (j < v.n()) {  // past the rest of the place chain
