@@ -386,3 +386,18 @@ TEST_CASE("what a host holds is in the place, not the host", "[extract]") {
   CHECK(FindRelation(x, EdgeType::kLocatedIn, "Alpine Robotics Forum", "Italy"));
   CHECK(!FindRelation(x, EdgeType::kLocatedIn, "Kelmar Institute", "Italy"));
 }
+
+TEST_CASE("a facility named in the next sentence is what is in the place", "[extract]") {
+  auto x = ExtractText(
+      "Tarvo Dynamics AG announced today that its first overseas digital factory has started "
+      "operations in Pune, Maharashtra. The factory, named Tarvo Works Pune (TWP), will make "
+      "controllers.");
+  CHECK(FindRelation(x, EdgeType::kLocatedIn, "Tarvo Works Pune", "Pune"));
+  CHECK(FindRelation(x, EdgeType::kLocatedIn, "Tarvo Works Pune", "Maharashtra"));
+  CHECK(!FindRelation(x, EdgeType::kLocatedIn, "Tarvo Dynamics AG", "Pune"));
+  // Without a name for the facility, the company is placed there.
+  auto y = ExtractText(
+      "Tarvo Dynamics AG said its new plant has started operations in Pune. It will make "
+      "controllers.");
+  CHECK(FindRelation(y, EdgeType::kLocatedIn, "Tarvo Dynamics AG", "Pune"));
+}

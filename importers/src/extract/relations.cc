@@ -577,7 +577,29 @@ uint32_t PlaceCue(const View& v, uint32_t from, uint32_t to) {
   return v.n();
 }
 
-void LocatedIn(const View& v, Builder& b, int last_org) {
+// "its first digital factory has started operations in Chengdu. The factory, named Tarvo
+// Works Chengdu, will ...": a facility named in the next sentences is what is in the place.
+int NamedFacility(const ParsedDoc& doc, size_t si) {
+  for (size_t k = si + 1; k < doc.sentences.size() && k <= si + 2; ++k) {
+    const auto& toks = doc.sentences[k].tokens;
+    for (const Mention& m : doc.mentions[k].mentions) {
+      if (m.entity < 0 || m.first == 0 || m.anaphor) continue;
+      uint32_t p = m.first - 1;
+      if ((toks[p].Is("named") || toks[p].Is("called")) && m.type &&
+          (*m.type == NodeType::kCompany || *m.type == NodeType::kAgency))
+        return m.entity;
+    }
+  }
+  return -1;
+}
+
+bool IsFacilityNoun(std::string_view w) {
+  return w == "plant" || w == "factory" || w == "facility" || w == "site" || w == "complex" ||
+         w == "works" || w == "campus" || w == "centre" || w == "center";
+}
+
+void LocatedIn(const View& v, Builder& b, int last_org, const ParsedDoc& doc, size_t si) {
+  int facility = -2;  // not looked up yet
   for (size_t k = 0; k < v.sm.mentions.size(); ++k) {
     const Mention& place = v.sm.mentions[k];
     if (place.entity < 0 || v.type(place) != NodeType::kLocation) continue;
@@ -634,6 +656,17 @@ void LocatedIn(const View& v, Builder& b, int last_org) {
         if (const Mention* m = v.starting(v.is(j + 1, "the") ? j + 2 : j + 1);
             m && v.IsOrgLike(*m))
           subject = m->entity;
+      }
+    }
+    // "its new factory ... in PLACE": the facility, when the next sentences name it.
+    if (subject >= 0) {
+      bool its_facility = false;
+      for (uint32_t j = 1; j < in; ++j)
+        if (IsFacilityNoun(v.lower(j)) && !v.tok(j).upper)
+          for (uint32_t a = j > 4 ? j - 4 : 0; a < j; ++a) its_facility |= v.is(a, "its");
+      if (its_facility) {
+        if (facility == -2) facility = NamedFacility(doc, si);
+        if (facility >= 0) subject = facility;
       }
     }
     if (subject >= 0) b.Add(EdgeType::kLocatedIn, subject, place.entity, v.s, 0.6);
@@ -793,7 +826,7 @@ std::vector<core::RelationFact> Relate(const ParsedDoc& doc,
     Organizes(v, b);
     PartnersWith(v, b);
     PartOf(v, b);
-    LocatedIn(v, b, last_org);
+    LocatedIn(v, b, last_org, doc, si);
     BasedIn(v, b, entities);
     ctx.quote_open = si > 0 && doc.sentences[si - 1].line == doc.sentences[si].line &&
                      QuoteOpenAfter(doc.sentences[si - 1], ctx.quote_open);
