@@ -91,7 +91,7 @@ bool DecodeNode(std::string_view in, core::NodeId id, core::Node* node) {
   uint64_t n;
   node->id = id;
   if (!r.Int(&type) || type < 1 || type > 5 || !r.String(&node->name) || !r.Varint(&n) ||
-      n > kMaxListLength)
+      n > kMaxListLength || n > in.size())  // each alias takes at least one byte
     return false;
   node->type = static_cast<core::NodeType>(type);
   node->aliases.assign(n, {});
@@ -154,7 +154,8 @@ bool DecodeArticle(std::string_view in, core::ArticleId id, core::Article* a) {
   uint64_t n;
   a->id = id;
   if (!r.String(&a->content_hash) || !r.String(&a->url) || !r.String(&a->title) ||
-      !r.String(&a->date) || !r.String(&a->text) || !r.Varint(&n) || n > kMaxListLength)
+      !r.String(&a->date) || !r.String(&a->text) || !r.Varint(&n) || n > kMaxListLength ||
+      n > in.size())  // each mention takes at least one byte: no huge allocation from a short record
     return false;
   a->mentions.assign(n, 0);
   for (auto& m : a->mentions)
