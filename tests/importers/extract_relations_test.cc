@@ -401,3 +401,13 @@ TEST_CASE("a facility named in the next sentence is what is in the place", "[ext
       "controllers.");
   CHECK(FindRelation(y, EdgeType::kLocatedIn, "Tarvo Dynamics AG", "Pune"));
 }
+
+TEST_CASE("'X & Company', all-caps headline connectors, 'the Final Day'", "[extract]") {
+  auto x = ExtractText(
+      "ZORVA AND MELTIS SIGN BATTERY DEAL\n\nThe study was run by Harlow & Company for the "
+      "Kelmar Institute. The Final Day of the Baltic Robotics Summit closed with a speech.");
+  CHECK(FindEntity(x, NodeType::kCompany, "Harlow & Company") >= 0);
+  CHECK(FindEntity(x, NodeType::kCompany, "ZORVA AND") < 0);
+  CHECK(FindEntity(x, NodeType::kEvent, "Final Day") < 0);
+  CHECK(FindEntity(x, NodeType::kEvent, "Baltic Robotics Summit") >= 0);
+}

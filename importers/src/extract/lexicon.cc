@@ -106,7 +106,8 @@ Table BuildTable() {
        "friday", "saturday", "sunday"});
   Add(t, kEventPart,
       {"opening", "closing", "plenary", "panel", "breakout", "parallel", "high-level",
-       "ministerial", "inaugural", "award", "signing", "welcome", "gala", "keynote"});
+       "ministerial", "inaugural", "award", "signing", "welcome", "gala", "keynote", "final",
+       "second", "third", "last"});
   Add(t, kLocationHead,
       {"province", "county", "district", "zone", "zones", "park", "city", "prefecture",
        "region", "municipality", "oblast", "krai", "canton", "emirate", "island",

@@ -37,6 +37,9 @@ bool IsNameWord(std::string_view w) {
 }
 
 bool IsCapWord(const Token& t) {
+  // ("GM AND SAIC SIGN DEAL": function words of an all-caps headline are no name words.)
+  if (t.all_upper && t.text.size() <= 4 && (t.cls & kFunction) && !(t.cls & kLegalSuffix))
+    return false;
   return t.IsWord() && (t.upper || t.all_upper || (t.text[0] == '#' && t.text.size() > 2)) &&
          IsNameWord(t.text);
 }
@@ -219,6 +222,7 @@ bool AndJoins(const Tokens& t, uint32_t b, uint32_t a, const std::vector<bool>& 
   if (a + 1 >= t.size() || !IsCapWord(t[a + 1]) || in_role[a + 1]) return false;
   uint32_t r_end = CapRun(t, a + 1, in_role);
   if (r_end - (a + 1) > 5) return false;
+  if (t[a].Is("&") && (t[a + 1].cls & kLegalSuffix)) return true;  // "McKinsey & Company"
   if (t[a + 1].cls & kOrgHead) return false;  // "... and Ministry of ..."
   if (t[a].Is("&")) return true;
   uint32_t phrase = b;
@@ -264,6 +268,17 @@ bool PrepositionJoins(const Tokens& t, uint32_t b, uint32_t c) {
   // the words after "of" name another actor.
   uint32_t run = nx;
   while (run < t.size() && (IsCapWord(t[run]) || IsConnector(t[run]))) ++run;
+  // "The Final Day of the X Summit", "the Opening Ceremony of the X Forum": a part of an
+  // event is not part of its name.
+  if (t[c].Is("of") && (cls & kEventHead) && c - b >= 2) {
+    bool part = true;
+    for (uint32_t k = b; k + 1 < c; ++k) part &= (t[k].cls & (kEventPart | kFunction)) != 0;
+    if (part) return false;
+  }
+  // "Harlow & Company for the Kelmar Institute": after a legal suffix, "for the" leads to
+  // another actor when that one has its own head.
+  if (t[c].Is("for") && (cls & kLegalSuffix) && run > nx && (t[run - 1].cls & kOrgHead))
+    return false;
   if (t[c].Is("of") && (t[nx].all_upper ||
                         (run < t.size() && t[run].kind == TokenKind::kPossessive)))
     return false;
@@ -553,7 +568,10 @@ SentenceMentions FindMentions(const Sentence& s) {
     }
     // A generic last word ends no name ("Industry"), except a continent after a name
     // ("Tarvo Europe": a regional unit).
-    if (!m.type && HasHeadIn(t, m.last - 1, m.last, kGeneric) &&
+    // ("president of GM International Operations": the employer of a title is a name.)
+    bool employer = m.last - m.first >= 2 && m.first >= 2 && t[m.first - 1].Is("of") &&
+                    in_role[m.first - 2];
+    if (!m.type && HasHeadIn(t, m.last - 1, m.last, kGeneric) && !employer &&
         !(m.last - m.first >= 2 && IsContinent(t[m.last - 1].text)))
       continue;
     // Honorifics make a person: "Mr. Wang", "H.E. Eng. Suhail Al Mazrouei".
