@@ -19,11 +19,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The targets are 0.85 / 0.70; the extractor reaches 0.94 / 0.89 on dev (read as the CLI
+// The targets are 0.85 / 0.70; the extractor reaches 0.94 / 0.90 on dev (read as the CLI
 // reads it) when this was written, so the floors sit just below what it reaches: a
 // regression fails.
 constexpr double kEntityFloor = 0.93;
-constexpr double kRelationFloor = 0.88;
+constexpr double kRelationFloor = 0.89;
 
 struct Counts {
   int tp = 0, pred = 0, gold = 0;

@@ -411,3 +411,11 @@ TEST_CASE("'X & Company', all-caps headline connectors, 'the Final Day'", "[extr
   CHECK(FindEntity(x, NodeType::kEvent, "Final Day") < 0);
   CHECK(FindEntity(x, NodeType::kEvent, "Baltic Robotics Summit") >= 0);
 }
+
+TEST_CASE("a demonym and one more word can be a company's name", "[extract]") {
+  auto x = ExtractText(
+      "Omar Haddad, Chief Digital Officer, Danish Petrolink, said output rose. The Danish "
+      "Minister Lars Holm attended.");
+  CHECK(FindRelation(x, EdgeType::kWorksFor, "Omar Haddad", "Danish Petrolink"));
+  CHECK(FindEntity(x, NodeType::kPerson, "Lars Holm") >= 0);
+}

@@ -498,8 +498,13 @@ SentenceMentions FindMentions(const Sentence& s) {
     while (b < e && t[b].IsWord() && (t[b].cls & (kFunction | kCalendar)) &&
            !g.IsPlace(Surface(s, b, e)))
       ++b;
+    // ("Saudi Aramco", "British Airways": a demonym with one more word can be the name.)
+    bool demonym_name = e - b == 2 && !TitleClasses(t[b + 1].text) &&
+                        !g.IsGivenName(t[b + 1].text) && !g.IsFamilyName(t[b + 1].text) &&
+                        !(t[b + 1].cls & (kGeneric | kFunction | kCalendar)) &&
+                        !g.IsPlace(t[b + 1].text);
     while (b + 1 < e && g.IsDemonym(t[b].text) && !g.IsPlace(Surface(s, b, e)) &&
-           !(t[b + 1].cls & kOrgHead))
+           !(t[b + 1].cls & kOrgHead) && !demonym_name)
       ++b;
     while (e > b && (IsConnector(t[e - 1]) || t[e - 1].Is("(") || t[e - 1].Is(","))) --e;
     // "Moscow-based Centre ...": the place cue is not part of the name.
