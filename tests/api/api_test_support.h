@@ -73,6 +73,7 @@ class LiveServer {
     return c;
   }
   const TempDir& dir() const { return dir_; }
+  int port() const { return server_->port(); }
 
  private:
   TempDir dir_;
