@@ -419,3 +419,12 @@ TEST_CASE("a demonym and one more word can be a company's name", "[extract]") {
   CHECK(FindRelation(x, EdgeType::kWorksFor, "Omar Haddad", "Danish Petrolink"));
   CHECK(FindEntity(x, NodeType::kPerson, "Lars Holm") >= 0);
 }
+
+TEST_CASE("a possessive or 'had' alone does not make a company", "[extract]") {
+  auto x = ExtractText(
+      "Critics praised Miranda's own example of a sign. Claudel had a monopoly on the "
+      "lamps. Orvalo's plant in Porto employs 300 people.");
+  CHECK(FindEntity(x, NodeType::kCompany, "Miranda") < 0);
+  CHECK(FindEntity(x, NodeType::kCompany, "Claudel") < 0);
+  CHECK(FindEntity(x, NodeType::kCompany, "Orvalo") >= 0);
+}

@@ -133,13 +133,13 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
 // Words after a name that show a business acting: "X announced", "X signed", "X plans".
 bool IsCorporateVerb(std::string_view w) {
   static const std::unordered_set<std::string> kVerbs = {
-      "said", "says", "announced", "announces", "reported", "reports", "signed", "signs",
+      "announced", "announces", "reported", "reports", "signed", "signs",
       "plans", "planned", "launched", "launches", "unveiled", "unveils", "invested", "invests",
       "acquired", "acquires", "agreed", "agrees", "produces", "produced", "makes", "sells",
       "sold", "supplies", "supplied", "employs", "expects", "expected", "posted", "builds",
       "built", "owns", "owned", "operates", "operated", "manufactures", "aims", "intends",
-      "partnered", "teamed", "won", "delivered", "delivers", "opened", "opens", "will",
-      "has", "had", "shipped", "ships", "develops", "developed", "bought", "buys",
+      "partnered", "teamed", "won", "delivered", "delivers", "opened", "opens",
+      "shipped", "ships", "develops", "developed", "bought", "buys",
       "raised", "raises", "hired", "hires", "confirmed", "confirms", "declined", "denied",
       "saw", "sees", "recorded", "records", "achieved", "grew"};
   return kVerbs.count(Lower(w)) > 0;
@@ -172,8 +172,15 @@ int CompanyContext(const Sentence& s, const Mention& m) {
   // "X (XC) said": skip the acronym in brackets.
   if (e + 2 < n && t[e].Is("(") && t[e + 2].Is(")")) e += 3;
   if (e < n && t[e].IsWord() && !t[e].upper && IsCorporateVerb(t[e].text)) return 1;
-  // "X's plant", "X's shares".
-  if (e + 1 < n && t[e].kind == TokenKind::kPossessive && t[e + 1].IsWord() && !t[e + 1].upper)
+  // "X's plant", "X's shares" (not "X's own view": persons have possessives too).
+  static const std::unordered_set<std::string> kOwned = {
+      "plant", "plants", "factory", "factories", "shares", "stake", "subsidiary", "unit",
+      "chairman", "ceo", "president", "board", "sales", "revenue", "revenues", "profit",
+      "profits", "products", "headquarters", "brand", "brands", "customers", "employees",
+      "investment", "operations", "shareholders", "suppliers", "largest", "biggest",
+      "market", "output", "earnings", "division", "founder", "executives", "staff"};
+  if (e + 1 < n && t[e].kind == TokenKind::kPossessive && t[e + 1].IsWord() &&
+      !t[e + 1].upper && kOwned.count(Lower(t[e + 1].text)))
     return 1;
   // "electronics firm X", "carmakers X and Y", "its partner X".
   uint32_t b = m.first;
