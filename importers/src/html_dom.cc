@@ -55,6 +55,15 @@ class NestingLimiter {
  public:
   // Whether the tag at `lt` (a '<') is to be kept.
   bool Keep(std::string_view in, size_t lt) {
+    bool keep = KeepTag(in, lt);
+    exceeded_ = exceeded_ || !keep;
+    return keep;
+  }
+  // Whether some element was nested deeper than kMaxNesting.
+  bool exceeded() const { return exceeded_; }
+
+ private:
+  bool KeepTag(std::string_view in, size_t lt) {
     size_t at = lt + 1;
     bool end = at < in.size() && in[at] == '/';
     at += end;
@@ -83,17 +92,17 @@ class NestingLimiter {
     return true;
   }
 
- private:
   static constexpr size_t kMaxNesting = 1000;
   static constexpr size_t kMaxNameLength = 16;
   size_t depth_ = 0;
   size_t suppressed_ = 0;
+  bool exceeded_ = false;
 };
 
 // Copies `in` without comments and without the bodies of <script> and <style> elements,
 // which carry no text and cost most of gumbo's time (JSON-LD bodies go to `json_ld`), and
-// with nesting beyond NestingLimiter's bound flattened.
-void StripRawText(std::string_view in, std::string& out, std::vector<std::string>& json_ld) {
+// with nesting beyond NestingLimiter's bound flattened. Returns false when it flattened some.
+bool StripRawText(std::string_view in, std::string& out, std::vector<std::string>& json_ld) {
   out.reserve(in.size());
   NestingLimiter nesting;
   size_t i = 0;
@@ -130,6 +139,7 @@ void StripRawText(std::string_view in, std::string& out, std::vector<std::string
     out.append(start_tag);
     i = close;
   }
+  return !nesting.exceeded();
 }
 
 // The charset a page declares in its first bytes, lower-cased, or "".
@@ -235,7 +245,7 @@ class NormalisedText {
 
 ParsedHtml::ParsedHtml(std::string_view html) {
   std::string utf8 = ToUtf8(html);
-  StripRawText(utf8, source_, json_ld_);
+  too_deep_ = !StripRawText(utf8, source_, json_ld_);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   output_ = gumbo_parse_with_options(&options, source_.data(), source_.size());

@@ -30,11 +30,15 @@ class ParsedHtml {
 
   const GumboNode* root() const;  // the <html> element
   const std::vector<std::string>& json_ld() const { return json_ld_; }
+  // True when the markup nested elements deeper than a real page ever does (an "HTML
+  // bomb"); the excess nesting was flattened before parsing.
+  bool too_deep() const { return too_deep_; }
 
  private:
   std::string source_;            // the page as parsed (gumbo points into it)
   std::vector<std::string> json_ld_;
   GumboOutput* output_ = nullptr;
+  bool too_deep_ = false;
 };
 
 // A DOM-like node: links to parent, first/last child and siblings.
