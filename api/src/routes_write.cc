@@ -36,8 +36,16 @@ bool IsDate(const std::string& s) {
   return true;
 }
 
+// 400 for a field the endpoint does not know (a misspelt field is never silently ignored).
+void OnlyFields(const json& body, std::initializer_list<const char*> known) {
+  for (const auto& [key, value] : body.items())
+    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
+      Fail(400, "unknown_field", "unknown field '" + key + "'");
+}
+
 importers::Document JsonArticle(const httplib::Request& req) {
   json body = JsonBody(req);
+  OnlyFields(body, {"url", "title", "date", "text", "html"});
   std::string url = StringField(body, "url"), title = StringField(body, "title");
   std::string date = StringField(body, "date"), html = StringField(body, "html");
   std::string text = StringField(body, "text");
@@ -87,7 +95,9 @@ void SendCuration(httplib::Response& res, const core::Curation& c) {
 void Merge(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   std::string who = ctx.AuthorizeWrite(req);
   core::NodeId from = IdText(req.matches[1], "the node id");
-  core::NodeId into = IdField(JsonBody(req), "into");
+  json body = JsonBody(req);
+  OnlyFields(body, {"into"});
+  core::NodeId into = IdField(body, "into");
   SendCuration(res, Unwrap(core::MergeNodes(ctx.store, from, into, who)));
 }
 
@@ -101,6 +111,7 @@ void PatchNode(ApiContext& ctx, const httplib::Request& req, httplib::Response& 
   std::string who = ctx.AuthorizeWrite(req);
   core::NodeId id = IdText(req.matches[1], "the node id");
   json body = JsonBody(req);
+  OnlyFields(body, {"name", "type", "aliases"});
   core::NodeEdit edit;
   if (body.contains("name")) edit.name = StringField(body, "name");
   if (body.contains("type")) {

@@ -38,6 +38,13 @@ struct Server::Impl {
     // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and
     // the client's delayed ACK hold every keep-alive response ~40 ms (bench/README.md).
     http.set_tcp_nodelay(true);
+    // Compressed request bodies are refused before they are read (no decompression bombs).
+    http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+      std::string encoding = req.get_header_value("Content-Encoding");
+      if (encoding.empty() || encoding == "identity") return httplib::Server::HandlerResponse::Unhandled;
+      SendError(res, 415, "unsupported_encoding", "compressed request bodies (" + encoding + ") are not accepted");
+      return httplib::Server::HandlerResponse::Handled;
+    });
     AddReadRoutes(http, ctx);
     AddGraphRoutes(http, ctx);
     AddWriteRoutes(http, ctx);

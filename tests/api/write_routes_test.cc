@@ -107,6 +107,11 @@ TEST_CASE("POST /articles ingests JSON, text and HTML once", "[api][write]") {
   CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", std::string(100, '[') + std::string(100, ']'))) ==
         "json_too_deep");
   CHECK(Send(s, "POST", "/api/v1/articles", "x", "", "image/png").status == 415);
+  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "{\"text\":\"a\",\"bogus\":1}")) == "unknown_field");
+  httplib::Headers gzip{{"Content-Encoding", "gzip"}};
+  auto compressed = ToReply(s.Client()->Post("/api/v1/articles", gzip, std::string("\x1f\x8b\x08\0", 4), "text/plain"));
+  CHECK(compressed.status == 415);
+  CHECK(ErrorCode(compressed) == "unsupported_encoding");
   auto huge = Send(s, "POST", "/api/v1/articles", std::string(9 << 20, 'a'), "", "text/plain");
   CHECK(huge.status == 413);
   CHECK(ErrorCode(huge) == "body_too_large");
@@ -270,6 +275,7 @@ TEST_CASE("PATCH edits a node and its index; undo restores it", "[api][curation]
   CHECK(Send(s, "PATCH", "/api/v1/nodes/" + id, R"({"name":"  "})", kToken).status == 400);
   CHECK(Send(s, "PATCH", "/api/v1/nodes/" + id, R"({"aliases":[1]})", kToken).status == 400);
   CHECK(Send(s, "PATCH", "/api/v1/nodes/" + id, R"({})", kToken).status == 400);
+  CHECK(ErrorCode(Send(s, "PATCH", "/api/v1/nodes/" + id, R"({"nmae":"x"})", kToken)) == "unknown_field");
   CHECK(Send(s, "PATCH", "/api/v1/nodes/77", R"({"name":"x"})", kToken).status == 404);
   REQUIRE(Send(s, "POST", "/api/v1/curations/" + r.body["curation"]["id"].get<std::string>() + "/undo", "{}", kToken).status == 200);
   CheckSame(Fingerprint(s.store()), before);
