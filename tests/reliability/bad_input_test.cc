@@ -91,12 +91,18 @@ void RunCases(httplib::Client& client, const std::vector<Case>& cases) {
   }
 }
 
+// A database in `tmp` with the samples imported; returns its folder.
+std::string ImportSamples(const testing::TempDir& tmp) {
+  std::string db = tmp.Sub("db");
+  REQUIRE(testing::Run({testing::ActorgraphBin(), "import", "--db", db, testing::SourceDir() + "/samples"}).exit_code == 0);
+  return db;
+}
+
 }  // namespace
 
 TEST_CASE("malformed requests get a specific 4xx fast, store nothing, and others are served", "[bad-input]") {
   testing::TempDir tmp;
-  std::string db = tmp.Sub("db");
-  REQUIRE(testing::Run({testing::ActorgraphBin(), "import", "--db", db, testing::SourceDir() + "/samples"}).exit_code == 0);
+  const std::string db = ImportSamples(tmp);
   testing::ServerProcess server(db, tmp.Sub("server.log"));
   httplib::Client client("127.0.0.1", server.port());
   client.set_read_timeout(5, 0);
@@ -170,8 +176,7 @@ TEST_CASE("malformed requests get a specific 4xx fast, store nothing, and others
 
 TEST_CASE("a read-only server refuses writes", "[bad-input]") {
   testing::TempDir tmp;
-  std::string db = tmp.Sub("db");
-  REQUIRE(testing::Run({testing::ActorgraphBin(), "import", "--db", db, testing::SourceDir() + "/samples"}).exit_code == 0);
+  const std::string db = ImportSamples(tmp);
   testing::ServerProcess server(db, tmp.Sub("server.log"), {"--read-only"});
   httplib::Client client("127.0.0.1", server.port());
   auto res = PostArticle(client, testing::GeneratedArticle(3, 77), "text/plain");
@@ -183,8 +188,7 @@ TEST_CASE("a read-only server refuses writes", "[bad-input]") {
 TEST_CASE("the importer refuses bad files with a clear error, fast, storing nothing", "[bad-input]") {
   testing::TempDir tmp;
   namespace fs = std::filesystem;
-  std::string db = tmp.Sub("db");
-  REQUIRE(testing::Run({testing::ActorgraphBin(), "import", "--db", db, testing::SourceDir() + "/samples"}).exit_code == 0);
+  const std::string db = ImportSamples(tmp);
   auto counts = [&] { return testing::Run({testing::ActorgraphBin(), "stats", "--db", db}).out; };
   const std::string before = counts();
 
@@ -231,8 +235,7 @@ TEST_CASE("the importer refuses bad files with a clear error, fast, storing noth
 // Unknown fields, compressed bodies and HTML bombs: refused with a specific 4xx, nothing stored.
 TEST_CASE("unknown fields, gzip bodies and HTML bombs are refused", "[bad-input]") {
   testing::TempDir tmp;
-  std::string db = tmp.Sub("db");
-  REQUIRE(testing::Run({testing::ActorgraphBin(), "import", "--db", db, testing::SourceDir() + "/samples"}).exit_code == 0);
+  const std::string db = ImportSamples(tmp);
   testing::ServerProcess server(db, tmp.Sub("server.log"));
   httplib::Client client("127.0.0.1", server.port());
   client.set_read_timeout(5, 0);
