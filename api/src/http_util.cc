@@ -32,6 +32,12 @@ void SendJson(httplib::Response& res, int status, const json& body) {
   res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
 }
 
+void SendJsonText(httplib::Response& res, int status, std::string body) {
+  res.status = status;
+  res.body = std::move(body);
+  res.set_header("Content-Type", "application/json");
+}
+
 void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
   SendJson(res, status, {{"error", {{"code", code}, {"message", message}}}});
 }

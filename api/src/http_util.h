@@ -41,6 +41,8 @@ T Unwrap(core::Result<T> result) {
 }
 
 void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
+// A body already written as JSON text (JsonWriter).
+void SendJsonText(httplib::Response& res, int status, std::string body);
 void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message);
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;

@@ -27,23 +27,73 @@ bool ParseEdgeId(const std::string& text, core::EdgeKey* key) {
   return ParseId(text.substr(0, first), &key->src) && ParseId(text.substr(last + 1), &key->dst);
 }
 
+namespace {
+
+// The fields of a node and of an edge, listed once for both encoders below, in key order
+// (the order nlohmann's std::map-backed objects print).
+template <typename Sink>
+void NodeFields(const core::Node& node, Sink& sink) {
+  sink("aliases", node.aliases);
+  sink("first_seen", node.first_seen);
+  sink("id", IdToString(node.id));
+  sink("last_seen", node.last_seen);
+  sink("name", node.name);
+  sink("type", std::string(core::NodeTypeName(node.type)));
+}
+
+template <typename Sink>
+void EdgeFields(const core::Edge& edge, Sink& sink) {
+  sink("confidence", edge.confidence);
+  sink("evidence_count", uint64_t{edge.evidence_count});
+  sink("first_seen", edge.first_seen);
+  sink("id", EdgeIdToString(edge.key));
+  sink("last_seen", edge.last_seen);
+  sink("source", IdToString(edge.key.src));
+  sink("target", IdToString(edge.key.dst));
+  if (!edge.title.empty()) sink("title", edge.title);
+  sink("type", std::string(core::EdgeTypeName(edge.key.type)));
+}
+
+struct TreeSink {
+  json& j;
+  template <typename T>
+  void operator()(const char* key, const T& value) { j[key] = value; }
+};
+
+struct WriterSink {
+  JsonWriter& w;
+  void operator()(const char* key, const std::string& v) { w.Key(key).String(v); }
+  void operator()(const char* key, const std::vector<std::string>& v) { w.Key(key).Strings(v); }
+  void operator()(const char* key, uint64_t v) { w.Key(key).Uint(v); }
+  void operator()(const char* key, double v) { w.Key(key).Double(v); }
+};
+
+}  // namespace
+
 json NodeToJson(const core::Node& node) {
-  return {{"id", IdToString(node.id)},     {"type", core::NodeTypeName(node.type)},
-          {"name", node.name},             {"aliases", node.aliases},
-          {"first_seen", node.first_seen}, {"last_seen", node.last_seen}};
+  json j = json::object();
+  TreeSink sink{j};
+  NodeFields(node, sink);
+  return j;
 }
 
 json EdgeToJson(const core::Edge& edge) {
-  json j = {{"id", EdgeIdToString(edge.key)},
-            {"source", IdToString(edge.key.src)},
-            {"type", core::EdgeTypeName(edge.key.type)},
-            {"target", IdToString(edge.key.dst)},
-            {"confidence", edge.confidence},
-            {"evidence_count", edge.evidence_count},
-            {"first_seen", edge.first_seen},
-            {"last_seen", edge.last_seen}};
-  if (!edge.title.empty()) j["title"] = edge.title;
+  json j = json::object();
+  TreeSink sink{j};
+  EdgeFields(edge, sink);
   return j;
+}
+
+void WriteNode(JsonWriter& w, const core::Node& node) {
+  WriterSink sink{w.BeginObject()};
+  NodeFields(node, sink);
+  w.EndObject();
+}
+
+void WriteEdge(JsonWriter& w, const core::Edge& edge) {
+  WriterSink sink{w.BeginObject()};
+  EdgeFields(edge, sink);
+  w.EndObject();
 }
 
 json EvidenceToJson(const core::Evidence& ev) {

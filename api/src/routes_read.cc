@@ -83,6 +83,73 @@ uint64_t CountFromDegree(const core::Degree& degree, core::Direction dir, const 
   return n;
 }
 
+void WriteNeighborItem(JsonWriter& w, const core::Edge& edge, core::Direction side, const core::Node& neighbor) {
+  w.BeginObject().Key("direction").String(side == core::Direction::kOut ? "out" : "in");
+  WriteEdge(w.Key("edge"), edge);
+  WriteNode(w.Key("neighbor"), neighbor);
+  w.EndObject();
+}
+
+// {"items": [...], "next_cursor": ..., "total": n}: `write_items` writes the items and returns
+// the cursor of the next page ("" on the last).
+template <typename WriteItems>
+std::string NeighborsBody(uint64_t total, WriteItems write_items) {
+  JsonWriter w;
+  w.BeginObject().Key("items").BeginArray();
+  std::string cursor = write_items(w);
+  w.EndArray().Key("next_cursor");
+  cursor.empty() ? w.Null() : w.String(cursor);
+  w.Key("total").Uint(total).EndObject();
+  return w.Take();
+}
+
+// Pages through the snapshot (current, so equal to the store) until `limit` items pass the
+// filter: no store reads at all.
+std::string NeighborsFromSnapshot(const core::GraphSnapshot& snap, core::GraphSnapshot::Index i,
+                                  core::NeighborQuery q, const core::EdgeFilter& filter, size_t limit) {
+  return NeighborsBody(CountFiltered(snap, snap.node(i).id, q.direction, filter), [&](JsonWriter& w) {
+    size_t items = 0, scanned = 0;
+    do {
+      q.limit = limit - items;
+      auto page = Unwrap(snap.Neighbors(i, q));
+      for (const auto& [e, side] : page.edges) {
+        ++scanned;
+        const core::Node& neighbor = snap.node(snap.Other(e, i));
+        if (!filter.AdmitsEdge(snap.edge(e)) || !filter.AdmitsNode(neighbor)) continue;
+        WriteNeighborItem(w, snap.edge(e), side, neighbor);
+        ++items;
+      }
+      q.cursor = std::move(page.next_cursor);
+    } while (!q.cursor.empty() && items < limit && scanned < kNeighborScanBudget);
+    return q.cursor;
+  });
+}
+
+// The same over the store's reader, for when the snapshot is behind the store.
+std::string NeighborsFromStore(ApiContext& ctx, core::NodeId id, core::NeighborQuery q,
+                               const core::EdgeFilter& filter, size_t limit) {
+  auto reader = ctx.store.Read();
+  GetNodeOr404(*reader, id);
+  uint64_t total = filter.OnlyEdgeTypes() ? CountFromDegree(reader->GetDegree(id), q.direction, filter)
+                                          : CountFiltered(*ctx.Snapshot(), id, q.direction, filter);
+  return NeighborsBody(total, [&](JsonWriter& w) {
+    size_t items = 0, scanned = 0;
+    do {
+      q.limit = limit - items;
+      core::NeighborPage page = Unwrap(reader->Neighbors(id, q));
+      for (const auto& entry : page.entries) {
+        ++scanned;
+        auto neighbor = reader->GetNode(entry.neighbor);
+        if (!neighbor.ok() || !filter.AdmitsEdge(entry.edge) || !filter.AdmitsNode(neighbor.value())) continue;
+        WriteNeighborItem(w, entry.edge, entry.direction, neighbor.value());
+        ++items;
+      }
+      q.cursor = std::move(page.next_cursor);
+    } while (!q.cursor.empty() && items < limit && scanned < kNeighborScanBudget);
+    return q.cursor;
+  });
+}
+
 void Neighbors(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   core::NodeId id = IdText(req.matches[1], "the node id");
   core::EdgeFilter filter = FilterParams(req);
@@ -92,28 +159,14 @@ void Neighbors(ApiContext& ctx, const httplib::Request& req, httplib::Response& 
   if (!filter.edge_types.empty()) q.edge_type = filter.edge_types[0];
   q.cursor = Param(req, "cursor").value_or("");
   size_t limit = LimitParam(req, 50);
-  auto reader = ctx.store.Read();
-  GetNodeOr404(*reader, id);
-  uint64_t total = filter.OnlyEdgeTypes() ? CountFromDegree(reader->GetDegree(id), q.direction, filter)
-                                          : CountFiltered(*ctx.Snapshot(), id, q.direction, filter);
-  json items = json::array();
-  size_t scanned = 0;
-  for (;;) {
-    q.limit = limit - items.size();
-    core::NeighborPage page = Unwrap(reader->Neighbors(id, q));
-    for (const auto& entry : page.entries) {
-      ++scanned;
-      auto neighbor = reader->GetNode(entry.neighbor);
-      if (!neighbor.ok() || !filter.AdmitsEdge(entry.edge) || !filter.AdmitsNode(neighbor.value())) continue;
-      items.push_back({{"edge", EdgeToJson(entry.edge)},
-                       {"direction", entry.direction == core::Direction::kOut ? "out" : "in"},
-                       {"neighbor", NodeToJson(neighbor.value())}});
+  if (auto snap = ctx.snapshots.IfCurrent()) {
+    auto i = snap->Find(id);
+    if (i != core::GraphSnapshot::kNone) {
+      SendJsonText(res, 200, NeighborsFromSnapshot(*snap, i, q, filter, limit));
+      return;
     }
-    q.cursor = page.next_cursor;
-    if (q.cursor.empty() || items.size() == limit || scanned >= kNeighborScanBudget) break;
   }
-  SendJson(res, 200, {{"total", total}, {"items", items},
-                      {"next_cursor", q.cursor.empty() ? json(nullptr) : json(q.cursor)}});
+  SendJsonText(res, 200, NeighborsFromStore(ctx, id, q, filter, limit));
 }
 
 void Cooccurrence(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {

@@ -3,6 +3,8 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <thread>
+
 #include "api_context.h"
 
 namespace actorgraph::api {
@@ -12,6 +14,10 @@ namespace {
 constexpr time_t kReadTimeoutSeconds = 10;
 constexpr time_t kWriteTimeoutSeconds = 30;
 constexpr time_t kKeepAliveSeconds = 2;
+// Requests one keep-alive connection may carry before the server closes it. cpp-httplib's
+// default (5) made clients reconnect every 5 requests: accept, handshake and close cost more
+// than a neighbour page (bench/README.md).
+constexpr size_t kKeepAliveMaxRequests = 1000;
 
 bool IsLoopback(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
@@ -25,7 +31,12 @@ struct Server::Impl {
   httplib::Server http;
   int port = 0;
 
+  std::thread snapshot_warmer;
+
   Impl(core::GraphStore& store, ServerOptions o) : options(std::move(o)), ctx(store, options) {}
+  ~Impl() {
+    if (snapshot_warmer.joinable()) snapshot_warmer.join();
+  }
 
   void Routes() {
     http.new_task_queue = [threads = options.threads] {
@@ -35,6 +46,7 @@ struct Server::Impl {
     http.set_read_timeout(kReadTimeoutSeconds);
     http.set_write_timeout(kWriteTimeoutSeconds);
     http.set_keep_alive_timeout(kKeepAliveSeconds);
+    http.set_keep_alive_max_count(kKeepAliveMaxRequests);
     // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and
     // the client's delayed ACK hold every keep-alive response ~40 ms (bench/README.md).
     http.set_tcp_nodelay(true);
@@ -100,6 +112,12 @@ core::Status Server::Bind() {
 int Server::port() const { return impl_->port; }
 
 core::Status Server::Listen() {
+  // Build the snapshot in the background: the graph routes need it, and neighbour pages are
+  // answered from it while it is current.
+  impl_->snapshot_warmer = std::thread([this] {
+    if (auto snap = impl_->ctx.snapshots.Get(); !snap.ok())
+      spdlog::warn("snapshot not built: {}", snap.status().ToString());
+  });
   if (!impl_->http.listen_after_bind()) return core::Status::IoError("server stopped with an error");
   return core::Status::Ok();
 }

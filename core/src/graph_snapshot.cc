@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "actorgraph/core/curation.h"
+#include "actorgraph/core/neighbor_cursor.h"
 
 namespace actorgraph::core {
 
@@ -54,21 +55,29 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Build(GraphReader& r
     snap->nodes_.push_back(node);
     return true;
   }));
-  std::vector<std::pair<uint32_t, std::pair<Index, uint32_t>>> incident;  // node -> (far, edge)
+  // node -> (listing position: side, type, far node; edge). Index order is id order (nodes
+  // come in key order), so sorting by far index sorts by far id.
+  std::vector<std::pair<uint32_t, std::pair<uint64_t, uint32_t>>> incident;
+  auto position = [](bool incoming, EdgeType type, Index far) {
+    return (uint64_t{incoming} << 40) | (uint64_t{static_cast<uint8_t>(type)} << 32) | far;
+  };
   AG_RETURN_IF_ERROR(reader.ForEachEdge([&](const Edge& edge) {
     Index s = snap->Find(edge.key.src), d = snap->Find(edge.key.dst);
     if (s == kNone || d == kNone) return true;  // a dangling edge is not part of the graph
     uint32_t e = static_cast<uint32_t>(snap->edges_.size());
     snap->edges_.push_back(edge);
     snap->ends_.emplace_back(s, d);
-    incident.push_back({s, {d, e}});
-    incident.push_back({d, {s, e}});
+    incident.push_back({s, {position(false, edge.key.type, d), e}});
+    incident.push_back({d, {position(true, edge.key.type, s), e}});
     return true;
   }));
-  std::vector<std::pair<Index, uint32_t>> far_and_edge;
-  BuildCsr(snap->nodes_.size(), incident, &snap->incident_offsets_, &far_and_edge);
-  snap->incident_.reserve(far_and_edge.size());
-  for (const auto& [far, e] : far_and_edge) snap->incident_.push_back(e);
+  snap->out_degree_.assign(snap->nodes_.size(), 0);
+  for (const auto& [node, pos_and_edge] : incident)
+    if (pos_and_edge.first >> 40 == 0) ++snap->out_degree_[node];
+  std::vector<std::pair<uint64_t, uint32_t>> position_and_edge;
+  BuildCsr(snap->nodes_.size(), incident, &snap->incident_offsets_, &position_and_edge);
+  snap->incident_.reserve(position_and_edge.size());
+  for (const auto& [pos, e] : position_and_edge) snap->incident_.push_back(e);
 
   std::unordered_map<NodeId, NodeId> merged;
   for (const auto& m : reader.ScanMeta(kMergedNodePrefix, "", SIZE_MAX))
@@ -136,15 +145,64 @@ std::vector<std::pair<GraphSnapshot::Index, uint32_t>> GraphSnapshot::CoMentione
   return out;
 }
 
+Result<GraphSnapshot::NeighborPage> GraphSnapshot::Neighbors(Index i, const NeighborQuery& q) const {
+  NodeId id = nodes_[i].id;
+  std::optional<NeighborCursor> resume;
+  if (!q.cursor.empty()) {
+    resume = DecodeNeighborCursor(id, q.cursor);
+    if (!resume) return Status::InvalidArgument("invalid cursor");
+  }
+  NeighborPage page;
+  size_t limit = q.limit == 0 ? 1 : q.limit;
+  auto half = [&](std::span<const uint32_t> edges, Direction side) {
+    if (q.direction != Direction::kBoth && q.direction != side) return true;
+    auto key_of = [&](uint32_t e) {
+      return std::pair(edges_[e].key.type, nodes_[Other(e, i)].id);
+    };
+    auto begin = edges.begin(), end = edges.end();
+    if (q.edge_type) {
+      begin = std::partition_point(begin, end, [&](uint32_t e) { return edges_[e].key.type < *q.edge_type; });
+      end = std::partition_point(begin, end, [&](uint32_t e) { return edges_[e].key.type <= *q.edge_type; });
+    }
+    if (resume)
+      begin = std::partition_point(begin, end, [&](uint32_t e) {
+        auto [type, far] = key_of(e);
+        return !resume->Before(side, type, far);
+      });
+    for (auto it = begin; it != end; ++it) {
+      if (page.edges.size() == limit) {
+        auto [type, far] = key_of(page.edges.back().first);
+        page.next_cursor = EncodeNeighborCursor(id, {page.edges.back().second, type, far});
+        return false;
+      }
+      page.edges.emplace_back(*it, side);
+    }
+    return true;
+  };
+  if (half(Outgoing(i), Direction::kOut)) half(Incoming(i), Direction::kIn);
+  return page;
+}
+
 Result<std::shared_ptr<const GraphSnapshot>> SnapshotCache::Get() {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard<std::mutex> build_lock(build_mu_);
   uint64_t version = store_.Version();
-  if (current_ && current_->version() == version) return current_;
+  if (auto current = IfCurrent()) return current;
   auto reader = store_.Read();
   auto built = GraphSnapshot::Build(*reader, version);
   if (!built.ok()) return built.status();
+  std::lock_guard<std::mutex> lock(current_mu_);
   current_ = built.value();
   return current_;
+}
+
+std::shared_ptr<const GraphSnapshot> SnapshotCache::IfCurrent() {
+  std::shared_ptr<const GraphSnapshot> current;
+  {
+    std::lock_guard<std::mutex> lock(current_mu_);
+    current = current_;
+  }
+  if (current && current->version() == store_.Version()) return current;
+  return nullptr;
 }
 
 }  // namespace actorgraph::core

@@ -188,12 +188,9 @@ EgoNetwork Ego(const GraphSnapshot& snap, const EgoQuery& q) {
       frontier.push_back(v);
     }
   }
-  for (Index u : out.nodes) {
-    for (uint32_t e : snap.Incident(u)) {
-      bool listed_here = snap.source(e) == u && (out.edges.empty() || out.edges.back() != e);
-      if (listed_here && taken[snap.target(e)] && q.filter.AdmitsEdge(snap.edge(e))) out.edges.push_back(e);
-    }
-  }
+  for (Index u : out.nodes)
+    for (uint32_t e : snap.Outgoing(u))
+      if (taken[snap.target(e)] && q.filter.AdmitsEdge(snap.edge(e))) out.edges.push_back(e);
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "rocks_reader.h"
 
+#include "actorgraph/core/neighbor_cursor.h"
 #include "actorgraph/storage/key_codec.h"
 #include "record_codec.h"
 
@@ -7,36 +8,6 @@ namespace actorgraph::storage {
 
 using core::Result;
 using core::Status;
-
-namespace {
-
-std::string ToHex(const std::string& bytes) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out.push_back(kDigits[c >> 4]);
-    out.push_back(kDigits[c & 15]);
-  }
-  return out;
-}
-
-std::optional<std::string> FromHex(const std::string& hex) {
-  if (hex.size() % 2) return std::nullopt;
-  auto digit = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-  };
-  std::string out;
-  for (size_t i = 0; i < hex.size(); i += 2) {
-    int hi = digit(hex[i]), lo = digit(hex[i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out.push_back(static_cast<char>(hi * 16 + lo));
-  }
-  return out;
-}
-
-}  // namespace
 
 RocksReader::RocksReader(rocksdb::DB* db) : db_(db), snapshot_(db->GetSnapshot()) {}
 RocksReader::~RocksReader() { db_->ReleaseSnapshot(snapshot_); }
@@ -132,29 +103,30 @@ std::vector<core::IndexEntry> RocksReader::LookupPrefix(const std::string& folde
 }
 
 Result<core::NeighborPage> RocksReader::Neighbors(core::NodeId id, const core::NeighborQuery& q) {
-  // A page walks the 'O' keys of the node, then its 'I' keys; the cursor is the last key
-  // returned, hex-encoded, and must lie under one of the two prefixes of this node.
-  std::vector<char> kinds;
-  if (q.direction != core::Direction::kIn) kinds.push_back(kind::kOut);
-  if (q.direction != core::Direction::kOut) kinds.push_back(kind::kIn);
-  std::string resume;
+  // A page walks the 'O' keys of the node, then its 'I' keys: the listing order of
+  // core/neighbor_cursor.h, whose cursor is the last key returned.
+  std::optional<core::NeighborCursor> resume;
   if (!q.cursor.empty()) {
-    auto raw = FromHex(q.cursor);
-    if (!raw || raw->size() != 18 || (*raw)[0] != kind::kOut && (*raw)[0] != kind::kIn ||
-        ReadU64(raw->substr(1)) != id)
-      return Status::InvalidArgument("invalid cursor");
-    resume = *raw;
+    resume = core::DecodeNeighborCursor(id, q.cursor);
+    if (!resume) return Status::InvalidArgument("invalid cursor");
   }
+  std::vector<core::Direction> halves;
+  if (q.direction != core::Direction::kIn) halves.push_back(core::Direction::kOut);
+  if (q.direction != core::Direction::kOut) halves.push_back(core::Direction::kIn);
   core::NeighborPage page;
   size_t limit = q.limit == 0 ? 1 : q.limit;
-  bool more = false;
-  std::string last_key;
-  bool bad = false;
-  for (char k : kinds) {
-    if (!resume.empty() && resume[0] == kind::kIn && k == kind::kOut) continue;
+  bool more = false, bad = false;
+  core::NeighborCursor last;
+  for (core::Direction half : halves) {
+    if (resume && resume->direction == core::Direction::kIn && half == core::Direction::kOut) continue;
+    char k = half == core::Direction::kOut ? kind::kOut : kind::kIn;
     std::string prefix = q.edge_type ? AdjacencyPrefix(k, id, *q.edge_type) : AdjacencyPrefix(k, id);
     std::string start = prefix;
-    if (!resume.empty() && resume[0] == k) start = resume + std::string(1, '\0');
+    if (resume && resume->direction == half) {
+      start = AdjacencyPrefix(k, id, resume->type);
+      AppendU64(start, resume->far);
+      start.push_back('\0');
+    }
     AG_RETURN_IF_ERROR(Scan(prefix, start, [&](const rocksdb::Slice& key, const rocksdb::Slice& v) {
       if (page.entries.size() == limit) {
         more = true;
@@ -166,16 +138,16 @@ Result<core::NeighborPage> RocksReader::Neighbors(core::NodeId id, const core::N
         bad = true;
         return false;
       }
-      entry.direction = k == kind::kOut ? core::Direction::kOut : core::Direction::kIn;
-      entry.neighbor = k == kind::kOut ? edge_key->dst : edge_key->src;
+      entry.direction = half;
+      entry.neighbor = half == core::Direction::kOut ? edge_key->dst : edge_key->src;
+      last = {half, edge_key->type, entry.neighbor};
       page.entries.push_back(std::move(entry));
-      last_key = key.ToString();
       return true;
     }));
     if (bad) return Status::Corruption("bad edge record");
     if (more) break;
   }
-  if (more) page.next_cursor = ToHex(last_key);
+  if (more) page.next_cursor = core::EncodeNeighborCursor(id, last);
   return page;
 }
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/core/graph_store.h"
+#include "actorgraph/api/json_writer.h"
 #include "actorgraph/core/model.h"
 
 namespace actorgraph::api {
@@ -18,6 +19,9 @@ bool ParseEdgeId(const std::string& text, core::EdgeKey* key);
 
 nlohmann::json NodeToJson(const core::Node& node);
 nlohmann::json EdgeToJson(const core::Edge& edge);
+// The same objects written straight into a response (the two encodings are equal).
+void WriteNode(JsonWriter& w, const core::Node& node);
+void WriteEdge(JsonWriter& w, const core::Edge& edge);
 nlohmann::json EvidenceToJson(const core::Evidence& ev);
 nlohmann::json DegreeToJson(const core::Degree& degree);
 nlohmann::json CountsToJson(const core::GraphCounts& counts);

@@ -1,7 +1,7 @@
 // GraphSnapshot: an immutable in-memory copy of the whole graph (nodes, edges, incidence lists
 // in CSR form, article mentions) for the traversals that touch many nodes: paths, ego networks,
-// analytics, fuzzy search, co-occurrence, events. Point reads and neighbour pages stay on the
-// GraphReader; the snapshot is rebuilt by SnapshotCache when GraphStore::Version() changes.
+// analytics, fuzzy search, co-occurrence, events, and neighbour pages while it is current. The
+// snapshot is rebuilt by SnapshotCache when GraphStore::Version() changes.
 #pragma once
 
 #include <cstdint>
@@ -51,8 +51,11 @@ class GraphSnapshot {
   Index Other(uint32_t e, Index i) const { return source(e) == i ? target(e) : source(e); }
   // kNone when the id is not a live node.
   Index Find(NodeId id) const;
-  // Edge ordinals incident to node `i`, outgoing and incoming, sorted by the far node.
+  // Edge ordinals incident to node `i` in the neighbour listing order (core/neighbor_cursor.h):
+  // outgoing by (type, target id), then incoming by (type, source id). A self-loop is in both.
   std::span<const uint32_t> Incident(Index i) const;
+  std::span<const uint32_t> Outgoing(Index i) const { return Incident(i).first(out_degree_[i]); }
+  std::span<const uint32_t> Incoming(Index i) const { return Incident(i).subspan(out_degree_[i]); }
   // In + out degree, parallel edges counted (the degree counters' convention).
   size_t Degree(Index i) const { return Incident(i).size(); }
 
@@ -65,6 +68,14 @@ class GraphSnapshot {
   // shared articles first, ties by id; at most `limit`.
   std::vector<std::pair<Index, uint32_t>> CoMentioned(Index i, size_t limit) const;
 
+  // One page of node `i`'s edges, exactly as GraphReader::Neighbors pages them (same order,
+  // same cursors), as edge ordinals. InvalidArgument for a cursor of another node.
+  struct NeighborPage {
+    std::vector<std::pair<uint32_t, Direction>> edges;  // (edge ordinal, side of node `i`)
+    std::string next_cursor;                            // empty on the last page
+  };
+  Result<NeighborPage> Neighbors(Index i, const NeighborQuery& q) const;
+
  private:
   uint64_t version_ = 0;
   std::vector<Node> nodes_;
@@ -72,6 +83,7 @@ class GraphSnapshot {
   std::vector<Edge> edges_;
   std::vector<std::pair<Index, Index>> ends_;
   std::vector<uint32_t> incident_offsets_, incident_;
+  std::vector<uint32_t> out_degree_;  // per node: how many of its Incident() entries are outgoing
   std::vector<ArticleId> article_ids_;
   std::vector<uint32_t> mention_offsets_;
   std::vector<Index> mentions_;
@@ -86,10 +98,14 @@ class SnapshotCache {
  public:
   explicit SnapshotCache(GraphStore& store) : store_(store) {}
   Result<std::shared_ptr<const GraphSnapshot>> Get();
+  // The snapshot if it matches the store's current version, else null; never builds, never
+  // waits for a build.
+  std::shared_ptr<const GraphSnapshot> IfCurrent();
 
  private:
   GraphStore& store_;
-  std::mutex mu_;
+  std::mutex build_mu_;  // one build at a time
+  std::mutex current_mu_;  // guards current_ only (held for a pointer copy)
   std::shared_ptr<const GraphSnapshot> current_;
 };
 
