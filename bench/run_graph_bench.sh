@@ -61,6 +61,7 @@ for s in $SYSTEMS; do : > "$RES/$s.jsonl"; files+=("$RES/$s.jsonl"); done
 for ((i = 1; i <= REPEATS; i++)); do
   for s in $SYSTEMS; do
     echo "== run $i/$REPEATS: $s" >&2
+    sync  # the previous system's writes reach the disk first: no system pays for another's
     case $s in
       sqlite) python3 "$PEERS/sqlite_bench.py" --data "$DATA" --db "$RES/sqlite.db" "${extra[@]}" | tee -a "$RES/sqlite.jsonl" ;;
       kuzu) node "$PEERS/kuzu_bench.js" --data "$DATA" --db "$RES/kuzu.db" "${extra[@]}" | tee -a "$RES/kuzu.jsonl"; rm -rf "$RES/kuzu.db" ;;

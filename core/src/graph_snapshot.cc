@@ -1,6 +1,7 @@
 #include "actorgraph/core/graph_snapshot.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "actorgraph/core/curation.h"
 #include "actorgraph/core/neighbor_cursor.h"
@@ -14,19 +15,19 @@ bool Contains(const std::vector<T>& list, T value) {
   return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
 }
 
-// Fills a CSR (offsets of size n+1, values) from (row, value) pairs.
+// Fills a CSR (offsets of size n+1, values) from (row, value) pairs: each row's values in
+// ascending order. A counting sort by row, then a sort within each row (rows are short).
 template <typename V>
 void BuildCsr(size_t n, std::vector<std::pair<uint32_t, V>>& pairs, std::vector<uint32_t>* offsets,
               std::vector<V>* values) {
-  std::sort(pairs.begin(), pairs.end());
   offsets->assign(n + 1, 0);
-  values->clear();
-  values->reserve(pairs.size());
-  for (const auto& [row, v] : pairs) {
-    ++(*offsets)[row + 1];
-    values->push_back(v);
-  }
+  for (const auto& [row, v] : pairs) ++(*offsets)[row + 1];
   for (size_t i = 0; i < n; ++i) (*offsets)[i + 1] += (*offsets)[i];
+  values->resize(pairs.size());
+  std::vector<uint32_t> fill(offsets->begin(), offsets->end() - 1);
+  for (auto& [row, v] : pairs) (*values)[fill[row]++] = std::move(v);
+  for (size_t i = 0; i < n; ++i) std::sort(values->begin() + (*offsets)[i], values->begin() + (*offsets)[i + 1]);
+  pairs = {};
 }
 
 }  // namespace
@@ -47,30 +48,97 @@ bool EdgeFilter::OnlyEdgeTypes() const {
 
 Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Build(GraphReader& reader,
                                                                   uint64_t version) {
-  auto snap = std::make_shared<GraphSnapshot>();
-  snap->version_ = version;
+  Builder builder;
   AG_RETURN_IF_ERROR(reader.ForEachNode([&](const Node& node) {
-    if (node.merged_into != 0) return true;
-    snap->index_.emplace(node.id, static_cast<Index>(snap->nodes_.size()));
-    snap->nodes_.push_back(node);
+    builder.AddNode(node);
     return true;
   }));
-  // node -> (listing position: side, type, far node; edge). Index order is id order (nodes
-  // come in key order), so sorting by far index sorts by far id.
+  AG_RETURN_IF_ERROR(reader.ForEachEdge([&](const Edge& edge) {
+    builder.AddEdge(edge);
+    return true;
+  }));
+  for (const auto& m : reader.ScanMeta(kMergedNodePrefix, "", SIZE_MAX))
+    if (auto pair = ParseMergedNodeRecord(m)) builder.AddMerged(pair->first, pair->second);
+  AG_RETURN_IF_ERROR(reader.ForEachArticle([&](const Article& article) {
+    builder.AddArticle(article.id, article.mentions);
+    return true;
+  }));
+  return builder.Finish(version);
+}
+
+void GraphSnapshot::Builder::AddNode(Node node) { nodes_.push_back(std::move(node)); }
+void GraphSnapshot::Builder::AddEdge(Edge edge) { edges_.push_back(std::move(edge)); }
+void GraphSnapshot::Builder::AddArticle(ArticleId id, std::vector<NodeId> mentions) {
+  articles_.emplace_back(id, std::move(mentions));
+}
+void GraphSnapshot::Builder::AddMerged(NodeId from, NodeId into) { merged_[from] = into; }
+
+void GraphSnapshot::Builder::Append(Builder&& other) {
+  auto take = [](auto& into, auto& from) {
+    into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+    from.clear();
+  };
+  take(nodes_, other.nodes_);
+  take(edges_, other.edges_);
+  take(articles_, other.articles_);
+  for (const auto& [from, into] : other.merged_) merged_[from] = into;
+  other.merged_.clear();
+}
+
+std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t version) {
+  auto snap = std::make_shared<GraphSnapshot>();
+  snap->version_ = version;
+  // Nodes in id order, the last of equal ids kept, merged-away nodes left out. The order is
+  // found on (id, arrival) pairs, so that the records themselves move once.
+  std::vector<std::pair<NodeId, uint32_t>> node_order(nodes_.size());
+  for (uint32_t k = 0; k < nodes_.size(); ++k) node_order[k] = {nodes_[k].id, k};
+  std::sort(node_order.begin(), node_order.end());
+  snap->nodes_.reserve(node_order.size());
+  snap->ids_.reserve(node_order.size());
+  for (size_t k = 0; k < node_order.size(); ++k) {
+    if (k + 1 < node_order.size() && node_order[k + 1].first == node_order[k].first) continue;
+    Node& node = nodes_[node_order[k].second];
+    if (node.merged_into != 0) continue;
+    snap->ids_.push_back(node.id);
+    snap->nodes_.push_back(std::move(node));
+  }
+  nodes_ = {};
+
+  // node -> (listing position: side, type, far node; edge). Sorting by far index sorts by far
+  // id, as indices follow ids.
   std::vector<std::pair<uint32_t, std::pair<uint64_t, uint32_t>>> incident;
+  incident.reserve(2 * edges_.size());
   auto position = [](bool incoming, EdgeType type, Index far) {
     return (uint64_t{incoming} << 40) | (uint64_t{static_cast<uint8_t>(type)} << 32) | far;
   };
-  AG_RETURN_IF_ERROR(reader.ForEachEdge([&](const Edge& edge) {
+  // Edges in key order, the last of equal keys kept (sorted as keys, moved once).
+  struct EdgeOrder {
+    NodeId src;
+    uint8_t type;
+    NodeId dst;
+    uint32_t arrival;
+    bool operator<(const EdgeOrder& o) const {
+      return std::tie(src, type, dst, arrival) < std::tie(o.src, o.type, o.dst, o.arrival);
+    }
+    bool SameKey(const EdgeOrder& o) const { return src == o.src && type == o.type && dst == o.dst; }
+  };
+  std::vector<EdgeOrder> edge_order(edges_.size());
+  for (uint32_t k = 0; k < edges_.size(); ++k)
+    edge_order[k] = {edges_[k].key.src, static_cast<uint8_t>(edges_[k].key.type), edges_[k].key.dst, k};
+  std::sort(edge_order.begin(), edge_order.end());
+  snap->edges_.reserve(edges_.size());
+  for (size_t k = 0; k < edge_order.size(); ++k) {
+    if (k + 1 < edge_order.size() && edge_order[k].SameKey(edge_order[k + 1])) continue;  // replaced later
+    Edge& edge = edges_[edge_order[k].arrival];
     Index s = snap->Find(edge.key.src), d = snap->Find(edge.key.dst);
-    if (s == kNone || d == kNone) return true;  // a dangling edge is not part of the graph
+    if (s == kNone || d == kNone) continue;  // a dangling edge is not part of the graph
     uint32_t e = static_cast<uint32_t>(snap->edges_.size());
-    snap->edges_.push_back(edge);
     snap->ends_.emplace_back(s, d);
     incident.push_back({s, {position(false, edge.key.type, d), e}});
     incident.push_back({d, {position(true, edge.key.type, s), e}});
-    return true;
-  }));
+    snap->edges_.push_back(std::move(edge));
+  }
+  edges_ = {};
   snap->out_degree_.assign(snap->nodes_.size(), 0);
   for (const auto& [node, pos_and_edge] : incident)
     if (pos_and_edge.first >> 40 == 0) ++snap->out_degree_[node];
@@ -79,39 +147,37 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Build(GraphReader& r
   snap->incident_.reserve(position_and_edge.size());
   for (const auto& [pos, e] : position_and_edge) snap->incident_.push_back(e);
 
-  std::unordered_map<NodeId, NodeId> merged;
-  for (const auto& m : reader.ScanMeta(kMergedNodePrefix, "", SIZE_MAX))
-    if (auto pair = ParseMergedNodeRecord(m)) merged.insert(*pair);
   auto survivor = [&](NodeId id) {
     for (int hops = 0; hops < 64; ++hops) {
-      auto it = merged.find(id);
-      if (it == merged.end()) break;
+      auto it = merged_.find(id);
+      if (it == merged_.end()) break;
       id = it->second;
     }
     return id;
   };
   std::vector<std::pair<uint32_t, Index>> mentions, mentioned_in;
-  AG_RETURN_IF_ERROR(reader.ForEachArticle([&](const Article& article) {
+  for (const auto& [article_id, mentioned] : articles_) {
     uint32_t a = static_cast<uint32_t>(snap->article_ids_.size());
-    snap->article_ids_.push_back(article.id);
+    snap->article_ids_.push_back(article_id);
     std::vector<Index> seen;
-    for (NodeId id : article.mentions) {
+    for (NodeId id : mentioned) {
       Index i = snap->Find(survivor(id));
       if (i == kNone || std::find(seen.begin(), seen.end(), i) != seen.end()) continue;
       seen.push_back(i);
       mentions.push_back({a, i});
       mentioned_in.push_back({i, a});
     }
-    return true;
-  }));
+  }
+  articles_ = {};
+  merged_ = {};
   BuildCsr(snap->article_ids_.size(), mentions, &snap->mention_offsets_, &snap->mentions_);
   BuildCsr(snap->nodes_.size(), mentioned_in, &snap->mentioned_in_offsets_, &snap->mentioned_in_);
-  return std::shared_ptr<const GraphSnapshot>(std::move(snap));
+  return snap;
 }
 
 GraphSnapshot::Index GraphSnapshot::Find(NodeId id) const {
-  auto it = index_.find(id);
-  return it == index_.end() ? kNone : it->second;
+  auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+  return it != ids_.end() && *it == id ? static_cast<Index>(it - ids_.begin()) : kNone;
 }
 
 std::span<const uint32_t> GraphSnapshot::Incident(Index i) const {

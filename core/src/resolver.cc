@@ -1,5 +1,7 @@
 #include "actorgraph/core/resolver.h"
 
+#include <charconv>
+
 #include <algorithm>
 #include <map>
 #include <cstdio>
@@ -48,10 +50,16 @@ std::string MinDate(const std::string& a, const std::string& b) {
 }
 std::string MaxDate(const std::string& a, const std::string& b) { return std::max(a, b); }
 
+// Appends v as 16 lower-case hex digits.
+void AppendHex64(std::string& out, uint64_t v) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (int shift = 60; shift >= 0; shift -= 4) out.push_back(kDigits[(v >> shift) & 15]);
+}
+
 std::string Hex64(uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
+  std::string out;
+  AppendHex64(out, v);
+  return out;
 }
 
 // Accumulates one article's delta, reading the current graph through `reader`.
@@ -214,8 +222,16 @@ NodeId NodeIdFor(NodeType type, const std::string& folded_name, uint32_t probe) 
 }
 
 EvidenceId EvidenceIdFor(ArticleId article, const EdgeKey& edge, uint32_t begin, uint32_t end) {
-  std::string buf = Hex64(article) + Hex64(edge.src) + EdgeTypeName(edge.type) + Hex64(edge.dst) +
-                    std::to_string(begin) + ":" + std::to_string(end);
+  std::string buf;  // "<article hex><src hex><type name><dst hex><begin>:<end>"
+  buf.reserve(80);
+  AppendHex64(buf, article);
+  AppendHex64(buf, edge.src);
+  buf.append(EdgeTypeName(edge.type));
+  AppendHex64(buf, edge.dst);
+  char digits[24];
+  buf.append(digits, std::to_chars(digits, digits + sizeof digits, begin).ptr);
+  buf.push_back(':');
+  buf.append(digits, std::to_chars(digits, digits + sizeof digits, end).ptr);
   return Hash64(buf, 7);
 }
 

@@ -60,7 +60,7 @@ struct KeyValue {
   uint32_t seq;
 };
 
-Slot Append(std::string& arena, const std::string& record) {
+Slot AppendRecord(std::string& arena, const std::string& record) {
   Slot s{arena.size(), static_cast<uint32_t>(record.size())};
   arena.append(record);
   return s;
@@ -111,8 +111,11 @@ Status FromRocks(const rocksdb::Status& s, const std::string& what) {
 // One sorted SST file; an empty one is not created.
 class SstOut {
  public:
+  // The written pages stay in the OS page cache (invalidate_page_cache = false): the database
+  // reads them right after the load.
   SstOut(const rocksdb::Options& options, std::string path)
-      : writer_(rocksdb::EnvOptions(), options), path_(std::move(path)) {}
+      : writer_(rocksdb::EnvOptions(), options, nullptr, /*invalidate_page_cache=*/false),
+        path_(std::move(path)) {}
   Status Put(const rocksdb::Slice& key, const rocksdb::Slice& value) {
     if (!open_) {
       AG_RETURN_IF_ERROR(FromRocks(writer_.Open(path_), "open " + path_));
@@ -193,19 +196,19 @@ BulkLoader::~BulkLoader() = default;
 
 void BulkLoader::AddNode(const core::Node& node) {
   impl_->nodes.push_back({node.id, impl_->seq++, static_cast<uint8_t>(node.type),
-                          Append(impl_->node_arena, EncodeNode(node))});
+                          AppendRecord(impl_->node_arena, EncodeNode(node))});
 }
 
 void BulkLoader::AddEdge(const core::Edge& edge) {
   impl_->edges.push_back({edge.key.src, edge.key.dst, impl_->seq++,
                           static_cast<uint8_t>(edge.key.type),
-                          Append(impl_->edge_arena, EncodeEdge(edge))});
+                          AppendRecord(impl_->edge_arena, EncodeEdge(edge))});
 }
 
 void BulkLoader::AddEvidence(const core::EdgeKey& edge, const core::Evidence& evidence) {
   impl_->evidence.push_back({edge.src, edge.dst, evidence.id, impl_->seq++,
                              static_cast<uint8_t>(edge.type),
-                             Append(impl_->evidence_arena, EncodeEvidence(evidence))});
+                             AppendRecord(impl_->evidence_arena, EncodeEvidence(evidence))});
 }
 
 void BulkLoader::AddIndex(const core::IndexEntry& entry) {
@@ -229,6 +232,37 @@ void BulkLoader::AddExternalId(std::string_view source, std::string_view externa
   std::string value;
   AppendU64(value, node);
   impl_->meta.push_back({ExternalIdMetaName(source, external_id), std::move(value), impl_->seq++});
+}
+
+void BulkLoader::Append(BulkLoader&& other) {
+  Impl& m = *impl_;
+  Impl& o = *other.impl_;
+  uint32_t seq_base = m.seq;
+  auto move_records = [&](auto& into, auto& from, std::string& arena, std::string& from_arena) {
+    uint64_t base = arena.size();
+    arena.append(from_arena);
+    into.reserve(into.size() + from.size());
+    for (auto r : from) {
+      r.seq += seq_base;
+      r.rec.off += base;
+      into.push_back(r);
+    }
+  };
+  move_records(m.nodes, o.nodes, m.node_arena, o.node_arena);
+  move_records(m.edges, o.edges, m.edge_arena, o.edge_arena);
+  move_records(m.evidence, o.evidence, m.evidence_arena, o.evidence_arena);
+  auto move_values = [&](std::vector<KeyValue>& into, std::vector<KeyValue>& from) {
+    for (auto& kv : from) into.push_back({std::move(kv.key), std::move(kv.value), kv.seq + seq_base});
+  };
+  move_values(m.meta, o.meta);
+  move_values(m.articles, o.articles);
+  move_values(m.hashes, o.hashes);
+  m.index_keys.insert(m.index_keys.end(), std::make_move_iterator(o.index_keys.begin()),
+                      std::make_move_iterator(o.index_keys.end()));
+  m.seq += o.seq;
+  BulkLoadOptions keep = o.options;
+  o = Impl{};
+  o.options = keep;
 }
 
 void BulkLoader::Add(const core::GraphDelta& delta) {
@@ -276,21 +310,23 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
   std::vector<DegreeRun> out_degree, in_degree;
   auto rec = [](const std::string& arena, Slot s) { return rocksdb::Slice(arena.data() + s.off, s.len); };
 
-  // Phase 1: sort and deduplicate; write the kinds that need nothing else.
+  // The incoming mirror's order, taken before phase 1 sorts m.edges in place. Sorting the keys
+  // themselves (not indices into m.edges) keeps the comparisons in cache.
+  struct InOrder {
+    core::NodeId dst, src;
+    uint8_t type;
+    uint32_t seq;
+    Slot rec;
+  };
+  std::vector<InOrder> in_order(m.edges.size());
+  for (size_t i = 0; i < in_order.size(); ++i) {
+    const EdgeRec& e = m.edges[i];
+    in_order[i] = {e.dst, e.src, e.type, e.seq, e.rec};
+  }
+
+  // Phase 1: every kind that needs nothing else, in parallel, the largest first: each sorts and
+  // deduplicates its own records and writes its file. The meta records are only sorted here.
   std::vector<std::function<Status()>> phase1;
-  phase1.push_back([&]() -> Status {
-    SortKeepLast(m.nodes, [](const NodeRec& a, const NodeRec& b) { return a.id < b.id; },
-                 [](const NodeRec& a, const NodeRec& b) { return a.id == b.id; });
-    SstOut out = sst(kind::kNode);
-    char key[9] = {kind::kNode};
-    for (const auto& n : m.nodes) {
-      PutBE(key + 1, n.id);
-      AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 9), rec(m.node_arena, n.rec)));
-      ++node_counts[n.type];
-    }
-    stats.nodes = m.nodes.size();
-    return finish(out);
-  });
   phase1.push_back([&]() -> Status {
     auto less = [](const EdgeRec& a, const EdgeRec& b) {
       if (a.src != b.src) return a.src < b.src;
@@ -318,6 +354,29 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
   });
   phase1.push_back([&]() -> Status {
     SortKeepLast(
+        in_order,
+        [](const InOrder& a, const InOrder& b) {
+          if (a.dst != b.dst) return a.dst < b.dst;
+          if (a.type != b.type) return a.type < b.type;
+          return a.src < b.src;
+        },
+        [](const InOrder& a, const InOrder& b) { return a.dst == b.dst && a.type == b.type && a.src == b.src; });
+    SstOut out = sst(kind::kIn);
+    char key[18] = {kind::kIn};
+    for (const InOrder& e : in_order) {
+      PutBE(key + 1, e.dst);
+      key[9] = static_cast<char>(e.type);
+      PutBE(key + 10, e.src);
+      AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 18), rec(m.edge_arena, e.rec)));
+      if (!in_degree.empty() && in_degree.back().node == e.dst && in_degree.back().type == e.type)
+        ++in_degree.back().count;
+      else
+        in_degree.push_back({e.dst, e.type, 1});
+    }
+    return finish(out);
+  });
+  phase1.push_back([&]() -> Status {
+    SortKeepLast(
         m.evidence,
         [](const EvidenceRec& a, const EvidenceRec& b) {
           if (a.src != b.src) return a.src < b.src;
@@ -341,6 +400,19 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
     return finish(out);
   });
   phase1.push_back([&]() -> Status {
+    SortKeepLast(m.nodes, [](const NodeRec& a, const NodeRec& b) { return a.id < b.id; },
+                 [](const NodeRec& a, const NodeRec& b) { return a.id == b.id; });
+    SstOut out = sst(kind::kNode);
+    char key[9] = {kind::kNode};
+    for (const auto& n : m.nodes) {
+      PutBE(key + 1, n.id);
+      AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 9), rec(m.node_arena, n.rec)));
+      ++node_counts[n.type];
+    }
+    stats.nodes = m.nodes.size();
+    return finish(out);
+  });
+  phase1.push_back([&]() -> Status {
     std::sort(m.index_keys.begin(), m.index_keys.end());
     m.index_keys.erase(std::unique(m.index_keys.begin(), m.index_keys.end()), m.index_keys.end());
     SstOut out = sst(kind::kIndex);
@@ -353,6 +425,7 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
     auto same = [](const KeyValue& a, const KeyValue& b) { return a.key == b.key; };
     SortKeepLast(m.articles, less, same);
     SortKeepLast(m.hashes, less, same);
+    SortKeepLast(m.meta, less, same);
     SstOut a = sst(kind::kArticle), h = sst(kind::kHash);
     for (const auto& kv : m.articles) AG_RETURN_IF_ERROR(a.Put(kv.key, kv.value));
     for (const auto& kv : m.hashes) AG_RETURN_IF_ERROR(h.Put(kv.key, kv.value));
@@ -362,68 +435,47 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
   });
   AG_RETURN_IF_ERROR(RunParallel(std::move(phase1), m.options.threads));
 
-  // Phase 2: the incoming mirror (the edges re-sorted by destination), and the meta records.
+  // Phase 2: what the counts of phase 1 give: the meta records with the counters, and the
+  // degree counters.
   std::vector<std::function<Status()>> phase2;
   phase2.push_back([&]() -> Status {
-    // Sorting the keys themselves (not indices into m.edges) keeps the comparisons in cache.
-    struct InOrder {
-      core::NodeId dst, src;
-      uint8_t type;
-      uint32_t edge;
-    };
-    std::vector<InOrder> order(m.edges.size());
-    for (uint32_t i = 0; i < order.size(); ++i)
-      order[i] = {m.edges[i].dst, m.edges[i].src, m.edges[i].type, i};
-    std::sort(order.begin(), order.end(), [](const InOrder& a, const InOrder& b) {
-      if (a.dst != b.dst) return a.dst < b.dst;
-      if (a.type != b.type) return a.type < b.type;
-      return a.src < b.src;
-    });
-    SstOut out = sst(kind::kIn);
-    char key[18] = {kind::kIn};
-    for (const InOrder& o : order) {
-      const EdgeRec& e = m.edges[o.edge];
-      PutBE(key + 1, e.dst);
-      key[9] = static_cast<char>(e.type);
-      PutBE(key + 10, e.src);
-      AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 18), rec(m.edge_arena, e.rec)));
-      if (!in_degree.empty() && in_degree.back().node == e.dst && in_degree.back().type == e.type)
-        ++in_degree.back().count;
-      else
-        in_degree.push_back({e.dst, e.type, 1});
-    }
-    return finish(out);
-  });
-  phase2.push_back([&]() -> Status {
+    // The counters and the format version, sorted, override a meta record of the same name.
+    std::vector<KeyValue> counters;
     auto name = [](const char* prefix, const char* type) { return std::string(prefix) + type; };
     for (core::NodeType t : core::kAllNodeTypes) {
       auto it = node_counts.find(static_cast<uint8_t>(t));
       if (it != node_counts.end())
-        m.meta.push_back({name("count/node/", core::NodeTypeName(t)), EncodeCount(it->second), m.seq++});
+        counters.push_back({name("count/node/", core::NodeTypeName(t)), EncodeCount(it->second), 0});
     }
     for (core::EdgeType t : core::kAllEdgeTypes) {
       auto it = edge_counts.find(static_cast<uint8_t>(t));
       if (it != edge_counts.end())
-        m.meta.push_back({name("count/edge/", core::EdgeTypeName(t)), EncodeCount(it->second), m.seq++});
+        counters.push_back({name("count/edge/", core::EdgeTypeName(t)), EncodeCount(it->second), 0});
     }
-    if (stats.articles) m.meta.push_back({"count/articles", EncodeCount(stats.articles), m.seq++});
-    if (stats.evidence) m.meta.push_back({"count/evidence", EncodeCount(stats.evidence), m.seq++});
-    m.meta.push_back({"format_version", std::to_string(kFormatVersion), m.seq++});
-    SortKeepLast(m.meta, [](const KeyValue& a, const KeyValue& b) { return a.key < b.key; },
-                 [](const KeyValue& a, const KeyValue& b) { return a.key == b.key; });
+    if (stats.articles) counters.push_back({"count/articles", EncodeCount(stats.articles), 0});
+    if (stats.evidence) counters.push_back({"count/evidence", EncodeCount(stats.evidence), 0});
+    counters.push_back({"format_version", std::to_string(kFormatVersion), 0});
+    std::sort(counters.begin(), counters.end(), [](const KeyValue& a, const KeyValue& b) { return a.key < b.key; });
     SstOut out = sst(kind::kMeta);
     std::string key;
-    for (const auto& kv : m.meta) {
+    auto put = [&](const KeyValue& kv) {
       key.assign(1, kind::kMeta);
       key.append(kv.key);
-      AG_RETURN_IF_ERROR(out.Put(key, kv.value));
+      return out.Put(key, kv.value);
+    };
+    size_t i = 0, j = 0;
+    while (i < m.meta.size() || j < counters.size()) {
+      if (j == counters.size() || (i < m.meta.size() && m.meta[i].key < counters[j].key)) {
+        AG_RETURN_IF_ERROR(put(m.meta[i++]));
+      } else {
+        if (i < m.meta.size() && m.meta[i].key == counters[j].key) ++i;  // the counter wins
+        AG_RETURN_IF_ERROR(put(counters[j++]));
+      }
     }
     return finish(out);
   });
-  AG_RETURN_IF_ERROR(RunParallel(std::move(phase2), m.options.threads));
-
-  // Phase 3: degree counters, a merge of the two runs in (node, direction, type) order.
-  {
+  phase2.push_back([&]() -> Status {
+    // A merge of the two runs in (node, direction, type) order.
     SstOut out = sst(kind::kDegree);
     char key[11] = {kind::kDegree};
     size_t i = 0, j = 0;
@@ -436,8 +488,9 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
       key[10] = static_cast<char>(r.type);
       AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 11), EncodeCount(r.count)));
     }
-    AG_RETURN_IF_ERROR(finish(out));
-  }
+    return finish(out);
+  });
+  AG_RETURN_IF_ERROR(RunParallel(std::move(phase2), m.options.threads));
 
   // Free the buffers before the database opens.
   BulkLoadOptions keep = m.options;

@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "actorgraph/core/graph_snapshot.h"
 #include "actorgraph/core/hashing.h"
 #include "actorgraph/core/names.h"
 #include "actorgraph/core/resolver.h"
@@ -226,4 +227,60 @@ TEST_CASE("BulkLoader refuses a database that is not empty", "[storage][bulk]") 
   auto stats = loader.Finish(tmp.Sub("db"));
   REQUIRE_FALSE(stats.ok());
   CHECK(stats.status().code() == core::StatusCode::kAlreadyExists);
+}
+
+TEST_CASE("a snapshot built from the loader's input equals one read back from the store", "[storage][bulk][snapshot]") {
+  testing::TempDir tmp;
+  auto deltas = SampleDeltas();
+  storage::BulkLoader loader;
+  core::GraphSnapshot::Builder builder;
+  for (const auto& d : deltas) {
+    loader.Add(d);
+    for (const auto& n : d.put_nodes) builder.AddNode(n);
+    for (const auto& e : d.put_edges) builder.AddEdge(e);
+    if (d.article) builder.AddArticle(d.article->id, d.article->mentions);
+  }
+  REQUIRE(loader.Finish(tmp.Sub("bulk")).ok());
+  auto store = storage::RocksGraphStore::Open(tmp.Sub("bulk"));
+  REQUIRE(store.ok());
+  auto read_back = core::GraphSnapshot::Build(*store.value()->Read(), store.value()->Version());
+  REQUIRE(read_back.ok());
+  auto built = builder.Finish(store.value()->Version());
+  const core::GraphSnapshot& a = *read_back.value();
+  const core::GraphSnapshot& b = *built;
+
+  REQUIRE(a.node_count() == b.node_count());
+  REQUIRE(a.edge_count() == b.edge_count());
+  CHECK(a.node_count() > 40);
+  CHECK(a.edge_count() > 80);
+  for (core::GraphSnapshot::Index i = 0; i < a.node_count(); ++i) {
+    CHECK(a.node(i).id == b.node(i).id);
+    CHECK(a.node(i).name == b.node(i).name);  // the later record of a node won in both
+    auto ia = a.Incident(i), ib = b.Incident(i);
+    REQUIRE(ia.size() == ib.size());
+    for (size_t k = 0; k < ia.size(); ++k) {
+      CHECK(a.edge(ia[k]).key == b.edge(ib[k]).key);
+      CHECK(a.edge(ia[k]).confidence == b.edge(ib[k]).confidence);  // the later edge record won
+    }
+    CHECK(a.ArticlesOf(i).size() == b.ArticlesOf(i).size());
+  }
+  CHECK(a.article_count() == b.article_count());
+}
+
+TEST_CASE("loaders filled apart and appended build the same database as one loader", "[storage][bulk]") {
+  testing::TempDir tmp;
+  auto deltas = SampleDeltas();
+  storage::BulkLoader one, first, second;
+  for (size_t k = 0; k < deltas.size(); ++k) {
+    one.Add(deltas[k]);
+    (k < deltas.size() / 2 ? first : second).Add(deltas[k]);
+  }
+  first.Append(std::move(second));
+  REQUIRE(one.Finish(tmp.Sub("one")).ok());
+  REQUIRE(first.Finish(tmp.Sub("appended")).ok());
+  REQUIRE(second.Finish(tmp.Sub("emptied")).ok());  // nothing was left behind in `second`
+  auto a = AllKeys(tmp.Sub("one")), b = AllKeys(tmp.Sub("appended")), c = AllKeys(tmp.Sub("emptied"));
+  CHECK(a.size() > 100);
+  CHECK(a == b);  // the later record of a node (the rename in the second half) won in both
+  CHECK(c.size() == 1);  // the format version only
 }

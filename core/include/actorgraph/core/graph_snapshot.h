@@ -40,6 +40,28 @@ class GraphSnapshot {
   // nodes that were merged away are counted for their survivor (the "merged/" meta records).
   static Result<std::shared_ptr<const GraphSnapshot>> Build(GraphReader& reader, uint64_t version);
 
+  // Collects a graph from any source (Build's reader, a bulk loader's input) and builds its
+  // snapshot. Nodes and edges may come in any order; a later node with the same id replaces
+  // the earlier one; nodes that were merged away are left out, and so are edges with an end
+  // that is not a live node.
+  class Builder {
+   public:
+    void AddNode(Node node);
+    void AddEdge(Edge edge);
+    void AddArticle(ArticleId id, std::vector<NodeId> mentions);
+    void AddMerged(NodeId from, NodeId into);  // mentions of `from` count for `into`
+    // Takes everything `other` collected, as if added here after this builder's own.
+    void Append(Builder&& other);
+    // The snapshot, labelled with the store version it reflects. The builder is empty after.
+    std::shared_ptr<const GraphSnapshot> Finish(uint64_t version);
+
+   private:
+    std::vector<Node> nodes_;
+    std::vector<Edge> edges_;
+    std::vector<std::pair<ArticleId, std::vector<NodeId>>> articles_;
+    std::unordered_map<NodeId, NodeId> merged_;
+  };
+
   uint64_t version() const { return version_; }
   size_t node_count() const { return nodes_.size(); }
   size_t edge_count() const { return edges_.size(); }
@@ -78,8 +100,8 @@ class GraphSnapshot {
 
  private:
   uint64_t version_ = 0;
-  std::vector<Node> nodes_;
-  std::unordered_map<NodeId, Index> index_;
+  std::vector<Node> nodes_;  // in id order: the index of a node is its rank by id
+  std::vector<NodeId> ids_;  // nodes_[i].id, for Find's binary search
   std::vector<Edge> edges_;
   std::vector<std::pair<Index, Index>> ends_;
   std::vector<uint32_t> incident_offsets_, incident_;

@@ -69,6 +69,9 @@ class BulkLoader {
   void AddExternalId(std::string_view source, std::string_view external_id, core::NodeId node);
   // Every put_* part and the article of a delta (deletes are not supported and are ignored).
   void Add(const core::GraphDelta& delta);
+  // Takes every put of `other`, as if they were added here after this loader's own (so
+  // threads can fill loaders of their own and join them); `other` is empty afterwards.
+  void Append(BulkLoader&& other);
 
   // Writes everything into a new database in `dir`, which must not exist or be empty, and
   // closes it; open it with RocksGraphStore::Open. The loader is empty afterwards.
