@@ -1,6 +1,7 @@
 #include "actorgraph/core/search.h"
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
 
 #include "actorgraph/core/names.h"
@@ -38,26 +39,39 @@ std::vector<uint32_t> Trigrams(const std::vector<std::string>& words) {
   return out;
 }
 
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+// Levenshtein distance of a and b when it is at most `bound`, else bound + 1 (a row whose
+// smallest cell exceeds the bound ends the computation).
+size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t bound) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > bound) return bound + 1;
+  thread_local std::vector<size_t> prev, cur;
+  prev.resize(b.size() + 1);
+  cur.resize(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
+    size_t row_min = cur[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > bound) return bound + 1;
     prev.swap(cur);
   }
-  return prev[b.size()];
+  return std::min(prev[b.size()], bound + 1);
 }
 
-// The fewest edits from `query` to the whole form or to a run of as many of its words.
-size_t BestDistance(const std::string& query, size_t query_words, const std::string& form) {
-  size_t best = EditDistance(query, form);
-  std::vector<std::string> words = Words(form);
-  for (size_t i = 0; i + query_words <= words.size(); ++i) {
-    std::string run = words[i];
-    for (size_t k = 1; k < query_words; ++k) run += " " + words[i + k];
-    best = std::min(best, EditDistance(query, run));
+// The fewest edits (up to bound + 1) from `query` to the whole form or to a run of as many of
+// its words. Folded forms separate words by single spaces, so a run is a substring.
+size_t BestDistance(std::string_view query, size_t query_words, std::string_view form, size_t bound) {
+  size_t best = BoundedEditDistance(query, form, bound);
+  thread_local std::vector<size_t> starts;  // where each word begins, then form.size() + 1
+  starts.clear();
+  for (size_t i = 0; i < form.size(); ++i)
+    if (i == 0 || form[i - 1] == ' ') starts.push_back(i);
+  starts.push_back(form.size() + 1);
+  for (size_t w = 0; w + query_words + 1 <= starts.size() && best > 0; ++w) {
+    size_t begin = starts[w], end = starts[w + query_words] - 1;
+    best = std::min(best, BoundedEditDistance(query, form.substr(begin, end - begin), bound));
   }
   return best;
 }
@@ -167,7 +181,12 @@ Result<std::vector<SearchHit>> NameSearcher::Search(GraphReader& reader, const S
       for (uint32_t f : it->second)
         if (shared[f]++ == 0) touched.push_back(f);
   std::vector<std::pair<uint32_t, uint32_t>> candidates;  // (shared trigrams, form)
-  uint32_t needed = std::max<uint32_t>(1, static_cast<uint32_t>(grams.size()) / 3);
+  // An edit changes at most 3 of the word-padded trigrams, so a form within `allowed` edits
+  // shares at least |grams| - 3 * allowed of them (the q-gram lemma): no true match is left
+  // out, except one that shares no trigram at all (a short name with every trigram misspelt).
+  size_t allowed = AllowedEdits(folded.size());
+  uint32_t needed = static_cast<uint32_t>(
+      std::max<long>(1, static_cast<long>(grams.size()) - 3 * static_cast<long>(allowed)));
   for (uint32_t f : touched) {
     if (shared[f] >= needed) candidates.push_back({shared[f], f});
     shared[f] = 0;
@@ -175,18 +194,20 @@ Result<std::vector<SearchHit>> NameSearcher::Search(GraphReader& reader, const S
   size_t keep = std::min(candidates.size(), kMaxFuzzyCandidates);
   std::partial_sort(candidates.begin(), candidates.begin() + keep, candidates.end(),
                     [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  size_t allowed = AllowedEdits(folded.size());
   for (size_t c = 0; c < keep; ++c) {
     const auto& form = fuzzy.forms[candidates[c].second];
-    size_t d = BestDistance(folded, words.size(), form.folded);
+    size_t d = BestDistance(folded, words.size(), form.folded, allowed);
     if (d <= allowed)
       offer(fuzzy.snap->node(form.node), MatchKind::kFuzzy,
             0.45 * (1.0 - static_cast<double>(d) / static_cast<double>(folded.size() + 1)), form.surface);
   }
   std::vector<SearchHit> out;
   out.reserve(hits.size());
+  // Degrees from the snapshot the fuzzy index was built on (current as of Index()), from the
+  // store's counters for a node it does not hold yet.
   for (auto& [id, hit] : hits) {
-    hit.degree = reader.GetDegree(id).total();
+    auto i = fuzzy.snap->Find(id);
+    hit.degree = i != GraphSnapshot::kNone ? fuzzy.snap->Degree(i) : reader.GetDegree(id).total();
     out.push_back(std::move(hit));
   }
   std::sort(out.begin(), out.end(), [](const SearchHit& a, const SearchHit& b) {
