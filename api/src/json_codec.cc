@@ -84,9 +84,10 @@ json EdgeToJson(const core::Edge& edge) {
   return j;
 }
 
-void WriteNode(JsonWriter& w, const core::Node& node) {
+void WriteNode(JsonWriter& w, const core::Node& node, std::initializer_list<CountField> extra) {
   WriterSink sink{w.BeginObject()};
   NodeFields(node, sink);
+  for (const auto& [key, value] : extra) w.Key(key).Uint(value);
   w.EndObject();
 }
 

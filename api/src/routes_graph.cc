@@ -47,14 +47,14 @@ void Subgraph(ApiContext& ctx, const httplib::Request& req, httplib::Response& r
   auto snap = ctx.Snapshot();
   q.center = NodeIndex(*snap, center);
   core::EgoNetwork ego = core::Ego(*snap, q);
-  json nodes = json::array(), edges = json::array();
-  for (auto i : ego.nodes) {
-    json n = NodeToJson(snap->node(i));
-    n["degree_total"] = snap->Degree(i);
-    nodes.push_back(std::move(n));
-  }
-  for (uint32_t e : ego.edges) edges.push_back(EdgeToJson(snap->edge(e)));
-  SendJson(res, 200, {{"center", IdToString(center)}, {"nodes", nodes}, {"edges", edges}, {"truncated", ego.truncated}});
+  // Written straight into the body (a dashboard asks for this on every click).
+  JsonWriter w;
+  w.BeginObject().Key("center").String(IdToString(center)).Key("edges").BeginArray();
+  for (uint32_t e : ego.edges) WriteEdge(w, snap->edge(e));
+  w.EndArray().Key("nodes").BeginArray();
+  for (auto i : ego.nodes) WriteNode(w, snap->node(i), {{"degree_total", snap->Degree(i)}});
+  w.EndArray().Key("truncated").Bool(ego.truncated).EndObject();
+  SendJsonText(res, 200, w.Take());
 }
 
 void Analytics(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {

@@ -1,7 +1,9 @@
 // JSON encodings of the model shared by the HTTP API and the command line.
 #pragma once
 
+#include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "actorgraph/core/graph_store.h"
 #include "actorgraph/api/json_writer.h"
@@ -19,8 +21,10 @@ bool ParseEdgeId(const std::string& text, core::EdgeKey* key);
 
 nlohmann::json NodeToJson(const core::Node& node);
 nlohmann::json EdgeToJson(const core::Edge& edge);
-// The same objects written straight into a response (the two encodings are equal).
-void WriteNode(JsonWriter& w, const core::Node& node);
+// The same objects written straight into a response (the two encodings are equal); a node
+// may carry extra counts after its own fields (e.g. "degree_total").
+using CountField = std::pair<const char*, uint64_t>;
+void WriteNode(JsonWriter& w, const core::Node& node, std::initializer_list<CountField> extra = {});
 void WriteEdge(JsonWriter& w, const core::Edge& edge);
 nlohmann::json EvidenceToJson(const core::Evidence& ev);
 nlohmann::json DegreeToJson(const core::Degree& degree);
