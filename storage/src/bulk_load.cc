@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "actorgraph/storage/key_codec.h"
@@ -108,6 +109,22 @@ Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   return Status::IoError(what + ": " + s.ToString());
 }
 
+// One copy of an edge seen from one end: the O record (near = source) or the I record
+// (near = target).
+struct AdjacencyRec {
+  core::NodeId near, far;
+  uint8_t type;
+  uint32_t seq;
+  Slot rec;
+};
+
+// How many edges of one type a node has in one direction.
+struct DegreeRun {
+  core::NodeId node;
+  uint8_t type;
+  uint64_t count;
+};
+
 // One sorted SST file; an empty one is not created.
 class SstOut {
  public:
@@ -140,6 +157,32 @@ class SstOut {
   bool open_ = false;
   uint64_t keys_ = 0;
 };
+
+// Sorts the copies by key (the last put of a key kept), writes them under `kind` and appends
+// the node's degree runs in key order.
+Status WriteAdjacency(char kind, std::vector<AdjacencyRec>& recs, const std::string& arena, SstOut& out,
+                      std::vector<DegreeRun>* degree) {
+  SortKeepLast(
+      recs,
+      [](const AdjacencyRec& a, const AdjacencyRec& b) {
+        return std::tie(a.near, a.type, a.far) < std::tie(b.near, b.type, b.far);
+      },
+      [](const AdjacencyRec& a, const AdjacencyRec& b) {
+        return a.near == b.near && a.type == b.type && a.far == b.far;
+      });
+  char key[18] = {kind};
+  for (const AdjacencyRec& e : recs) {
+    PutBE(key + 1, e.near);
+    key[9] = static_cast<char>(e.type);
+    PutBE(key + 10, e.far);
+    AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 18), rocksdb::Slice(arena.data() + e.rec.off, e.rec.len)));
+    if (!degree->empty() && degree->back().node == e.near && degree->back().type == e.type)
+      ++degree->back().count;
+    else
+      degree->push_back({e.near, e.type, 1});
+  }
+  return Status::Ok();
+}
 
 // Runs the tasks on `threads` threads; returns the first error.
 Status RunParallel(std::vector<std::function<Status()>> tasks, size_t threads) {
@@ -302,77 +345,31 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
   // Counters, filled by the tasks below and written with the meta records.
   std::map<uint8_t, uint64_t> node_counts, edge_counts;
   // Degree runs per direction, in (node, type) order: out from the O order, in from the I order.
-  struct DegreeRun {
-    core::NodeId node;
-    uint8_t type;
-    uint64_t count;
-  };
   std::vector<DegreeRun> out_degree, in_degree;
   auto rec = [](const std::string& arena, Slot s) { return rocksdb::Slice(arena.data() + s.off, s.len); };
 
-  // The incoming mirror's order, taken before phase 1 sorts m.edges in place. Sorting the keys
-  // themselves (not indices into m.edges) keeps the comparisons in cache.
-  struct InOrder {
-    core::NodeId dst, src;
-    uint8_t type;
-    uint32_t seq;
-    Slot rec;
-  };
-  std::vector<InOrder> in_order(m.edges.size());
-  for (size_t i = 0; i < in_order.size(); ++i) {
+  // Both directions of every edge, each in its own order: (near end, type, far end) is the
+  // O key for the outgoing copy and the I key for the incoming one.
+  std::vector<AdjacencyRec> outgoing(m.edges.size()), incoming(m.edges.size());
+  for (size_t i = 0; i < m.edges.size(); ++i) {
     const EdgeRec& e = m.edges[i];
-    in_order[i] = {e.dst, e.src, e.type, e.seq, e.rec};
+    outgoing[i] = {e.src, e.dst, e.type, e.seq, e.rec};
+    incoming[i] = {e.dst, e.src, e.type, e.seq, e.rec};
   }
 
   // Phase 1: every kind that needs nothing else, in parallel, the largest first: each sorts and
   // deduplicates its own records and writes its file. The meta records are only sorted here.
   std::vector<std::function<Status()>> phase1;
   phase1.push_back([&]() -> Status {
-    auto less = [](const EdgeRec& a, const EdgeRec& b) {
-      if (a.src != b.src) return a.src < b.src;
-      if (a.type != b.type) return a.type < b.type;
-      return a.dst < b.dst;
-    };
-    SortKeepLast(m.edges, less, [](const EdgeRec& a, const EdgeRec& b) {
-      return a.src == b.src && a.type == b.type && a.dst == b.dst;
-    });
     SstOut out = sst(kind::kOut);
-    char key[18] = {kind::kOut};
-    for (const auto& e : m.edges) {
-      PutBE(key + 1, e.src);
-      key[9] = static_cast<char>(e.type);
-      PutBE(key + 10, e.dst);
-      AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 18), rec(m.edge_arena, e.rec)));
-      ++edge_counts[e.type];
-      if (!out_degree.empty() && out_degree.back().node == e.src && out_degree.back().type == e.type)
-        ++out_degree.back().count;
-      else
-        out_degree.push_back({e.src, e.type, 1});
-    }
-    stats.edges = m.edges.size();
+    AG_RETURN_IF_ERROR(WriteAdjacency(kind::kOut, outgoing, m.edge_arena, out, &out_degree));
+    for (const auto& e : outgoing) ++edge_counts[e.type];
+    stats.edges = outgoing.size();
     return finish(out);
   });
   phase1.push_back([&]() -> Status {
-    SortKeepLast(
-        in_order,
-        [](const InOrder& a, const InOrder& b) {
-          if (a.dst != b.dst) return a.dst < b.dst;
-          if (a.type != b.type) return a.type < b.type;
-          return a.src < b.src;
-        },
-        [](const InOrder& a, const InOrder& b) { return a.dst == b.dst && a.type == b.type && a.src == b.src; });
     SstOut out = sst(kind::kIn);
-    char key[18] = {kind::kIn};
-    for (const InOrder& e : in_order) {
-      PutBE(key + 1, e.dst);
-      key[9] = static_cast<char>(e.type);
-      PutBE(key + 10, e.src);
-      AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 18), rec(m.edge_arena, e.rec)));
-      if (!in_degree.empty() && in_degree.back().node == e.dst && in_degree.back().type == e.type)
-        ++in_degree.back().count;
-      else
-        in_degree.push_back({e.dst, e.type, 1});
-    }
+    AG_RETURN_IF_ERROR(WriteAdjacency(kind::kIn, incoming, m.edge_arena, out, &in_degree));
     return finish(out);
   });
   phase1.push_back([&]() -> Status {
