@@ -104,13 +104,6 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
   }
   nodes_ = {};
 
-  // node -> (listing position: side, type, far node; edge). Sorting by far index sorts by far
-  // id, as indices follow ids.
-  std::vector<std::pair<uint32_t, std::pair<uint64_t, uint32_t>>> incident;
-  incident.reserve(2 * edges_.size());
-  auto position = [](bool incoming, EdgeType type, Index far) {
-    return (uint64_t{incoming} << 40) | (uint64_t{static_cast<uint8_t>(type)} << 32) | far;
-  };
   // Edges in key order, the last of equal keys kept (sorted as keys, moved once).
   struct EdgeOrder {
     NodeId src;
@@ -126,26 +119,43 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
   for (uint32_t k = 0; k < edges_.size(); ++k)
     edge_order[k] = {edges_[k].key.src, static_cast<uint8_t>(edges_[k].key.type), edges_[k].key.dst, k};
   std::sort(edge_order.begin(), edge_order.end());
+  size_t n = snap->nodes_.size();
   snap->edges_.reserve(edges_.size());
+  snap->incident_offsets_.assign(n + 1, 0);
+  snap->out_degree_.assign(n, 0);
   for (size_t k = 0; k < edge_order.size(); ++k) {
     if (k + 1 < edge_order.size() && edge_order[k].SameKey(edge_order[k + 1])) continue;  // replaced later
     Edge& edge = edges_[edge_order[k].arrival];
     Index s = snap->Find(edge.key.src), d = snap->Find(edge.key.dst);
     if (s == kNone || d == kNone) continue;  // a dangling edge is not part of the graph
-    uint32_t e = static_cast<uint32_t>(snap->edges_.size());
     snap->ends_.emplace_back(s, d);
-    incident.push_back({s, {position(false, edge.key.type, d), e}});
-    incident.push_back({d, {position(true, edge.key.type, s), e}});
+    ++snap->incident_offsets_[s + 1];
+    ++snap->incident_offsets_[d + 1];
+    ++snap->out_degree_[s];
     snap->edges_.push_back(std::move(edge));
   }
+  edge_order = {};
   edges_ = {};
-  snap->out_degree_.assign(snap->nodes_.size(), 0);
-  for (const auto& [node, pos_and_edge] : incident)
-    if (pos_and_edge.first >> 40 == 0) ++snap->out_degree_[node];
-  std::vector<std::pair<uint64_t, uint32_t>> position_and_edge;
-  BuildCsr(snap->nodes_.size(), incident, &snap->incident_offsets_, &position_and_edge);
-  snap->incident_.reserve(position_and_edge.size());
-  for (const auto& [pos, e] : position_and_edge) snap->incident_.push_back(e);
+  for (size_t i = 0; i < n; ++i) snap->incident_offsets_[i + 1] += snap->incident_offsets_[i];
+
+  // Each node's incidence list in listing order: (side, type, far node), and indices follow
+  // ids, so sorting by far index sorts by far id.
+  auto position = [](bool incoming, EdgeType type, Index far) {
+    return (uint64_t{incoming} << 40) | (uint64_t{static_cast<uint8_t>(type)} << 32) | far;
+  };
+  std::vector<std::pair<uint64_t, uint32_t>> slots(snap->incident_offsets_[n]);  // (position, edge)
+  std::vector<uint32_t> fill(snap->incident_offsets_.begin(), snap->incident_offsets_.end() - 1);
+  for (uint32_t e = 0; e < snap->edges_.size(); ++e) {
+    auto [s, d] = snap->ends_[e];
+    EdgeType type = snap->edges_[e].key.type;
+    slots[fill[s]++] = {position(false, type, d), e};
+    slots[fill[d]++] = {position(true, type, s), e};
+  }
+  fill = {};
+  for (size_t i = 0; i < n; ++i)
+    std::sort(slots.begin() + snap->incident_offsets_[i], slots.begin() + snap->incident_offsets_[i + 1]);
+  snap->incident_.resize(slots.size());
+  for (size_t k = 0; k < slots.size(); ++k) snap->incident_[k] = slots[k].second;
 
   auto survivor = [&](NodeId id) {
     for (int hops = 0; hops < 64; ++hops) {

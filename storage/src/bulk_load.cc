@@ -356,6 +356,7 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
     outgoing[i] = {e.src, e.dst, e.type, e.seq, e.rec};
     incoming[i] = {e.dst, e.src, e.type, e.seq, e.rec};
   }
+  m.edges = {};  // the two copies replace it (a bulk load's peak memory is here)
 
   // Phase 1: every kind that needs nothing else, in parallel, the largest first: each sorts and
   // deduplicates its own records and writes its file. The meta records are only sorted here.
