@@ -119,21 +119,40 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
   for (uint32_t k = 0; k < edges_.size(); ++k)
     edge_order[k] = {edges_[k].key.src, static_cast<uint8_t>(edges_[k].key.type), edges_[k].key.dst, k};
   std::sort(edge_order.begin(), edge_order.end());
+  // Put the records in that order in place (following the permutation's cycles), so that no
+  // second copy of every edge is ever held.
+  {
+    std::vector<bool> placed(edges_.size(), false);
+    for (size_t start = 0; start < edges_.size(); ++start) {
+      if (placed[start]) continue;
+      Edge held = std::move(edges_[start]);
+      size_t at = start;
+      while (edge_order[at].arrival != start) {
+        edges_[at] = std::move(edges_[edge_order[at].arrival]);
+        placed[at] = true;
+        at = edge_order[at].arrival;
+      }
+      edges_[at] = std::move(held);
+      placed[at] = true;
+    }
+  }
   size_t n = snap->nodes_.size();
-  snap->edges_.reserve(edges_.size());
   snap->incident_offsets_.assign(n + 1, 0);
   snap->out_degree_.assign(n, 0);
-  for (size_t k = 0; k < edge_order.size(); ++k) {
-    if (k + 1 < edge_order.size() && edge_order[k].SameKey(edge_order[k + 1])) continue;  // replaced later
-    Edge& edge = edges_[edge_order[k].arrival];
-    Index s = snap->Find(edge.key.src), d = snap->Find(edge.key.dst);
+  size_t kept = 0;
+  for (size_t k = 0; k < edges_.size(); ++k) {
+    if (k + 1 < edges_.size() && edge_order[k].SameKey(edge_order[k + 1])) continue;  // replaced later
+    Index s = snap->Find(edges_[k].key.src), d = snap->Find(edges_[k].key.dst);
     if (s == kNone || d == kNone) continue;  // a dangling edge is not part of the graph
     snap->ends_.emplace_back(s, d);
     ++snap->incident_offsets_[s + 1];
     ++snap->incident_offsets_[d + 1];
     ++snap->out_degree_[s];
-    snap->edges_.push_back(std::move(edge));
+    if (kept != k) edges_[kept] = std::move(edges_[k]);
+    ++kept;
   }
+  edges_.resize(kept);
+  snap->edges_ = std::move(edges_);
   edge_order = {};
   edges_ = {};
   for (size_t i = 0; i < n; ++i) snap->incident_offsets_[i + 1] += snap->incident_offsets_[i];
