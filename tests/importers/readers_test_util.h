@@ -7,10 +7,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
+
+#include "support/temp_dir.h"
 
 namespace actorgraph::importers::testing {
 
@@ -36,24 +37,7 @@ inline void WriteFile(const std::filesystem::path& path, std::string_view data) 
 }
 
 // A fresh folder under the system's temporary directory, removed with its contents.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() / ("actorgraph-test-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using ::actorgraph::testing::TempDir;
 
 // F1 of the bags of lower-cased words of two texts (non-ASCII bytes count as letters).
 inline double WordF1(std::string_view got, std::string_view want) {

@@ -98,9 +98,10 @@ TEST_CASE("A folder walk yields every document and every failure, in order", "[s
 
 TEST_CASE("A single file: by extension, else sniffed; too large and missing files", "[sources]") {
   at::TempDir dir;
+  const fs::path root = dir.path();
   SECTION("an unknown extension is sniffed") {
-    at::WriteFile(dir.path() / "feed.download", at::Slurp(at::DataDir() / "feed_atom.xml"));
-    Walk walk = WalkPath(dir.path() / "feed.download");
+    at::WriteFile(root / "feed.download", at::Slurp(at::DataDir() / "feed_atom.xml"));
+    Walk walk = WalkPath(root / "feed.download");
     REQUIRE(walk.status.ok());
     REQUIRE(walk.items.size() == 3);
     CHECK(walk.items[0].origin.ends_with("feed.download#1"));
@@ -108,14 +109,14 @@ TEST_CASE("A single file: by extension, else sniffed; too large and missing file
     CHECK(walk.items[0].doc->title == "GMIS & partners convene in Abu Dhabi");
   }
   SECTION("a binary file with an unknown extension is refused") {
-    at::WriteFile(dir.path() / "blob", std::string(1000, '\0'));
-    Walk walk = WalkPath(dir.path() / "blob");
+    at::WriteFile(root / "blob", std::string(1000, '\0'));
+    Walk walk = WalkPath(root / "blob");
     REQUIRE(walk.items.size() == 1);
     REQUIRE_FALSE(walk.items[0].doc.ok());
     CHECK(walk.items[0].doc.status().message().find("binary") != std::string::npos);
   }
   SECTION("a file over 64 MiB is refused without being read") {
-    const fs::path big = dir.path() / "big.txt";
+    const fs::path big = root / "big.txt";
     at::WriteFile(big, "x");
     fs::resize_file(big, ai::kMaxSourceFileBytes + 1);  // sparse
     Walk walk = WalkPath(big);
@@ -125,7 +126,7 @@ TEST_CASE("A single file: by extension, else sniffed; too large and missing file
     CHECK(walk.items[0].doc.status().message().find("too large") == 0);
   }
   SECTION("a missing path ends the walk") {
-    Walk walk = WalkPath(dir.path() / "nowhere.txt");
+    Walk walk = WalkPath(root / "nowhere.txt");
     CHECK(walk.status.code() == StatusCode::kNotFound);
     CHECK(walk.items.empty());
   }

@@ -12,45 +12,51 @@ export function exportPng(cy, name) {
 const xml = (s) =>
   String(s ?? '').replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]);
 
+// The GraphML attributes of nodes and of edges, in key order (ids d0.. and e0..): name,
+// type, and how the value is written from the element's data (and a node's position).
+const NODE_FIELDS = [
+  ['name', 'string', (d) => xml(d.name)],
+  ['type', 'string', (d) => xml(d.type)],
+  ['aliases', 'string', (d) => xml((d.aliases || []).join('|'))],
+  ['first_seen', 'string', (d) => xml(d.first_seen)],
+  ['last_seen', 'string', (d) => xml(d.last_seen)],
+  ['x', 'double', (d, p) => p.x.toFixed(1)],
+  ['y', 'double', (d, p) => p.y.toFixed(1)],
+];
+const EDGE_FIELDS = [
+  ['type', 'string', (d) => xml(d.type)],
+  ['title', 'string', (d) => xml(d.title)],
+  ['confidence', 'double', (d) => d.confidence],
+  ['evidence_count', 'int', (d) => d.evidence_count | 0],
+  ['first_seen', 'string', (d) => xml(d.first_seen)],
+  ['last_seen', 'string', (d) => xml(d.last_seen)],
+];
+
+const keyLines = (prefix, kind, fields) =>
+  fields.map(([name, type], i) => `  <key id="${prefix}${i}" for="${kind}" attr.name="${name}" attr.type="${type}"/>`);
+
+const dataElements = (prefix, fields, ...args) =>
+  fields.map(([, , value], i) => `<data key="${prefix}${i}">${value(...args)}</data>`).join('');
+
 export function toGraphml(cy) {
   const nodes = cy.nodes().not('.filtered');
   const edges = cy.edges().not('.filtered');
-  const keys = [
-    ['d0', 'node', 'name', 'string'],
-    ['d1', 'node', 'type', 'string'],
-    ['d2', 'node', 'aliases', 'string'],
-    ['d3', 'node', 'first_seen', 'string'],
-    ['d4', 'node', 'last_seen', 'string'],
-    ['d5', 'node', 'x', 'double'],
-    ['d6', 'node', 'y', 'double'],
-    ['e0', 'edge', 'type', 'string'],
-    ['e1', 'edge', 'title', 'string'],
-    ['e2', 'edge', 'confidence', 'double'],
-    ['e3', 'edge', 'evidence_count', 'int'],
-    ['e4', 'edge', 'first_seen', 'string'],
-    ['e5', 'edge', 'last_seen', 'string'],
-  ];
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ...keys.map(([id, f, n, t]) => `  <key id="${id}" for="${f}" attr.name="${n}" attr.type="${t}"/>`),
+    ...keyLines('d', 'node', NODE_FIELDS),
+    ...keyLines('e', 'edge', EDGE_FIELDS),
     '  <graph id="actorgraph" edgedefault="directed">',
   ];
   nodes.forEach((n) => {
     const d = n.data();
-    const p = n.position();
-    out.push(
-      `    <node id="${xml(d.nid)}"><data key="d0">${xml(d.name)}</data><data key="d1">${xml(d.type)}</data>` +
-        `<data key="d2">${xml((d.aliases || []).join('|'))}</data><data key="d3">${xml(d.first_seen)}</data><data key="d4">${xml(d.last_seen)}</data>` +
-        `<data key="d5">${p.x.toFixed(1)}</data><data key="d6">${p.y.toFixed(1)}</data></node>`,
-    );
+    out.push(`    <node id="${xml(d.nid)}">${dataElements('d', NODE_FIELDS, d, n.position())}</node>`);
   });
   edges.forEach((e) => {
     const d = e.data();
     out.push(
-      `    <edge id="${xml(d.eid)}" source="${xml(d.source.slice(1))}" target="${xml(d.target.slice(1))}"><data key="e0">${xml(d.type)}</data>` +
-        `<data key="e1">${xml(d.title)}</data><data key="e2">${d.confidence}</data><data key="e3">${d.evidence_count | 0}</data>` +
-        `<data key="e4">${xml(d.first_seen)}</data><data key="e5">${xml(d.last_seen)}</data></edge>`,
+      `    <edge id="${xml(d.eid)}" source="${xml(d.source.slice(1))}" target="${xml(d.target.slice(1))}">` +
+        `${dataElements('e', EDGE_FIELDS, d)}</edge>`,
     );
   });
   out.push('  </graph>', '</graphml>', '');

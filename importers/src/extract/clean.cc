@@ -101,7 +101,7 @@ std::string FindDate(std::string_view s) {
         return Format(c, a, b);
     }
   }
-  // "1 November 2022", "November 1, 2022", "31st Aug, 2020".
+  // "14 March 2021", "March 14, 2021", "23rd Feb, 2019".
   std::vector<Word> w = Words(s);
   for (size_t i = 0; i < w.size(); ++i) {
     int month = MonthOf(s.substr(w[i].begin, w[i].end - w[i].begin));
@@ -156,7 +156,7 @@ Cleaned Clean(const Document& doc) {
     }
     i = e + 1;
   }
-  // A dateline opens a body line: "SHANGHAI, 1 November 2022 - ", "Shanghai – ".
+  // A dateline opens a body line: "HAMBURG, 14 March 2021 - ", "Hamburg – ".
   for (Line& l : out.lines) {
     std::string_view line(t.data() + l.begin, l.end - l.begin);
     size_t dash = std::string_view::npos, dash_len = 0;

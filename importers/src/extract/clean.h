@@ -24,14 +24,14 @@ struct Line {
 struct Cleaned {
   std::string title;     // Document::title, else the first heading-like line of the text
   std::string date;      // YYYY-MM-DD: Document::date, else the first date in the opening lines
-  std::string dateline;  // "SHANGHAI, 1 November 2022" when a line opens with one
+  std::string dateline;  // "HAMBURG, 14 March 2021" when a line opens with one
   std::vector<Line> lines;  // text lines in order, noise removed (the title line included)
 };
 
 Cleaned Clean(const Document& doc);
 
-// Parses the first date written in `s` ("1 November 2022", "Sep 11, 2013", "2011-09-20",
-// "12/17/2020" month first) into YYYY-MM-DD (YYYY-MM-DD only; empty when none).
+// Parses the first date written in `s` ("14 March 2021", "Oct 7, 2015", "2016-04-28",
+// "11/23/2019" month first) into YYYY-MM-DD (YYYY-MM-DD only; empty when none).
 std::string FindDate(std::string_view s);
 
 // True for lines that are page furniture rather than article text.

@@ -54,7 +54,7 @@ bool SameActor(const Form& f, const Cluster& c) {
   if (!f.acronym.empty() && std::find(c.acronyms.begin(), c.acronyms.end(),
                                       core::FoldName(f.acronym)) != c.acronyms.end())
     return true;
-  // "WMF" for "2018 World Manufacturing Forum": a bare acronym that spells the initials of
+  // "ARF" for "2021 Alpine Robotics Forum": a bare acronym that spells the initials of
   // the name's words (years and connectors aside).
   if (w.size() == 1 && f.text.size() >= 2 && IsAllUpper(f.text) && cw.size() >= 2 &&
       c.type != NodeType::kPerson && c.type != NodeType::kLocation) {
@@ -73,9 +73,9 @@ bool SameActor(const Form& f, const Cluster& c) {
     bool suffixes = true;
     for (size_t i = w.size(); i < cw.size(); ++i) suffixes &= IsLegalSuffix(cw[i]);
     if (suffixes) return true;
-    // "Hon Hai" for "Hon Hai Precision Industry Co": the full legal name ends in a legal
-    // suffix and its other words describe the trade, not a place or a unit ("Bosch China",
-    // "Bosch Mobility" are units of their own).
+    // "Anders Lund" for "Anders Lund Precision Industry Co": the full legal name ends in a
+    // legal suffix and its other words describe the trade, not a place or a unit ("Kestrel
+    // Poland", "Kestrel Mobility" are units of their own).
     if (!IsLegalSuffix(cw.back()) || w.size() < 2) return false;
     for (size_t i = w.size(); i < cw.size(); ++i)
       if (Gazetteer::Get().IsPlace(cw[i]) || (ClassesOf(cw[i]) & kAgencyHead)) return false;
@@ -149,11 +149,11 @@ std::vector<core::EntityFact> Resolve(ParsedDoc& doc) {
     Cluster& c = clusters[found];
     c.forms.push_back(f.text);
     if (!f.acronym.empty()) c.acronyms.push_back(core::FoldName(f.acronym));
-    // An acronym typed on its own ("UNIDO" as a company) takes the expansion's type.
+    // An acronym typed on its own ("NIRA" as a company) takes the expansion's type.
     form_cluster[fi] = found;
   }
 
-  // 2b. "Hon Hai, known as Foxconn Technology Group outside Taiwan", "X, also known as Y":
+  // 2b. "Anders Lund, known as Lundtech Group outside Sweden", "X, also known as Y":
   // two names of one organisation.
   {
     auto form_of = [&](const Mention& m) -> int {

@@ -1,6 +1,6 @@
 // Stage 5: in-document coreference. Groups mentions into entities: an acronym with its
-// expansion, a surname with the full name, "Haier" with "Haier Group", "World Manufacturing
-// Forum" with "2018 World Manufacturing Forum", and anaphors ("the webinar", "the company",
+// expansion, a surname with the full name, "Lindqvist" with "Lindqvist Group", "Alpine Robotics
+// Forum" with "2021 Alpine Robotics Forum", and anaphors ("the webinar", "the company",
 // "the Summit") with the latest fitting entity. Sets Mention::entity.
 #pragma once
 

@@ -15,10 +15,10 @@ class Gazetteer {
   // the matching list empty; extraction still runs.
   static const Gazetteer& Get();
 
-  bool IsPlace(std::string_view name) const;       // "China", "Sichuan", "Munich"
-  bool IsGivenName(std::string_view word) const;   // "Stefan"
-  bool IsFamilyName(std::string_view word) const;  // "Wang" (family name written first)
-  bool IsDemonym(std::string_view word) const;     // "Chinese", "German"
+  bool IsPlace(std::string_view name) const;       // "Norway", "Bavaria", "Lyon"
+  bool IsGivenName(std::string_view word) const;   // "Maria"
+  bool IsFamilyName(std::string_view word) const;  // "Li" (family name written first)
+  bool IsDemonym(std::string_view word) const;     // "Norwegian", "Italian"
   size_t place_count() const { return places_.size(); }
 
  private:

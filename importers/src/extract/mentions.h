@@ -25,7 +25,7 @@ struct Mention {
   std::string text;     // the surface form, white space and quotes normalised
   std::optional<core::NodeType> type;  // unset: an organisation or person not yet typed
   Evidence evidence = Evidence::kNone;
-  std::string acronym;   // "(CFIE)" written right after the name
+  std::string acronym;   // "(NIRE)" written right after the name
   std::string short_title;  // quoted event title: the part before its colon
   bool anaphor = false;     // "the webinar", "the company", a bare "Summit"
   bool event_part = false;  // "the Opening Ceremony": a part of the current event
@@ -33,7 +33,7 @@ struct Mention {
   int entity = -1;          // set by coreference
 };
 
-// A job title as written: "Executive Vice Chairman and Secretary General", "president".
+// A job title as written: "Senior Vice President and Head of Research", "president".
 struct Role {
   uint32_t first = 0;
   uint32_t last = 0;

@@ -60,7 +60,7 @@ class Builder {
       if (retype_.count(to)) b = NodeType::kAgency;
       if (retype_.count(from)) a = NodeType::kAgency;
     }
-    // "the Global Lighthouse Network, a World Economic Forum project": an organisation
+    // "the Nordic Factory Network, a Kelmar Institute project": an organisation
     // belongs to an organisation, never to an event.
     if (type == EdgeType::kPartOf && IsOrg(a) && b == NodeType::kEvent) {
       retype_.insert(to);
@@ -81,7 +81,7 @@ class Builder {
     out_.push_back(std::move(r));
   }
 
-  // Whether entity e was found to be an organisation named like an event ("GMIS").
+  // Whether entity e was found to be an organisation named like an event ("NIS").
   bool Retyped(int e) const { return retype_.count(e) > 0; }
 
   std::vector<core::RelationFact> Finish(std::string_view text) {
@@ -108,10 +108,10 @@ class Builder {
 // ---- works-for ----------------------------------------------------------------------------
 
 // The organisation a role belongs to, written after it: "of [the] ORG", ", ORG", "at ORG",
-// with title words between commas appended to the title (", Global Operations, Micron").
+// with title words between commas appended to the title (", Global Procurement, Kestrel").
 const Mention* OrgAfterRole(const View& v, const Role& r, std::string& title) {
   uint32_t i = r.last;
-  // "president of the Chinese committee of Tarvo": an unnamed unit of a named organisation.
+  // "president of the Polish committee of Tarvo": an unnamed unit of a named organisation.
   if (v.is(i, "of") && v.is(i + 1, "the") && !v.starting(i + 2)) {
     uint32_t k = i + 2;
     while (k < v.n() && k < i + 6 && v.tok(k).IsWord() && !v.is(k, "of") &&
@@ -135,7 +135,7 @@ const Mention* OrgAfterRole(const View& v, const Role& r, std::string& title) {
       if (v.IsOrgLike(*m)) return m;
       if (v.type(*m) == NodeType::kPerson) return nullptr;
     }
-    if (v.is(i, ",")) {  // ", Global Operations, Micron Technology"
+    if (v.is(i, ",")) {  // ", Global Procurement, Kestrel Technology"
       uint32_t k = j;
       while (k < v.n() && v.tok(k).IsWord() && v.tok(k).upper) ++k;
       if (k > j && k < v.n() && v.is(k, ",") && k - j <= 4)
@@ -148,9 +148,9 @@ const Mention* OrgAfterRole(const View& v, const Role& r, std::string& title) {
   return nullptr;
 }
 
-// "Vice Commerce Minister", "Minister of Industry and Trade": a minister's portfolio names the
-// ministry; when the article names that ministry ("the Ministry of Commerce", "UAE Ministry of
-// Industry and Trade"), it is the employer.
+// "Vice Energy Minister", "Minister of Finance and Trade": a minister's portfolio names the
+// ministry; when the article names that ministry ("the Ministry of Energy", "Norwegian Ministry
+// of Finance and Trade"), it is the employer.
 int MinistryOfPortfolio(const View& v, const Role& r) {
   std::string head = v.lower(r.last - 1);
   if (head != "minister" && head != "ministers") return -1;
@@ -159,8 +159,8 @@ int MinistryOfPortfolio(const View& v, const Role& r) {
     if (!portfolio.empty()) portfolio += ' ';
     portfolio += core::FoldName(v.tok(k).text);
   };
-  // The words right before the head that are not themselves title words ("Vice [Science and
-  // Technology] Minister"; "Members of the Party Group and Vice Ministers" has none).
+  // The words right before the head that are not themselves title words ("Vice [Energy and
+  // Transport] Minister"; "Members of the Regional Board and Vice Ministers" has none).
   uint32_t from = r.last - 1;
   while (from > r.first && (v.is(from - 1, "and") ||
                             !(ClassesOf(v.tok(from - 1).text) & (kTitleModifier | kTitleHead))))
@@ -222,7 +222,7 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org, int prev
     // has a title written before the name does not take the next one; the name after it does.
     if (before && v.starting(r.last) && v.type(*v.starting(r.last)) == NodeType::kPerson) {
       bool titled = false;
-      uint32_t k = before->first;  // back over "of Shanghai" to the title
+      uint32_t k = before->first;  // back over "of Hamburg" to the title
       while (k > 0 && (v.is(k - 1, "of") || v.is(k - 1, "the") ||
                        (v.ending(k) && v.type(*v.ending(k)) == NodeType::kLocation))) {
         if (const Mention* l = v.ending(k); l && v.type(*l) == NodeType::kLocation)
@@ -240,10 +240,10 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org, int prev
         if (const Mention* a = v.ending(p->first - 1); a && v.type(*a) == NodeType::kPerson)
           also = a->entity;
     } else if (const Mention* p = v.starting(r.last); p && v.type(*p) == NodeType::kPerson) {
-      person = p->entity;  // "Chairman Stefan Hartung", "Unilever CEO Paul Polman"
+      person = p->entity;  // "Chairwoman Maria Rossi", "Kestrel CEO Jonas Brandt"
       if (!org && r.first > 0) {
         uint32_t e = r.first;
-        if (e > 3 && v.is(e - 1, ")") && v.is(e - 3, "(")) e -= 3;  // "SAIC Motor (SAIC) Chairman"
+        if (e > 3 && v.is(e - 1, ")") && v.is(e - 3, "(")) e -= 3;  // "Kestrel Motor (KM) Chairman"
         const Mention* before = v.ending(e);
         if (!before && e > 1 && v.tok(e - 1).kind == TokenKind::kPossessive)
           before = v.ending(e - 1);
@@ -257,7 +257,7 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org, int prev
       person = p->entity;
       org = v.ending(r.first);
     } else if (org) {
-      // "The President of the World Manufacturing Foundation, Alberto Ribolla"
+      // "The President of the Kelmar Robotics Foundation, Maria Rossi"
       if (v.is(org->last, ","))
         if (const Mention* p = v.starting(org->last + 1); p && v.type(*p) == NodeType::kPerson)
           if (!(v.is(p->last, ",") && RoleStartingAt(v, p->last + 1)))  // not its own title
@@ -266,7 +266,7 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org, int prev
     // "... and Director of X": the same person holds a second post.
     if (person < 0 && r.first > 0 && v.is(r.first - 1, "and") && prev_person >= 0)
       person = prev_person;
-    // "appointed him as CEO", "came to X as the plant director".
+    // "named her as CFO", "joined X as the sales director".
     uint32_t a = r.first;
     while (a > 0 && (v.is(a - 1, "the") || v.is(a - 1, "an") || v.is(a - 1, "a"))) --a;
     if (a > 0 && v.is(a - 1, "as")) {
@@ -296,7 +296,7 @@ void WorksFor(const View& v, Builder& b, int last_person, int last_org, int prev
       int ministry = MinistryOfPortfolio(v, r);
       if (ministry >= 0) b.Add(EdgeType::kWorksFor, person, ministry, v.s, 0.5, title);
       if (ministry >= 0 && also >= 0) b.Add(EdgeType::kWorksFor, also, ministry, v.s, 0.5, title);
-      // "Bosch remains confident. Chairman Stefan Hartung stresses ...": a capitalised title
+      // "Kestrel remains upbeat. Chairwoman Maria Rossi stresses ...": a capitalised title
       // right before the name, no organisation in the sentence before it: the organisation
       // the previous sentence of the paragraph was about.
       bool org_before = false;
@@ -419,7 +419,7 @@ void Organizes(const View& v, Builder& b) {
 }
 
 void PartnersWith(const View& v, Builder& b) {
-  // "The plant will be jointly run by A and B": a joint operation is a partnership (jointly
+  // "The site will be jointly operated by A and B": a joint operation is a partnership (jointly
   // hosting an event is not: that is organizes).
   for (uint32_t i = 0; i + 2 < v.n(); ++i) {
     if (!v.is(i, "jointly")) continue;
@@ -428,7 +428,7 @@ void PartnersWith(const View& v, Builder& b) {
                     verb == "developed" || verb == "managed" || verb == "built" ||
                     verb == "funded" || verb == "financed";
     if (!business || !v.is(i + 2, "by")) continue;
-    // The organisations up to the end of the clause ("by A and Japanese electronics firm B,").
+    // The organisations up to the end of the clause ("by A and Korean battery maker B,").
     std::vector<const Mention*> group;
     for (const Mention& m : v.sm.mentions) {
       if (m.first < i + 3 || m.entity < 0) continue;
@@ -459,7 +459,7 @@ void PartnersWith(const View& v, Builder& b) {
     return;
   }
   // "between A and B"; "A signed an agreement with B"; "A and B signed an agreement".
-  // ("signed contracts to the value of millions of euros with various OEMs, such as A and B")
+  // ("signed supply deals worth millions with several carmakers, such as A and B")
   for (uint32_t i = cue; i < v.n() && i < cue + 12; ++i) {
     if (v.is(i, "between")) return pairs(OrgList(v, i + 1));
     if (v.is(i, "with")) {
@@ -486,7 +486,7 @@ void PartOf(const View& v, Builder& b) {
       if (IsOrg(v.type(m)) && IsOrg(v.type(*unit)))
         b.Add(EdgeType::kPartOf, unit->entity, m.entity, v.s, 0.6);
   }
-  // "Center of the UNIDO ITPO Beijing", "Department of the Russian Federation's Ministry".
+  // "Centre of the NIRA TTO Oslo", "Department of the Kelmar Republic's Ministry".
   for (const Mention& m : v.sm.mentions) {
     if (m.entity < 0 || !IsOrg(v.type(m)) || !v.is(m.last, "of")) continue;
     uint32_t j = m.last + 1;
@@ -577,8 +577,8 @@ uint32_t PlaceCue(const View& v, uint32_t from, uint32_t to) {
   return v.n();
 }
 
-// "its first digital factory has started operations in Chengdu. The factory, named Tarvo
-// Works Chengdu, will ...": a facility named in the next sentences is what is in the place.
+// "its first battery plant began production in Lintao. The plant, named Tarvo
+// Works Lintao, will ...": a facility named in the next sentences is what is in the place.
 int NamedFacility(const ParsedDoc& doc, size_t si) {
   for (size_t k = si + 1; k < doc.sentences.size() && k <= si + 2; ++k) {
     const auto& toks = doc.sentences[k].tokens;
@@ -603,7 +603,7 @@ void LocatedIn(const View& v, Builder& b, int last_org, const ParsedDoc& doc, si
   for (size_t k = 0; k < v.sm.mentions.size(); ++k) {
     const Mention& place = v.sm.mentions[k];
     if (place.entity < 0 || v.type(place) != NodeType::kLocation) continue;
-    // Walk back over a chain of places ("in Munich and Berlin, Germany") to "in"/"at".
+    // Walk back over a chain of places ("in Lyon and Grenoble, France") to "in"/"at".
     uint32_t i = place.first;
     size_t kk = k;
     while (i > 0 && (v.is(i - 1, ",") || v.is(i - 1, "and")) && kk > 0 &&
@@ -611,9 +611,9 @@ void LocatedIn(const View& v, Builder& b, int last_org, const ParsedDoc& doc, si
            v.type(v.sm.mentions[kk - 1]) == NodeType::kLocation) {
       i = v.sm.mentions[--kk].first;
     }
-    if (i > 1 && v.is(i - 1, "the")) --i;  // "in the Zhengzhou Airport Economy Zone"
+    if (i > 1 && v.is(i - 1, "the")) --i;  // "in the Kelmar Harbour Economic Zone"
     if (i == 0 || !(v.is(i - 1, "in") || v.is(i - 1, "at") || v.is(i - 1, "In"))) {
-      // "Moscow-based Centre": handled from the organisation side below.
+      // "Oslo-based Institute": handled from the organisation side below.
       continue;
     }
     uint32_t in = i - 1;
@@ -627,11 +627,11 @@ void LocatedIn(const View& v, Builder& b, int last_org, const ParsedDoc& doc, si
           cue = j - 1;
           break;
         }
-      // "Headquartered in Vienna, Austria, the X is ...": a leading participle phrase is
+      // "Headquartered in Lisbon, Portugal, the X is ...": a leading participle phrase is
       // about the subject that follows it.
       bool leading = cue == v.n() ? in == 0 : PlaceSubject(v, cue, last_org) < 0 && cue < 8;
       if (in == 0 && v.is(0, "In")) {
-        // "In the US, it has a plant in Virginia": the place of the sentence's own cue.
+        // "In the UK, it runs a factory in Wales": the place of the sentence's own cue.
         uint32_t c = PlaceCue(v, place.last, v.n());
         if (c < v.n()) subject = PlaceSubject(v, c, last_org);
       } else if (cue < v.n() && !leading) {
@@ -673,7 +673,7 @@ void LocatedIn(const View& v, Builder& b, int last_org, const ParsedDoc& doc, si
   }
 }
 
-// "Moscow-based Centre ...": the place is written in the name's cue word.
+// "Oslo-based Institute ...": the place is written in the name's cue word.
 void BasedIn(const View& v, Builder& b, const std::vector<core::EntityFact>& entities) {
   for (const Mention& m : v.sm.mentions) {
     if (m.entity < 0 || m.first == 0 || !v.IsOrgLike(m)) continue;
@@ -690,7 +690,7 @@ void BasedIn(const View& v, Builder& b, const std::vector<core::EntityFact>& ent
 struct EventContext {
   int event = -1;
   size_t sentence = 0;  // where it was last referred to
-  bool list_open = false;  // "It will feature:" opens a list of speakers on the next lines
+  bool list_open = false;  // "It will include:" opens a list of speakers on the next lines
   bool quote_open = false;  // a quotation opened in an earlier sentence of the paragraph
 };
 
@@ -743,7 +743,7 @@ void Speakers(const View& v, Builder& b, size_t si, EventContext& ctx) {
   }
   if (speech == v.n() && !in_list) return;
   // Persons named inside a quotation are talked about, not speaking.
-  // ('"China is vital. Chairman Stefan Hartung stresses investment," Xu said': the quotation
+  // ('"Europe is vital. Chairwoman Maria Rossi stresses investment," Brandt said': the quotation
   // runs over sentences of the paragraph.)
   std::vector<bool> quoted(v.n(), false);
   bool open = ctx.quote_open;
@@ -761,7 +761,7 @@ void Speakers(const View& v, Builder& b, size_t si, EventContext& ctx) {
     }
 }
 
-// "Siemens China" belongs to "Siemens": an organisation named after its parent.
+// "Kestrel Poland" belongs to "Kestrel": an organisation named after its parent.
 void NamedAfterParent(const ParsedDoc& doc, const std::vector<core::EntityFact>& entities,
                       Builder& b) {
   std::vector<std::vector<std::string>> words(entities.size());

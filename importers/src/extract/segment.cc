@@ -27,7 +27,7 @@ std::vector<Sentence> Segment(std::string_view text, const std::vector<Line>& li
         flush(i + 1);  // the dateline is a sentence of its own
         continue;
       }
-      // "... Apple Inc. The firm": an abbreviation's period can end the sentence too.
+      // "... Kestrel Inc. The firm": an abbreviation's period can end the sentence too.
       if (t.IsWord() && t.text.back() == '.' && i + 1 < toks.size() && toks[i + 1].upper &&
           (toks[i + 1].cls & kFunction) && (t.cls & kLegalSuffix)) {
         flush(i + 1);

@@ -8,7 +8,7 @@ namespace actorgraph::importers::extract {
 
 // True when the first letter-like code point of `w` is an uppercase letter.
 bool StartsUpper(std::string_view w);
-// True when `w` has at least two letters and none of them is lowercase ("UNIDO", "CEO").
+// True when `w` has at least two letters and none of them is lowercase ("NIRA", "CEO").
 bool IsAllUpper(std::string_view w);
 // True when `w` has at least one lowercase letter.
 bool HasLower(std::string_view w);

@@ -58,7 +58,7 @@ bool IsAbbreviation(std::string_view word) {
       "sr", "vs", "etc", "gen", "gov", "sen", "rep", "hon", "dept", "approx", "fig", "nos",
       "jan", "feb", "aug", "sept", "oct", "nov", "dec", "mt", "ft", "bros", "est", "pty"};
   if (word.size() == 1 && StartsUpper(word)) return true;  // an initial
-  if (word.find('.') != std::string_view::npos) return true;  // U.S, H.E, T.V
+  if (word.find('.') != std::string_view::npos) return true;  // U.S, H.E, J.K
   return kAbbrev.count(Lower(word)) > 0;
 }
 
@@ -116,7 +116,7 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end)
                                                         !IsWordByte(text, i + alen + 1))));
       size_t jl = alen ? alen : 1;
       if (joiner && i + jl < end && IsWordByte(text, i + jl) && text[i + jl] != '#') {
-        // "1.8" and "T.V" join; a period followed by a capital after a long word does not.
+        // "1.8" and "J.K" join; a period followed by a capital after a long word does not.
         if (text[i] == '.' && !(std::string_view(text.substr(b, i - b)).size() <= 2 ||
                                 StartsDigit(text.substr(i + 1, 1))))
           break;

@@ -8,8 +8,8 @@
 namespace actorgraph::importers::extract {
 
 enum class TokenKind : uint8_t {
-  kWord,        // letters/digits, with inner - ' . & ("Calzadilla-Sarmiento", "T.V.", "R&D")
-  kPossessive,  // 's after a word ("Bosch's" -> "Bosch" + "'s")
+  kWord,        // letters/digits, with inner - ' . & ("Rossi-Brandt", "J.K.", "R&D")
+  kPossessive,  // 's after a word ("Kestrel's" -> "Kestrel" + "'s")
   kPunct,       // one punctuation mark (ASCII or a typographic quote or dash)
 };
 
@@ -27,7 +27,7 @@ struct Token {
 };
 
 // Tokens of text[begin, end). A word keeps its final period when it is an abbreviation
-// (Mr., Co., Ltd., Inc., U.S., H.E., an initial "T."); otherwise the period is punctuation.
+// (Mr., Co., Ltd., Inc., U.S., H.E., an initial "J."); otherwise the period is punctuation.
 std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end);
 
 // True when `word` (without its period) is written with a period as an abbreviation.

@@ -18,8 +18,8 @@ bool Untyped(const Mention& m) { return !m.type.has_value(); }
 
 bool CouldBePerson(const Sentence& s, const Mention& m) {
   uint32_t n = m.last - m.first;
-  // A person's name has at most one word in capitals ("WANG Bingnan"); "UNIDO ITPO
-  // Shanghai" is an office.
+  // A person's name has at most one word in capitals ("LI Wenhao"); "NIRA TTO Oslo"
+  // is an office.
   int caps = 0;
   for (uint32_t k = m.first; k < m.last; ++k) caps += s.tokens[k].all_upper;
   return (Untyped(m) || m.type == NodeType::kPerson) && n >= 2 && n <= 5 && !m.org &&
@@ -75,11 +75,11 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
       m.evidence = std::max(m.evidence, Evidence::kContext);
       continue;
     }
-    // The place of a title: "Director, UNIDO", "President of CATL Europe", "Unilever CEO".
-    // ("Minister of Energy and Industry": a portfolio, not an organisation.)
+    // The place of a title: "Director, NIRA", "President of Kestrel Europe", "Lindqvist CEO".
+    // ("Minister of Finance and Industry": a portfolio, not an organisation.)
     bool after_title = m.first >= 2 && (t[m.first - 1].Is(",") || t[m.first - 1].Is("at")) &&
                        RoleEndingAt(sm, m.first - 1);
-    // "Executive Vice President, Global Supply Chain, Tarvo AG": a title's area, written in
+    // "Executive Vice President, Global Procurement, Tarvo AG": a title's area, written in
     // title words, before the organisation.
     if (after_title && m.last < n && t[m.last].Is(",")) {
       bool area = true;
@@ -88,8 +88,8 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
                                                          kConnector)) != 0;
       if (area) after_title = false;
     }
-    // "president of Bosch China", "Director of the Tarvo Institute": the employer after "of"
-    // (not a portfolio made of domain words: "Minister of Energy and Industry").
+    // "president of Kestrel Poland", "Director of the Tarvo Institute": the employer after "of"
+    // (not a portfolio made of domain words: "Minister of Finance and Industry").
     bool after_title_the = false;
     {
       uint32_t p = m.first;
@@ -99,7 +99,7 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
         for (uint32_t k = m.first; k < m.last; ++k)
           portfolio &= t[k].IsWord() &&
                        ((ClassesOf(t[k].text) & (kTitleDomain | kTitleModifier | kConnector)) != 0);
-        // "Minister of Industry and Advanced Technology": a minister's portfolio, unless it
+        // "Minister of Transport and Smart Technology": a minister's portfolio, unless it
         // names an organisation by its head word ("Minister of the Nordic Energy Agency").
         const Role* role = RoleEndingAt(sm, p - 1);
         std::string head = Lower(t[role->last - 1].text);
@@ -111,7 +111,7 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
           portfolio |= !org_head;
         }
         after_title_the = !portfolio;
-        // A portfolio typed by a trade word ("Industry and Advanced Technology") is no
+        // A portfolio typed by a trade word ("Transport and Smart Technology") is no
         // company either.
         if (portfolio && m.type == NodeType::kCompany && m.evidence == Evidence::kHead) {
           bool legal = false;
@@ -187,7 +187,7 @@ int CompanyContext(const Sentence& s, const Mention& m) {
   for (int back = 0; back < 7 && b > 0; ++back) {
     const Token& p = t[b - 1];
     if (p.IsWord() && (!p.upper || b == 1 || p.Is("OEMs")) && IsBusinessNoun(p.text)) return 2;
-    // Skip over a preceding coordinated name ("carmakers BMW and X") and "such as".
+    // Skip over a preceding coordinated name ("carmakers Kestrel and X") and "such as".
     if (p.Is("and") || p.Is(",") || p.Is("&") || p.Is("as") || p.Is("such") ||
         p.Is("including") || p.Is("like") ||
         (p.IsWord() && (p.upper || p.all_upper))) {
@@ -196,7 +196,7 @@ int CompanyContext(const Sentence& s, const Mention& m) {
     }
     break;
   }
-  // "X, a Japanese electronics firm", "X, the world's largest battery maker".
+  // "X, a Korean battery maker", "X, the world's largest turbine maker".
   if (m.last + 1 < n && t[m.last].Is(",")) {
     for (uint32_t k = m.last + 1; k < n && k < m.last + 9; ++k) {
       if (t[k].Is(",") || t[k].Is(".")) break;
@@ -253,7 +253,7 @@ void SettleTypes(ParsedDoc& doc) {
         else if (t[k].Is(",")) comma = true;
         else if (!(t[k].Is("partners") || t[k].Is("the") || t[k].Is("its"))) return false;
       }
-      // A comma alone is an apposition ("Global Operations, Micron"), unless a list goes
+      // A comma alone is an apposition ("Global Procurement, Kestrel"), unless a list goes
       // on to "and" ("A, B and C").
       if (comma && !conj)
         for (uint32_t k = b.last; k < t.size() && k < b.last + 6 && !conj; ++k)
@@ -276,8 +276,9 @@ void SettleTypes(ParsedDoc& doc) {
     const Sentence& s = doc.sentences[i];
     auto& ms = doc.mentions[i].mentions;
     for (Mention& m : ms) {
-      // "Hon Hai" looks like a person's name by the name lists alone, but it starts the
-      // name of an organisation ("Hon Hai Precision Industry Co"): it is that organisation.
+      // "Anders Lund" looks like a person's name by the name lists alone, but it starts the
+      // name of an organisation ("Anders Lund Precision Industry Co"): it is that
+      // organisation.
       if (!m.type && !m.anaphor)
         if (auto it = typed.find(core::FoldName(m.text)); it != typed.end()) m.type = it->second;
       if (m.type == NodeType::kPerson &&
@@ -314,7 +315,7 @@ void SettleTypes(ParsedDoc& doc) {
         }
       }
       if (m.type) continue;
-      // "UNIDO ITPO Shanghai", "Harrow Lanes China": a name that starts with the name of a
+      // "NIRA TTO Oslo", "Harrow Lanes China": a name that starts with the name of a
       // known organisation is a unit of it, of the same kind.
       for (size_t k = words.size() - 1; k >= 1 && !m.type; --k) {
         std::string prefix = words[0];
@@ -322,7 +323,7 @@ void SettleTypes(ParsedDoc& doc) {
         if (auto it = typed.find(prefix); it != typed.end() &&
             (it->second == NodeType::kCompany || it->second == NodeType::kAgency))
           m.type = it->second;
-        // A bare acronym prefix ("UNIDO ITPO Shanghai") is an institution unless a business
+        // A bare acronym prefix ("NIRA TTO Oslo") is an institution unless a business
         // noun names it, as for the acronym on its own.
         if (!m.type && k == 1 && s.tokens[m.first].all_upper && non_initial.count(prefix) &&
             (m.org || business.count(f))) {
@@ -338,7 +339,7 @@ void SettleTypes(ParsedDoc& doc) {
       // Otherwise a name is a business only with evidence: a business context somewhere
       // in the article (a title's employer, "X announced", "electronics firm X").
       // A bare acronym nobody expands is, in this press, most often an institution, unless
-      // a business noun names it ("carmakers BMW and ...").
+      // a business noun names it ("carmakers Kestrel and ...").
       auto biz = business.find(f);
       int evidence = biz == business.end() ? 0 : biz->second;
       if (acronym ? (m.org || evidence || (!s.headline && (!initial || confirmed)))

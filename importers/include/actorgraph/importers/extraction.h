@@ -17,7 +17,7 @@ using ExtractedRelation = core::RelationFact;  // from/to index Extraction::enti
 struct Extraction {
   std::string title;     // the document's title (Document::title, or found in the text)
   std::string date;      // YYYY-MM-DD, from the document or its dateline, or empty
-  std::string dateline;  // "SHANGHAI, 1 November 2022" when the text opens with one
+  std::string dateline;  // "HAMBURG, 14 March 2021" when the text opens with one
   std::vector<ExtractedEntity> entities;
   std::vector<ExtractedRelation> relations;
 };
