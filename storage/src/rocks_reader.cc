@@ -118,6 +118,11 @@ Result<std::vector<core::Evidence>> RocksReader::GetEvidence(const core::EdgeKey
   return out;
 }
 
+bool RocksReader::HasEvidence(const core::EdgeKey& key, core::EvidenceId id) {
+  rocksdb::PinnableSlice value;
+  return Get(EvidenceKey(key, id), &value);
+}
+
 Result<core::Article> RocksReader::GetArticle(core::ArticleId id) {
   rocksdb::PinnableSlice value;
   if (!Get(ArticleKey(id), &value)) return Status::NotFound("no article " + std::to_string(id));

@@ -22,6 +22,7 @@ class RocksReader : public core::GraphReader {
   core::Result<core::Node> GetNode(core::NodeId id) override;
   core::Result<core::Edge> GetEdge(const core::EdgeKey& key) override;
   core::Result<std::vector<core::Evidence>> GetEvidence(const core::EdgeKey& key) override;
+  bool HasEvidence(const core::EdgeKey& key, core::EvidenceId id) override;
   core::Result<core::Article> GetArticle(core::ArticleId id) override;
   std::optional<core::ArticleId> FindArticleByHash(const std::string& content_hash) override;
   std::vector<core::NodeId> LookupExact(const std::string& folded_name) override;
