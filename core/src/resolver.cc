@@ -174,18 +174,14 @@ class ArticleResolver {
   // Records the entity's surface forms on the node and in the index; extends its dates.
   NodeId AddForms(Node& node, const EntityFact& e, const std::vector<std::string>& forms) {
     bool changed = !stored_nodes_.count(node.id);  // a new node is always written
-    std::string folded_name = FoldName(node.name);
-    auto known = [&](const std::string& raw) {
-      std::string f = FoldName(raw);
-      if (f == folded_name) return true;
-      for (const auto& a : node.aliases)
-        if (FoldName(a) == f) return true;
-      return false;
-    };
+    // The folded forms the node already carries, each folded once (a node gathers aliases).
+    std::set<std::string> known{FoldName(node.name)};
+    for (const auto& a : node.aliases) known.insert(FoldName(a));
     std::vector<std::string> surfaces{e.name};
     surfaces.insert(surfaces.end(), e.aliases.begin(), e.aliases.end());
     for (const auto& s : surfaces) {
-      if (!s.empty() && !known(s) && !FoldName(s).empty()) {
+      std::string f = FoldName(s);
+      if (!f.empty() && known.insert(f).second) {
         node.aliases.push_back(s);
         changed = true;
       }
