@@ -3,8 +3,9 @@
 #include <charconv>
 
 #include <algorithm>
-#include <map>
 #include <cstdio>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "actorgraph/core/hashing.h"
@@ -74,7 +75,7 @@ class ArticleResolver {
       for (const auto& f : forms)
         if (auto s = SwappedTwoWordName(f); !s.empty()) lookups.push_back(s);
     for (const auto& form : lookups) {
-      for (NodeId id : reader_.LookupExact(form)) {
+      for (NodeId id : Lookup(form)) {
         Node* node = LoadNode(id);
         if (node && TypesCompatible(node->type, e.type)) return AddForms(*node, e, forms);
       }
@@ -104,23 +105,27 @@ class ArticleResolver {
     EdgeKey key{from, r.type, to};
     if (IsSymmetric(r.type) && key.src > key.dst) std::swap(key.src, key.dst);
     if (key.src == key.dst) return Status::Ok();
-    if (reader_.GetMeta(SuppressedEdgeKey(key))) return Status::Ok();
+    if (HasSuppressions() && reader_.GetMeta(SuppressedEdgeKey(key))) return Status::Ok();
     EvidenceId ev_id = EvidenceIdFor(article, key, r.begin, r.end);
-    if (reader_.GetMeta(SuppressedEvidenceKey(ev_id))) return Status::Ok();
+    if (HasSuppressions() && reader_.GetMeta(SuppressedEvidenceKey(ev_id))) return Status::Ok();
     auto it = edges_.find(key);
     if (it == edges_.end()) {
       auto stored = reader_.GetEdge(key);
       Edge edge;
-      if (stored.ok()) edge = stored.value();
-      else if (stored.status().code() != StatusCode::kNotFound) return stored.status();
-      else edge.key = key;
+      if (stored.ok()) {
+        edge = stored.value();
+        stored_edges_.insert(key);
+      } else if (stored.status().code() != StatusCode::kNotFound) {
+        return stored.status();
+      } else {
+        edge.key = key;
+      }
       it = edges_.emplace(key, edge).first;
       edges->push_back(key);
     }
     if (!evidence_ids_.insert(ev_id).second) return Status::Ok();
-    if (auto stored = reader_.GetEvidence(key); stored.ok())
-      for (const auto& ev : stored.value())
-        if (ev.id == ev_id) return Status::Ok();
+    // Evidence lives under a stored edge only (FORMAT.md invariant 2).
+    if (stored_edges_.count(key) && reader_.HasEvidence(key, ev_id)) return Status::Ok();
     Edge& edge = it->second;
     if (edge.title.empty()) edge.title = r.title;
     edge.confidence = edge.evidence_count == 0 ? r.confidence : CombineConfidence(edge.confidence, r.confidence);
@@ -155,30 +160,42 @@ class ArticleResolver {
     if (it != nodes_.end()) return &it->second;
     auto node = reader_.GetNode(id);
     if (!node.ok()) return nullptr;
+    stored_nodes_.insert(id);
     return &nodes_.emplace(id, std::move(node.value())).first->second;
+  }
+
+  // The reader's LookupExact, each folded name read once per article (the reader is a
+  // snapshot, so a second read would return the same ids).
+  const std::vector<NodeId>& Lookup(const std::string& folded) {
+    auto it = lookups_.find(folded);
+    if (it == lookups_.end()) it = lookups_.emplace(folded, reader_.LookupExact(folded)).first;
+    return it->second;
+  }
+
+  // Whether the graph holds any suppression record (one prefix probe per article): without
+  // one, the per-relation suppression lookups are skipped.
+  bool HasSuppressions() {
+    if (!has_suppressions_) has_suppressions_ = !reader_.ScanMeta(kSuppressPrefix, "", 1).empty();
+    return *has_suppressions_;
   }
 
   // Records the entity's surface forms on the node and in the index; extends its dates.
   NodeId AddForms(Node& node, const EntityFact& e, const std::vector<std::string>& forms) {
-    bool changed = !reader_.GetNode(node.id).ok();
-    std::string folded_name = FoldName(node.name);
-    auto known = [&](const std::string& raw) {
-      std::string f = FoldName(raw);
-      if (f == folded_name) return true;
-      for (const auto& a : node.aliases)
-        if (FoldName(a) == f) return true;
-      return false;
-    };
+    bool changed = !stored_nodes_.count(node.id);  // a new node is always written
+    // The folded forms the node already carries, each folded once (a node gathers aliases).
+    std::set<std::string> known{FoldName(node.name)};
+    for (const auto& a : node.aliases) known.insert(FoldName(a));
     std::vector<std::string> surfaces{e.name};
     surfaces.insert(surfaces.end(), e.aliases.begin(), e.aliases.end());
     for (const auto& s : surfaces) {
-      if (!s.empty() && !known(s) && !FoldName(s).empty()) {
+      std::string f = FoldName(s);
+      if (!f.empty() && known.insert(f).second) {
         node.aliases.push_back(s);
         changed = true;
       }
     }
     for (const auto& f : forms) {
-      std::vector<NodeId> indexed = reader_.LookupExact(f);
+      const std::vector<NodeId>& indexed = Lookup(f);
       if (std::find(indexed.begin(), indexed.end(), node.id) == indexed.end() &&
           indexed_.insert({f, node.id}).second)
         index_.push_back({f, node.id});
@@ -196,8 +213,12 @@ class ArticleResolver {
   GraphReader& reader_;
   const ArticleFacts& facts_;
   std::map<NodeId, Node> nodes_;
+  std::set<NodeId> stored_nodes_;  // the nodes of nodes_ that the graph already holds
   std::set<NodeId> changed_nodes_;
+  std::map<std::string, std::vector<NodeId>> lookups_;
+  std::optional<bool> has_suppressions_;
   std::map<EdgeKey, Edge> edges_;
+  std::set<EdgeKey> stored_edges_;  // the edges of edges_ that the graph already holds
   std::set<EvidenceId> evidence_ids_;
   std::vector<EvidencePut> evidence_;
   std::set<std::pair<std::string, NodeId>> indexed_;
@@ -211,10 +232,12 @@ std::string ArticleContentHash(const ArticleFacts& facts) {
 }
 
 std::string SuppressedEdgeKey(const EdgeKey& e) {
-  return "suppress/edge/" + Hex64(e.src) + "/" + EdgeTypeName(e.type) + "/" + Hex64(e.dst);
+  return std::string(kSuppressPrefix) + "edge/" + Hex64(e.src) + "/" + EdgeTypeName(e.type) + "/" + Hex64(e.dst);
 }
 
-std::string SuppressedEvidenceKey(EvidenceId id) { return "suppress/evidence/" + Hex64(id); }
+std::string SuppressedEvidenceKey(EvidenceId id) {
+  return std::string(kSuppressPrefix) + "evidence/" + Hex64(id);
+}
 
 NodeId NodeIdFor(NodeType type, const std::string& folded_name, uint32_t probe) {
   NodeId id = Hash64(std::string(NodeTypeName(type)) + ":" + folded_name) + probe;

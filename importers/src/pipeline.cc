@@ -34,6 +34,29 @@ core::Result<core::IngestResult> IngestDocument(core::GraphStore& store, const D
   return core::IngestArticle(store, ToFacts(doc, Extract(doc)));
 }
 
+// One batch: its documents and their facts, extracted by whichever thread takes the next
+// index (the workers started with it, then the thread that commits it).
+struct BatchIngestor::Batch {
+  std::vector<std::pair<std::string, Document>> docs;
+  std::vector<std::optional<core::ArticleFacts>> facts;
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> workers;
+
+  void Extract() {
+    for (size_t i = next++; i < docs.size(); i = next++) {
+      const Document& doc = docs[i].second;
+      if (CheckNotEmpty(doc).ok()) facts[i] = ToFacts(doc, importers::Extract(doc));
+    }
+  }
+  // Extracts what no worker has taken yet, then waits for the workers.
+  void Finish() {
+    Extract();
+    for (auto& w : workers) w.join();
+    workers.clear();
+  }
+  ~Batch() { Finish(); }  // never leaves a worker running over freed documents
+};
+
 BatchIngestor::BatchIngestor(core::GraphStore& store, Callback on_done, size_t threads,
                              size_t batch_size)
     : store_(store),
@@ -45,37 +68,46 @@ BatchIngestor::~BatchIngestor() { Flush(); }
 
 void BatchIngestor::Add(std::string origin, Document doc) {
   pending_.emplace_back(std::move(origin), std::move(doc));
-  if (pending_.size() >= batch_size_) Flush();
+  if (pending_.size() >= batch_size_) Submit();  // failures are reported through on_done_
 }
 
 core::Status BatchIngestor::Flush() {
-  if (pending_.empty()) return core::Status::Ok();
-  // Extraction is pure: run it on worker threads, each taking the next document.
-  std::vector<std::optional<core::ArticleFacts>> facts(pending_.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < pending_.size(); i = next++) {
-      const Document& doc = pending_[i].second;
-      if (CheckNotEmpty(doc).ok()) facts[i] = ToFacts(doc, Extract(doc));
-    }
-  };
-  std::vector<std::thread> workers;
-  for (size_t t = 1; t < std::min(threads_, pending_.size()); ++t) workers.emplace_back(work);
-  work();
-  for (auto& w : workers) w.join();
+  core::Status st = pending_.empty() ? core::Status::Ok() : Submit();
+  if (extracting_) {
+    core::Status last = Commit(*extracting_);
+    extracting_.reset();
+    if (st.ok()) st = last;
+  }
+  return st;
+}
 
+core::Status BatchIngestor::Submit() {
+  auto batch = std::make_unique<Batch>();
+  batch->docs = std::move(pending_);
+  pending_.clear();
+  batch->facts.resize(batch->docs.size());
+  // Workers for all the threads but the calling one, which joins in when it commits the batch.
+  size_t workers = std::min(threads_ - 1, batch->docs.size());
+  for (size_t t = 0; t < workers; ++t) batch->workers.emplace_back([b = batch.get()] { b->Extract(); });
+  core::Status st = core::Status::Ok();
+  if (extracting_) st = Commit(*extracting_);
+  extracting_ = std::move(batch);
+  return st;
+}
+
+core::Status BatchIngestor::Commit(Batch& batch) {
+  batch.Finish();
   std::vector<core::Result<core::IngestResult>> results;
-  results.reserve(pending_.size());
-  for (size_t i = 0; i < pending_.size(); ++i) {
-    if (!facts[i]) results.emplace_back(CheckNotEmpty(pending_[i].second));
-    else results.push_back(core::IngestArticle(store_, *facts[i], /*sync=*/false));
+  results.reserve(batch.docs.size());
+  for (size_t i = 0; i < batch.docs.size(); ++i) {
+    if (!batch.facts[i]) results.emplace_back(CheckNotEmpty(batch.docs[i].second));
+    else results.push_back(core::IngestArticle(store_, *batch.facts[i], /*sync=*/false));
   }
   core::Status synced = store_.Sync();
-  for (size_t i = 0; i < pending_.size(); ++i) {
-    if (synced.ok() || !results[i].ok()) on_done_(pending_[i].first, results[i]);
-    else on_done_(pending_[i].first, synced);
+  for (size_t i = 0; i < batch.docs.size(); ++i) {
+    if (synced.ok() || !results[i].ok()) on_done_(batch.docs[i].first, results[i]);
+    else on_done_(batch.docs[i].first, synced);
   }
-  pending_.clear();
   return synced;
 }
 

@@ -4,15 +4,13 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/checkpoint.h>
-#include <rocksdb/write_batch.h>
 
 #include <atomic>
-#include <map>
 #include <mutex>
-#include <unordered_map>
 
 #include "actorgraph/storage/key_codec.h"
-#include "record_codec.h"
+#include "counter_cache.h"
+#include "delta_writer.h"
 #include "rocks_reader.h"
 
 namespace actorgraph::storage {
@@ -35,158 +33,8 @@ struct RocksGraphStore::Impl {
   std::unique_ptr<rocksdb::DB> db;
   RocksStoreOptions options;
   std::recursive_mutex write_mu;
+  CounterCache counters;  // under write_mu
   std::atomic<uint64_t> version{0};
-};
-
-// Builds one WriteBatch for a delta, tracking what exists so that the counters stay exact.
-// Used only under the write lock.
-class DeltaWriter {
- public:
-  DeltaWriter(rocksdb::DB* db) : db_(db) {}
-
-  Status Build(const core::GraphDelta& delta, core::ApplyStats* stats) {
-    for (const auto& node : delta.put_nodes) AG_RETURN_IF_ERROR(PutNode(node, stats));
-    for (const auto& edge : delta.delete_edges) AG_RETURN_IF_ERROR(DeleteEdge(edge));
-    for (core::NodeId id : delta.delete_nodes) AG_RETURN_IF_ERROR(DeleteNode(id));
-    for (const auto& edge : delta.put_edges) AG_RETURN_IF_ERROR(PutEdge(edge, stats));
-    for (const auto& ref : delta.delete_evidence) {
-      std::string key = EvidenceKey(ref.edge, ref.id);
-      if (Exists(key)) AddCounter(MetaKey("count/evidence"), -1);
-      Delete(key);
-    }
-    for (const auto& put : delta.put_evidence) {
-      std::string key = EvidenceKey(put.edge, put.evidence.id);
-      if (!Exists(key)) {
-        AddCounter(MetaKey("count/evidence"), 1);
-        ++stats->evidence_added;
-      }
-      Put(key, EncodeEvidence(put.evidence));
-    }
-    for (const auto& e : delta.delete_index) Delete(IndexKey(e.folded_name, e.node));
-    for (const auto& e : delta.put_index) Put(IndexKey(e.folded_name, e.node), "");
-    for (const auto& m : delta.delete_meta) Delete(MetaKey(m));
-    for (const auto& m : delta.put_meta) Put(MetaKey(m.key), m.value);
-    if (delta.article) {
-      const core::Article& a = *delta.article;
-      if (!Exists(ArticleKey(a.id))) AddCounter(MetaKey("count/articles"), 1);
-      Put(ArticleKey(a.id), EncodeArticle(a));
-      std::string id;
-      AppendU64(id, a.id);
-      Put(HashKey(a.content_hash), id);
-    }
-    return FlushCounters();
-  }
-
-  rocksdb::WriteBatch& batch() { return batch_; }
-
- private:
-  std::optional<std::string> Get(const std::string& key) {
-    auto it = overlay_.find(key);
-    if (it != overlay_.end()) return it->second;
-    std::string value;
-    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), key, &value);
-    if (s.ok()) return value;
-    return std::nullopt;
-  }
-  bool Exists(const std::string& key) { return Get(key).has_value(); }
-  void Put(const std::string& key, const std::string& value) {
-    batch_.Put(key, value);
-    overlay_[key] = value;
-  }
-  void Delete(const std::string& key) {
-    batch_.Delete(key);
-    overlay_[key] = std::nullopt;
-  }
-  void AddCounter(const std::string& key, int64_t delta) { counters_[key] += delta; }
-
-  static std::string NodeCounter(core::NodeType t) {
-    return MetaKey(std::string("count/node/") + core::NodeTypeName(t));
-  }
-  static std::string EdgeCounter(core::EdgeType t) {
-    return MetaKey(std::string("count/edge/") + core::EdgeTypeName(t));
-  }
-
-  Status PutNode(const core::Node& node, core::ApplyStats* stats) {
-    std::string key = NodeKey(node.id);
-    if (auto old = Get(key)) {
-      core::Node before;
-      if (!DecodeNode(*old, node.id, &before)) return Status::Corruption("bad node record");
-      AddCounter(NodeCounter(before.type), -1);
-    } else {
-      ++stats->nodes_added;
-    }
-    AddCounter(NodeCounter(node.type), 1);
-    Put(key, EncodeNode(node));
-    return Status::Ok();
-  }
-
-  Status DeleteNode(core::NodeId id) {
-    std::string key = NodeKey(id);
-    auto old = Get(key);
-    if (!old) return Status::Ok();
-    core::Node before;
-    if (!DecodeNode(*old, id, &before)) return Status::Corruption("bad node record");
-    AddCounter(NodeCounter(before.type), -1);
-    Delete(key);
-    return Status::Ok();
-  }
-
-  void AddDegree(const core::EdgeKey& e, int64_t delta) {
-    AddCounter(DegreeKey(e.src, 1, e.type), delta);
-    AddCounter(DegreeKey(e.dst, 2, e.type), delta);
-  }
-
-  Status PutEdge(const core::Edge& edge, core::ApplyStats* stats) {
-    std::string out = OutKey(edge.key);
-    if (!Exists(out)) {
-      AddCounter(EdgeCounter(edge.key.type), 1);
-      AddDegree(edge.key, 1);
-      ++stats->edges_added;
-    }
-    std::string record = EncodeEdge(edge);
-    Put(out, record);
-    Put(InKey(edge.key), record);
-    return Status::Ok();
-  }
-
-  Status DeleteEdge(const core::EdgeKey& e) {
-    std::string out = OutKey(e);
-    if (!Exists(out)) return Status::Ok();
-    AddCounter(EdgeCounter(e.type), -1);
-    AddDegree(e, -1);
-    Delete(out);
-    Delete(InKey(e));
-    // Every piece of evidence of the edge goes with it.
-    std::string prefix = EvidencePrefix(e), upper = PrefixSuccessor(prefix);
-    rocksdb::Slice upper_slice(upper);
-    rocksdb::ReadOptions ro;
-    ro.iterate_upper_bound = &upper_slice;
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
-    for (it->Seek(prefix); it->Valid(); it->Next()) {
-      std::string key = it->key().ToString();
-      if (Exists(key)) AddCounter(MetaKey("count/evidence"), -1);
-      Delete(key);
-    }
-    if (!it->status().ok()) return FromRocks(it->status(), "scan evidence");
-    return Status::Ok();
-  }
-
-  Status FlushCounters() {
-    for (const auto& [key, delta] : counters_) {
-      if (delta == 0) continue;
-      auto current = Get(key);
-      int64_t value = static_cast<int64_t>(current ? DecodeCount(*current) : 0) + delta;
-      if (value < 0) return Status::Corruption("counter below zero: " + key);
-      if (value == 0 && key[0] == kind::kDegree) Delete(key);
-      else Put(key, EncodeCount(static_cast<uint64_t>(value)));
-    }
-    return Status::Ok();
-  }
-
-  rocksdb::DB* db_;
-  rocksdb::WriteBatch batch_;
-  std::unordered_map<std::string, std::optional<std::string>> overlay_;
-  std::map<std::string, int64_t> counters_;
 };
 
 RocksGraphStore::RocksGraphStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -251,12 +99,19 @@ Result<core::ApplyStats> RocksGraphStore::Apply(const core::GraphDelta& delta,
     if (!s.IsNotFound()) return FromRocks(s, "look up article hash");
     stats.article_was_new = true;
   }
-  DeltaWriter writer(impl_->db.get());
+  DeltaWriter writer(impl_->db.get(), impl_->counters);
   AG_RETURN_IF_ERROR(writer.Build(delta, &stats));
   if (impl_->options.before_write_hook) AG_RETURN_IF_ERROR(impl_->options.before_write_hook());
   rocksdb::WriteOptions wo;
   wo.sync = impl_->options.sync_writes && apply_options.sync;
-  AG_RETURN_IF_ERROR(FromRocks(impl_->db->Write(wo, &writer.batch()), "write batch"));
+  rocksdb::Status written = impl_->db->Write(wo, &writer.batch());
+  if (!written.ok()) {
+    impl_->counters.Clear();  // the batch may or may not have reached the database
+    return FromRocks(written, "write batch");
+  }
+  for (const auto& m : delta.put_meta) impl_->counters.Forget(MetaKey(m.key));
+  for (const auto& m : delta.delete_meta) impl_->counters.Forget(MetaKey(m));
+  for (const auto& [key, value] : writer.written_counters()) impl_->counters.Set(key, value);
   impl_->version.fetch_add(1);
   return stats;
 }

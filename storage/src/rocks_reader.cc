@@ -9,44 +9,65 @@ namespace actorgraph::storage {
 using core::Result;
 using core::Status;
 
-RocksReader::RocksReader(rocksdb::DB* db) : db_(db), snapshot_(db->GetSnapshot()) {}
-RocksReader::~RocksReader() { db_->ReleaseSnapshot(snapshot_); }
+RocksReader::RocksReader(rocksdb::DB* db) : db_(db), snapshot_(db->GetSnapshot()) {
+  read_options_.snapshot = snapshot_;
+}
+
+RocksReader::~RocksReader() {
+  iterator_.reset();  // an iterator must not outlive the snapshot it reads
+  db_->ReleaseSnapshot(snapshot_);
+}
+
+bool RocksReader::Get(const std::string& key, rocksdb::PinnableSlice* value) {
+  return db_->Get(read_options_, db_->DefaultColumnFamily(), key, value).ok();
+}
 
 std::optional<std::string> RocksReader::Get(const std::string& key) {
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snapshot_;
-  std::string value;
-  if (db_->Get(ro, key, &value).ok()) return value;
-  return std::nullopt;
+  rocksdb::PinnableSlice value;
+  if (!Get(key, &value)) return std::nullopt;
+  return value.ToString();
 }
 
 Status RocksReader::Scan(const std::string& prefix, const std::string& start,
                          const std::function<bool(const rocksdb::Slice&, const rocksdb::Slice&)>& fn) {
-  std::string upper = PrefixSuccessor(prefix);
-  rocksdb::Slice upper_slice(upper);
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snapshot_;
-  ro.iterate_upper_bound = &upper_slice;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
-  for (it->Seek(start); it->Valid(); it->Next())
+  // A nested scan (from inside `fn`) must not move the outer scan's iterator.
+  std::unique_ptr<rocksdb::Iterator> nested;
+  rocksdb::Iterator* it;
+  if (scanning_) {
+    nested.reset(db_->NewIterator(read_options_));
+    it = nested.get();
+  } else {
+    if (!iterator_) iterator_.reset(db_->NewIterator(read_options_));
+    it = iterator_.get();
+    scanning_ = true;
+  }
+  struct Release {
+    bool* flag;
+    bool owned;
+    ~Release() {
+      if (owned) *flag = false;
+    }
+  } release{&scanning_, nested == nullptr};
+  const rocksdb::Slice bound(prefix);
+  for (it->Seek(start); it->Valid() && it->key().starts_with(bound); it->Next())
     if (!fn(it->key(), it->value())) break;
   if (!it->status().ok()) return Status::IoError("scan: " + it->status().ToString());
   return Status::Ok();
 }
 
 Result<core::Node> RocksReader::GetNode(core::NodeId id) {
-  auto value = Get(NodeKey(id));
-  if (!value) return Status::NotFound("no node " + std::to_string(id));
+  rocksdb::PinnableSlice value;
+  if (!Get(NodeKey(id), &value)) return Status::NotFound("no node " + std::to_string(id));
   core::Node node;
-  if (!DecodeNode(*value, id, &node)) return Status::Corruption("bad node record " + std::to_string(id));
+  if (!DecodeNode(std::string_view(value.data(), value.size()), id, &node)) return Status::Corruption("bad node record " + std::to_string(id));
   return node;
 }
 
 Result<core::Edge> RocksReader::GetEdge(const core::EdgeKey& key) {
-  auto value = Get(OutKey(key));
-  if (!value) return Status::NotFound("no such edge");
+  rocksdb::PinnableSlice value;
+  if (!Get(OutKey(key), &value)) return Status::NotFound("no such edge");
   core::Edge edge;
-  if (!DecodeEdge(*value, key, &edge)) return Status::Corruption("bad edge record");
+  if (!DecodeEdge(std::string_view(value.data(), value.size()), key, &edge)) return Status::Corruption("bad edge record");
   return edge;
 }
 
@@ -68,18 +89,23 @@ Result<std::vector<core::Evidence>> RocksReader::GetEvidence(const core::EdgeKey
   return out;
 }
 
+bool RocksReader::HasEvidence(const core::EdgeKey& key, core::EvidenceId id) {
+  rocksdb::PinnableSlice value;
+  return Get(EvidenceKey(key, id), &value);
+}
+
 Result<core::Article> RocksReader::GetArticle(core::ArticleId id) {
-  auto value = Get(ArticleKey(id));
-  if (!value) return Status::NotFound("no article " + std::to_string(id));
+  rocksdb::PinnableSlice value;
+  if (!Get(ArticleKey(id), &value)) return Status::NotFound("no article " + std::to_string(id));
   core::Article a;
-  if (!DecodeArticle(*value, id, &a)) return Status::Corruption("bad article record");
+  if (!DecodeArticle(std::string_view(value.data(), value.size()), id, &a)) return Status::Corruption("bad article record");
   return a;
 }
 
 std::optional<core::ArticleId> RocksReader::FindArticleByHash(const std::string& content_hash) {
-  auto value = Get(HashKey(content_hash));
-  if (!value || value->size() != 8) return std::nullopt;
-  return ReadU64(*value);
+  rocksdb::PinnableSlice value;
+  if (!Get(HashKey(content_hash), &value) || value.size() != 8) return std::nullopt;
+  return ReadU64(std::string_view(value.data(), value.size()));
 }
 
 std::vector<core::NodeId> RocksReader::LookupExact(const std::string& folded_name) {
@@ -167,8 +193,8 @@ core::Degree RocksReader::GetDegree(core::NodeId id) {
 core::GraphCounts RocksReader::Counts() {
   core::GraphCounts c;
   auto count = [&](const std::string& name) {
-    auto v = Get(MetaKey(name));
-    return v ? DecodeCount(*v) : 0;
+    rocksdb::PinnableSlice v;
+    return Get(MetaKey(name), &v) ? DecodeCount(std::string_view(v.data(), v.size())) : 0;
   };
   for (core::NodeType t : core::kAllNodeTypes)
     c.nodes[t] = count(std::string("count/node/") + core::NodeTypeName(t));

@@ -1,4 +1,10 @@
 // GraphReader over one RocksDB snapshot: every call sees the same committed state.
+//
+// Not thread-safe: a reader belongs to one thread at a time (core::GraphReader's contract).
+// It keeps one RocksDB iterator over its snapshot, created on the first scan and re-seeked
+// by every later one, because creating an iterator (a merging iterator over every memtable
+// and table file) costs more than most of the scans the resolver makes. A scan started from
+// inside another scan's callback gets an iterator of its own.
 #pragma once
 
 #include <rocksdb/db.h>
@@ -16,6 +22,7 @@ class RocksReader : public core::GraphReader {
   core::Result<core::Node> GetNode(core::NodeId id) override;
   core::Result<core::Edge> GetEdge(const core::EdgeKey& key) override;
   core::Result<std::vector<core::Evidence>> GetEvidence(const core::EdgeKey& key) override;
+  bool HasEvidence(const core::EdgeKey& key, core::EvidenceId id) override;
   core::Result<core::Article> GetArticle(core::ArticleId id) override;
   std::optional<core::ArticleId> FindArticleByHash(const std::string& content_hash) override;
   std::vector<core::NodeId> LookupExact(const std::string& folded_name) override;
@@ -31,13 +38,20 @@ class RocksReader : public core::GraphReader {
   core::Status ForEachArticle(const std::function<bool(const core::Article&)>& fn) override;
 
  private:
+  // Reads `key` at the snapshot into `value` (pinned, not copied); false when absent.
+  bool Get(const std::string& key, rocksdb::PinnableSlice* value);
   std::optional<std::string> Get(const std::string& key);
-  // Visits keys in [start, PrefixSuccessor(prefix)) starting at `start` (>= prefix).
+  // Visits the keys that start with `prefix`, in order, from `start` (>= prefix) on.
   core::Status Scan(const std::string& prefix, const std::string& start,
                     const std::function<bool(const rocksdb::Slice&, const rocksdb::Slice&)>& fn);
 
   rocksdb::DB* db_;
   const rocksdb::Snapshot* snapshot_;
+  rocksdb::ReadOptions read_options_;  // at snapshot_
+  // The reused iterator (at snapshot_, no bounds: Scan checks the prefix itself); released
+  // before the snapshot. scanning_ is true while a Scan runs on it.
+  std::unique_ptr<rocksdb::Iterator> iterator_;
+  bool scanning_ = false;
 };
 
 }  // namespace actorgraph::storage

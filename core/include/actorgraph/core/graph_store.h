@@ -58,6 +58,8 @@ class GraphReader {
   virtual Result<Node> GetNode(NodeId id) = 0;
   virtual Result<Edge> GetEdge(const EdgeKey& key) = 0;
   virtual Result<std::vector<Evidence>> GetEvidence(const EdgeKey& key) = 0;
+  // Whether the edge has the piece of evidence `id` (one point read, nothing decoded).
+  virtual bool HasEvidence(const EdgeKey& key, EvidenceId id) = 0;
   virtual Result<Article> GetArticle(ArticleId id) = 0;
   // The article registered under a content hash, if any.
   virtual std::optional<ArticleId> FindArticleByHash(const std::string& content_hash) = 0;

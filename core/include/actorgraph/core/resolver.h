@@ -43,7 +43,9 @@ std::string ArticleContentHash(const ArticleFacts& facts);
 // GraphStore::Sync() before it acknowledges the article (group commit).
 Result<IngestResult> IngestArticle(GraphStore& store, const ArticleFacts& facts, bool sync = true);
 
-// Meta keys under which curation records deleted edges and evidence (see api/ curation).
+// Meta keys under which curation records deleted edges and evidence (see api/ curation); both
+// start with kSuppressPrefix.
+inline constexpr const char* kSuppressPrefix = "suppress/";
 std::string SuppressedEdgeKey(const EdgeKey& edge);
 std::string SuppressedEvidenceKey(EvidenceId id);
 

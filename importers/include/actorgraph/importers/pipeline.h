@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,29 +21,42 @@ core::ArticleFacts ToFacts(const Document& doc, Extraction extraction);
 // changes nothing. Thread-safe: extraction runs unlocked, the write under the store's lock.
 core::Result<core::IngestResult> IngestDocument(core::GraphStore& store, const Document& doc);
 
-// Bulk ingestion with group commit: documents are collected, extracted in parallel, written
-// one atomic batch per article in the order they were added, then made durable with a single
-// WAL sync, and only then reported (acknowledged) through `on_done`, in order.
+// Bulk ingestion with group commit: documents are collected in batches of `batch_size`; a
+// full batch is extracted on worker threads while the calling thread resolves and writes the
+// batch before it (one atomic write per article, in the order the documents were added),
+// makes it durable with a single WAL sync, and only then reports (acknowledges) its
+// documents through `on_done`, in order. So at most two batches are in flight, and `on_done`
+// runs on the calling thread, inside Add or Flush; an article is never reported before the
+// sync that made it durable.
 // Not thread-safe: one BatchIngestor per importing thread.
 class BatchIngestor {
  public:
   using Callback = std::function<void(const std::string& origin,
                                       const core::Result<core::IngestResult>& result)>;
 
+  // `threads`: extraction threads, the calling thread included.
   BatchIngestor(core::GraphStore& store, Callback on_done, size_t threads = 2,
                 size_t batch_size = 256);
   ~BatchIngestor();  // flushes what is pending
 
   void Add(std::string origin, Document doc);
-  // Ingests every pending document. A failed sync reports every article of the batch as
-  // failed (none was acknowledged) and returns the error.
+  // Ingests and reports every document added so far. A failed sync reports every article of
+  // its batch as failed (none was acknowledged); Flush returns the first such error.
   core::Status Flush();
 
  private:
+  struct Batch;  // documents, their extraction in progress, its workers
+
+  // Starts the extraction of pending_ and writes the batch that was extracting before it.
+  core::Status Submit();
+  // Finishes the extraction of `batch` (helping the workers), writes, syncs and reports it.
+  core::Status Commit(Batch& batch);
+
   core::GraphStore& store_;
   Callback on_done_;
   size_t threads_, batch_size_;
   std::vector<std::pair<std::string, Document>> pending_;
+  std::unique_ptr<Batch> extracting_;  // submitted, not yet written
 };
 
 }  // namespace actorgraph::importers
