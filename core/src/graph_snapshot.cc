@@ -140,14 +140,17 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
   snap->incident_offsets_.assign(n + 1, 0);
   snap->out_degree_.assign(n, 0);
   size_t kept = 0;
+  Index src = 0;  // the sources come in id order: a cursor over the ids finds them
   for (size_t k = 0; k < edges_.size(); ++k) {
     if (k + 1 < edges_.size() && edge_order[k].SameKey(edge_order[k + 1])) continue;  // replaced later
-    Index s = snap->Find(edges_[k].key.src), d = snap->Find(edges_[k].key.dst);
-    if (s == kNone || d == kNone) continue;  // a dangling edge is not part of the graph
-    snap->ends_.emplace_back(s, d);
-    ++snap->incident_offsets_[s + 1];
+    while (src < n && snap->ids_[src] < edges_[k].key.src) ++src;
+    if (src == n || snap->ids_[src] != edges_[k].key.src) continue;  // a dangling edge is not part of the graph
+    Index d = snap->Find(edges_[k].key.dst);
+    if (d == kNone) continue;
+    snap->ends_.emplace_back(src, d);
+    ++snap->incident_offsets_[src + 1];
     ++snap->incident_offsets_[d + 1];
-    ++snap->out_degree_[s];
+    ++snap->out_degree_[src];
     if (kept != k) edges_[kept] = std::move(edges_[k]);
     ++kept;
   }

@@ -74,6 +74,14 @@ inline void PutBE(char* p, uint64_t v) {
   }
 }
 
+// The records are written in key order but lie in the arena in arrival order: fetching the
+// one a few places ahead hides the cache miss of that random read.
+constexpr size_t kPrefetchDistance = 8;
+template <typename Rec>
+void PrefetchRecord(const std::vector<Rec>& recs, size_t i, const std::string& arena) {
+  if (i + kPrefetchDistance < recs.size()) __builtin_prefetch(arena.data() + recs[i + kPrefetchDistance].rec.off);
+}
+
 // Sorts by key (then insertion order) and keeps the last record of each key: the same result
 // as applying the puts in order.
 template <typename T, typename Less, typename Same>
@@ -171,7 +179,9 @@ Status WriteAdjacency(char kind, std::vector<AdjacencyRec>& recs, const std::str
         return a.near == b.near && a.type == b.type && a.far == b.far;
       });
   char key[18] = {kind};
-  for (const AdjacencyRec& e : recs) {
+  for (size_t i = 0; i < recs.size(); ++i) {
+    PrefetchRecord(recs, i, arena);
+    const AdjacencyRec& e = recs[i];
     PutBE(key + 1, e.near);
     key[9] = static_cast<char>(e.type);
     PutBE(key + 10, e.far);
@@ -387,7 +397,9 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
         });
     SstOut out = sst(kind::kEvidence);
     char key[26] = {kind::kEvidence};
-    for (const auto& v : m.evidence) {
+    for (size_t i = 0; i < m.evidence.size(); ++i) {
+      PrefetchRecord(m.evidence, i, m.evidence_arena);
+      const EvidenceRec& v = m.evidence[i];
       PutBE(key + 1, v.src);
       key[9] = static_cast<char>(v.type);
       PutBE(key + 10, v.dst);
@@ -402,7 +414,9 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
                  [](const NodeRec& a, const NodeRec& b) { return a.id == b.id; });
     SstOut out = sst(kind::kNode);
     char key[9] = {kind::kNode};
-    for (const auto& n : m.nodes) {
+    for (size_t i = 0; i < m.nodes.size(); ++i) {
+      PrefetchRecord(m.nodes, i, m.node_arena);
+      const NodeRec& n = m.nodes[i];
       PutBE(key + 1, n.id);
       AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 9), rec(m.node_arena, n.rec)));
       ++node_counts[n.type];
