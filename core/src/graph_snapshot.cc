@@ -208,8 +208,22 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
 }
 
 GraphSnapshot::Index GraphSnapshot::Find(NodeId id) const {
-  auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
-  return it != ids_.end() && *it == id ? static_cast<Index>(it - ids_.begin()) : kNone;
+  // Node ids are hashes, spread evenly over 64 bits: interpolation narrows [lo, hi) to a few
+  // entries in two or three steps; a binary search finishes (and bounds the worst case).
+  size_t lo = 0, hi = ids_.size();
+  for (int step = 0; step < 3 && hi - lo > 16; ++step) {
+    NodeId first = ids_[lo], last = ids_[hi - 1];
+    if (id < first || id > last) return kNone;
+    auto guess = lo + static_cast<size_t>(static_cast<long double>(id - first) / static_cast<long double>(last - first + 1) *
+                                          static_cast<long double>(hi - lo));
+    size_t window = 8 + (hi - lo) / 64;
+    size_t wlo = guess > lo + window ? guess - window : lo, whi = std::min(hi, guess + window + 1);
+    if (ids_[wlo] <= id && (whi == hi || id < ids_[whi])) lo = wlo, hi = whi;
+    else if (id < ids_[wlo]) hi = wlo;
+    else lo = whi;
+  }
+  auto it = std::lower_bound(ids_.begin() + static_cast<long>(lo), ids_.begin() + static_cast<long>(hi), id);
+  return it != ids_.begin() + static_cast<long>(hi) && *it == id ? static_cast<Index>(it - ids_.begin()) : kNone;
 }
 
 std::span<const uint32_t> GraphSnapshot::Incident(Index i) const {

@@ -72,6 +72,8 @@ class BulkLoader {
   // Takes every put of `other`, as if they were added here after this loader's own (so
   // threads can fill loaders of their own and join them); `other` is empty afterwards.
   void Append(BulkLoader&& other);
+  // A hint: room for this many more edges and pieces of evidence (fewer regrowths).
+  void ReserveEdges(size_t edges, size_t evidence);
 
   // Writes everything into a new database in `dir`, which must not exist or be empty, and
   // closes it; open it with RocksGraphStore::Open. The loader is empty afterwards.
