@@ -3,6 +3,8 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <sys/socket.h>
+
 #include <thread>
 
 #include "api_context.h"
@@ -32,6 +34,7 @@ struct Server::Impl {
   int port = 0;
 
   std::thread snapshot_warmer;
+  int listen_fd = -1;  // the listening socket, once bound
 
   Impl(core::GraphStore& store, ServerOptions o) : options(std::move(o)), ctx(store, options) {}
   ~Impl() {
@@ -50,6 +53,13 @@ struct Server::Impl {
     // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and
     // the client's delayed ACK hold every keep-alive response ~40 ms (bench/README.md).
     http.set_tcp_nodelay(true);
+    // cpp-httplib listens with a backlog of 5 (compiled into Debian's library): bursts of new
+    // connections overflowed it and waited a SYN retransmission (1 s). The socket is
+    // remembered here and listened on again with the system's backlog once bound.
+    http.set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listen_fd = sock;
+    });
     // Compressed request bodies are refused before they are read (no decompression bombs).
     http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
       std::string encoding = req.get_header_value("Content-Encoding");
@@ -106,6 +116,7 @@ core::Status Server::Bind() {
       return core::Status::IoError("cannot bind " + o.host + ":" + std::to_string(o.port));
     impl_->port = o.port;
   }
+  if (impl_->listen_fd >= 0) ::listen(impl_->listen_fd, SOMAXCONN);
   return core::Status::Ok();
 }
 

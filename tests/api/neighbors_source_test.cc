@@ -86,3 +86,14 @@ TEST_CASE("one keep-alive connection carries many requests", "[api][read]") {
   close(fd);
   CHECK(answered == 50);
 }
+
+TEST_CASE("the listening socket takes a burst of new connections", "[api][read]") {
+  auto& s = CorpusServer();
+  // Send-Q of a listening socket in `ss -ltn` is its accept backlog (cpp-httplib's own is 5).
+  std::string line = Run("ss -ltnH 'sport = :" + std::to_string(s.port()) + "'");
+  std::istringstream fields(line);
+  std::string state, recv_q, send_q;
+  fields >> state >> recv_q >> send_q;
+  REQUIRE(state == "LISTEN");
+  CHECK(std::stoul(send_q) >= 128);
+}
