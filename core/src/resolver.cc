@@ -245,17 +245,23 @@ NodeId NodeIdFor(NodeType type, const std::string& folded_name, uint32_t probe) 
 }
 
 EvidenceId EvidenceIdFor(ArticleId article, const EdgeKey& edge, uint32_t begin, uint32_t end) {
-  std::string buf;  // "<article hex><src hex><type name><dst hex><begin>:<end>"
-  buf.reserve(80);
-  AppendHex64(buf, article);
-  AppendHex64(buf, edge.src);
-  buf.append(EdgeTypeName(edge.type));
-  AppendHex64(buf, edge.dst);
-  char digits[24];
-  buf.append(digits, std::to_chars(digits, digits + sizeof digits, begin).ptr);
-  buf.push_back(':');
-  buf.append(digits, std::to_chars(digits, digits + sizeof digits, end).ptr);
-  return Hash64(buf, 7);
+  // "<article hex><src hex><type name><dst hex><begin>:<end>", hashed; built on the stack.
+  char buf[128];
+  size_t n = 0;
+  auto hex = [&](uint64_t v) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    for (int shift = 60; shift >= 0; shift -= 4) buf[n++] = kDigits[(v >> shift) & 15];
+  };
+  hex(article);
+  hex(edge.src);
+  std::string_view type = EdgeTypeName(edge.type);
+  type.copy(buf + n, type.size());
+  n += type.size();
+  hex(edge.dst);
+  n = static_cast<size_t>(std::to_chars(buf + n, buf + sizeof buf, begin).ptr - buf);
+  buf[n++] = ':';
+  n = static_cast<size_t>(std::to_chars(buf + n, buf + sizeof buf, end).ptr - buf);
+  return Hash64(std::string_view(buf, n), 7);
 }
 
 Result<IngestResult> IngestArticle(GraphStore& store, const ArticleFacts& facts, bool sync) {

@@ -61,10 +61,12 @@ struct KeyValue {
   uint32_t seq;
 };
 
-Slot AppendRecord(std::string& arena, const std::string& record) {
-  Slot s{arena.size(), static_cast<uint32_t>(record.size())};
-  arena.append(record);
-  return s;
+// Encodes a record straight onto the end of an arena.
+template <typename Record, typename AppendFn>
+Slot AppendRecord(std::string& arena, const Record& record, AppendFn append) {
+  uint64_t off = arena.size();
+  append(arena, record);
+  return Slot{off, static_cast<uint32_t>(arena.size() - off)};
 }
 
 inline void PutBE(char* p, uint64_t v) {
@@ -249,19 +251,19 @@ BulkLoader::~BulkLoader() = default;
 
 void BulkLoader::AddNode(const core::Node& node) {
   impl_->nodes.push_back({node.id, impl_->seq++, static_cast<uint8_t>(node.type),
-                          AppendRecord(impl_->node_arena, EncodeNode(node))});
+                          AppendRecord(impl_->node_arena, node, AppendNode)});
 }
 
 void BulkLoader::AddEdge(const core::Edge& edge) {
   impl_->edges.push_back({edge.key.src, edge.key.dst, impl_->seq++,
                           static_cast<uint8_t>(edge.key.type),
-                          AppendRecord(impl_->edge_arena, EncodeEdge(edge))});
+                          AppendRecord(impl_->edge_arena, edge, AppendEdge)});
 }
 
 void BulkLoader::AddEvidence(const core::EdgeKey& edge, const core::Evidence& evidence) {
   impl_->evidence.push_back({edge.src, edge.dst, evidence.id, impl_->seq++,
                              static_cast<uint8_t>(edge.type),
-                             AppendRecord(impl_->evidence_arena, EncodeEvidence(evidence))});
+                             AppendRecord(impl_->evidence_arena, evidence, AppendEvidence)});
 }
 
 void BulkLoader::AddIndex(const core::IndexEntry& entry) {

@@ -6,8 +6,10 @@ namespace actorgraph::storage {
 
 namespace {
 
+// Appends to a string it does not own.
 class Writer {
  public:
+  explicit Writer(std::string& out) : out_(out) {}
   void Varint(uint64_t v) {
     while (v >= 0x80) {
       out_.push_back(static_cast<char>(v | 0x80));
@@ -24,10 +26,8 @@ class Writer {
     std::memcpy(buf, &d, 8);
     out_.append(buf, 8);
   }
-  std::string Take() { return std::move(out_); }
-
  private:
-  std::string out_;
+  std::string& out_;
 };
 
 class Reader {
@@ -74,15 +74,14 @@ constexpr uint64_t kMaxListLength = 1 << 24;
 
 }  // namespace
 
-std::string EncodeNode(const core::Node& node) {
-  Writer w;
+void AppendNode(std::string& out, const core::Node& node) {
+  Writer w(out);
   w.Varint(static_cast<uint8_t>(node.type));
   w.String(node.name);
   w.Varint(node.aliases.size());
   for (const auto& a : node.aliases) w.String(a);
   w.String(node.first_seen);
   w.String(node.last_seen);
-  return w.Take();
 }
 
 bool DecodeNode(std::string_view in, core::NodeId id, core::Node* node) {
@@ -100,14 +99,13 @@ bool DecodeNode(std::string_view in, core::NodeId id, core::Node* node) {
   return r.String(&node->first_seen) && r.String(&node->last_seen) && r.Done();
 }
 
-std::string EncodeEdge(const core::Edge& edge) {
-  Writer w;
+void AppendEdge(std::string& out, const core::Edge& edge) {
+  Writer w(out);
   w.String(edge.title);
   w.Double(edge.confidence);
   w.Varint(edge.evidence_count);
   w.String(edge.first_seen);
   w.String(edge.last_seen);
-  return w.Take();
 }
 
 bool DecodeEdge(std::string_view in, const core::EdgeKey& key, core::Edge* edge) {
@@ -117,8 +115,8 @@ bool DecodeEdge(std::string_view in, const core::EdgeKey& key, core::Edge* edge)
          r.String(&edge->first_seen) && r.String(&edge->last_seen) && r.Done();
 }
 
-std::string EncodeEvidence(const core::Evidence& ev) {
-  Writer w;
+void AppendEvidence(std::string& out, const core::Evidence& ev) {
+  Writer w(out);
   w.Varint(ev.article_id);
   w.String(ev.sentence);
   w.Varint(ev.begin);
@@ -126,7 +124,6 @@ std::string EncodeEvidence(const core::Evidence& ev) {
   w.Double(ev.confidence);
   w.String(ev.extractor_version);
   w.String(ev.date);
-  return w.Take();
 }
 
 bool DecodeEvidence(std::string_view in, core::EvidenceId id, core::Evidence* ev) {
@@ -138,7 +135,8 @@ bool DecodeEvidence(std::string_view in, core::EvidenceId id, core::Evidence* ev
 }
 
 std::string EncodeArticle(const core::Article& a) {
-  Writer w;
+  std::string out;
+  Writer w(out);
   w.String(a.content_hash);
   w.String(a.url);
   w.String(a.title);
@@ -146,7 +144,7 @@ std::string EncodeArticle(const core::Article& a) {
   w.String(a.text);
   w.Varint(a.mentions.size());
   for (core::NodeId n : a.mentions) w.Varint(n);
-  return w.Take();
+  return out;
 }
 
 bool DecodeArticle(std::string_view in, core::ArticleId id, core::Article* a) {
@@ -164,15 +162,34 @@ bool DecodeArticle(std::string_view in, core::ArticleId id, core::Article* a) {
 }
 
 std::string EncodeCount(uint64_t count) {
-  Writer w;
+  std::string out;
+  Writer w(out);
   w.Varint(count);
-  return w.Take();
+  return out;
 }
 
 uint64_t DecodeCount(std::string_view in) {
   Reader r(in);
   uint64_t v = 0;
   return r.Varint(&v) && r.Done() ? v : 0;
+}
+
+std::string EncodeNode(const core::Node& node) {
+  std::string out;
+  AppendNode(out, node);
+  return out;
+}
+
+std::string EncodeEdge(const core::Edge& edge) {
+  std::string out;
+  AppendEdge(out, edge);
+  return out;
+}
+
+std::string EncodeEvidence(const core::Evidence& ev) {
+  std::string out;
+  AppendEvidence(out, ev);
+  return out;
 }
 
 }  // namespace actorgraph::storage

@@ -11,12 +11,15 @@
 namespace actorgraph::storage {
 
 std::string EncodeNode(const core::Node& node);
+void AppendNode(std::string& out, const core::Node& node);  // the same bytes, onto `out`
 bool DecodeNode(std::string_view in, core::NodeId id, core::Node* node);
 
 std::string EncodeEdge(const core::Edge& edge);
+void AppendEdge(std::string& out, const core::Edge& edge);
 bool DecodeEdge(std::string_view in, const core::EdgeKey& key, core::Edge* edge);
 
 std::string EncodeEvidence(const core::Evidence& ev);
+void AppendEvidence(std::string& out, const core::Evidence& ev);
 bool DecodeEvidence(std::string_view in, core::EvidenceId id, core::Evidence* ev);
 
 std::string EncodeArticle(const core::Article& article);
