@@ -104,7 +104,8 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
   }
   nodes_ = {};
 
-  // Edges in key order, the last of equal keys kept (sorted as keys, moved once).
+  // The last edge of each key is kept (found by sorting the keys, not the records); the kept
+  // records stay in arrival order and move at most once, front to back.
   struct EdgeOrder {
     NodeId src;
     uint8_t type;
@@ -115,48 +116,32 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
     }
     bool SameKey(const EdgeOrder& o) const { return src == o.src && type == o.type && dst == o.dst; }
   };
-  std::vector<EdgeOrder> edge_order(edges_.size());
-  for (uint32_t k = 0; k < edges_.size(); ++k)
-    edge_order[k] = {edges_[k].key.src, static_cast<uint8_t>(edges_[k].key.type), edges_[k].key.dst, k};
-  std::sort(edge_order.begin(), edge_order.end());
-  // Put the records in that order in place (following the permutation's cycles), so that no
-  // second copy of every edge is ever held.
+  std::vector<bool> kept_key(edges_.size(), false);
   {
-    std::vector<bool> placed(edges_.size(), false);
-    for (size_t start = 0; start < edges_.size(); ++start) {
-      if (placed[start]) continue;
-      Edge held = std::move(edges_[start]);
-      size_t at = start;
-      while (edge_order[at].arrival != start) {
-        edges_[at] = std::move(edges_[edge_order[at].arrival]);
-        placed[at] = true;
-        at = edge_order[at].arrival;
-      }
-      edges_[at] = std::move(held);
-      placed[at] = true;
-    }
+    std::vector<EdgeOrder> edge_order(edges_.size());
+    for (uint32_t k = 0; k < edges_.size(); ++k)
+      edge_order[k] = {edges_[k].key.src, static_cast<uint8_t>(edges_[k].key.type), edges_[k].key.dst, k};
+    std::sort(edge_order.begin(), edge_order.end());
+    for (size_t k = 0; k < edge_order.size(); ++k)
+      if (k + 1 == edge_order.size() || !edge_order[k].SameKey(edge_order[k + 1])) kept_key[edge_order[k].arrival] = true;
   }
   size_t n = snap->nodes_.size();
   snap->incident_offsets_.assign(n + 1, 0);
   snap->out_degree_.assign(n, 0);
   size_t kept = 0;
-  Index src = 0;  // the sources come in id order: a cursor over the ids finds them
   for (size_t k = 0; k < edges_.size(); ++k) {
-    if (k + 1 < edges_.size() && edge_order[k].SameKey(edge_order[k + 1])) continue;  // replaced later
-    while (src < n && snap->ids_[src] < edges_[k].key.src) ++src;
-    if (src == n || snap->ids_[src] != edges_[k].key.src) continue;  // a dangling edge is not part of the graph
-    Index d = snap->Find(edges_[k].key.dst);
-    if (d == kNone) continue;
-    snap->ends_.emplace_back(src, d);
-    ++snap->incident_offsets_[src + 1];
+    if (!kept_key[k]) continue;  // a later edge with the same key replaced it
+    Index s = snap->Find(edges_[k].key.src), d = snap->Find(edges_[k].key.dst);
+    if (s == kNone || d == kNone) continue;  // a dangling edge is not part of the graph
+    snap->ends_.emplace_back(s, d);
+    ++snap->incident_offsets_[s + 1];
     ++snap->incident_offsets_[d + 1];
-    ++snap->out_degree_[src];
+    ++snap->out_degree_[s];
     if (kept != k) edges_[kept] = std::move(edges_[k]);
     ++kept;
   }
   edges_.resize(kept);
   snap->edges_ = std::move(edges_);
-  edge_order = {};
   edges_ = {};
   for (size_t i = 0; i < n; ++i) snap->incident_offsets_[i + 1] += snap->incident_offsets_[i];
 
