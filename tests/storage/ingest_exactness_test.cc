@@ -12,11 +12,13 @@
 #include "actorgraph/core/resolver.h"
 #include "actorgraph/storage/integrity_check.h"
 #include "actorgraph/storage/rocks_graph_store.h"
+#include "support/store_support.h"
 #include "support/temp_dir.h"
 
 using namespace actorgraph;
 using core::EdgeType;
 using core::NodeType;
+using testing::OpenOrDie;
 
 namespace {
 
@@ -36,27 +38,10 @@ core::ArticleFacts Article(int i) {
                 {NodeType::kCompany, "Company " + std::to_string(i % 8), {"C" + std::to_string(i % 8)}},
                 {NodeType::kEvent, "Summit " + std::to_string(i % 12), {}},
                 {NodeType::kLocation, "City " + std::to_string(i % 5), {}}};
-  auto rel = [&](EdgeType t, size_t a, size_t b) {
-    core::RelationFact r;
-    r.type = t;
-    r.from = a;
-    r.to = b;
-    r.sentence = f.text;
-    r.begin = 0;
-    r.end = static_cast<uint32_t>(f.text.size());
-    r.confidence = 0.7;
-    return r;
-  };
+  auto rel = [&](EdgeType t, size_t a, size_t b) { return testing::WholeTextRelation(f, t, a, b, 0.7); };
   f.relations = {rel(EdgeType::kWorksFor, 0, 1), rel(EdgeType::kSpeaksAt, 0, 2),
                  rel(EdgeType::kOrganizes, 1, 2), rel(EdgeType::kLocatedIn, 2, 3)};
   return f;
-}
-
-std::unique_ptr<storage::RocksGraphStore> OpenOrDie(const std::string& dir,
-                                                    storage::RocksStoreOptions options = {}) {
-  auto store = storage::RocksGraphStore::Open(dir, options);
-  REQUIRE(store.ok());
-  return std::move(store.value());
 }
 
 // The kept counters against a recount by full scans.

@@ -8,11 +8,13 @@
 #include "actorgraph/core/resolver.h"
 #include "actorgraph/storage/key_codec.h"
 #include "actorgraph/storage/rocks_graph_store.h"
+#include "support/store_support.h"
 #include "support/temp_dir.h"
 
 using namespace actorgraph;
 using core::EdgeType;
 using core::NodeType;
+using testing::OpenOrDie;
 
 namespace {
 
@@ -29,27 +31,11 @@ core::ArticleFacts SampleArticle(const std::string& text = "Ana Lima, CEO of Nor
                 {NodeType::kEvent, "Norda Summit 2024", {}},
                 {NodeType::kLocation, "Lisbon", {}}};
   auto rel = [&](EdgeType t, size_t a, size_t b, std::string title = "") {
-    core::RelationFact r;
-    r.type = t;
-    r.from = a;
-    r.to = b;
-    r.title = title;
-    r.sentence = f.text;
-    r.begin = 0;
-    r.end = static_cast<uint32_t>(f.text.size());
-    r.confidence = 0.8;
-    return r;
+    return testing::WholeTextRelation(f, t, a, b, 0.8, std::move(title));
   };
   f.relations = {rel(EdgeType::kWorksFor, 0, 1, "CEO"), rel(EdgeType::kSpeaksAt, 0, 2),
                  rel(EdgeType::kOrganizes, 1, 2), rel(EdgeType::kLocatedIn, 2, 3)};
   return f;
-}
-
-std::unique_ptr<storage::RocksGraphStore> OpenOrDie(const std::string& dir,
-                                                    storage::RocksStoreOptions options = {}) {
-  auto store = storage::RocksGraphStore::Open(dir, options);
-  REQUIRE(store.ok());
-  return std::move(store.value());
 }
 
 uint64_t Total(const std::map<NodeType, uint64_t>& m) {
