@@ -25,14 +25,14 @@ std::string TextOf(const std::string& text, const Sentence& s) {
 }  // namespace
 
 TEST_CASE("tokens keep abbreviation periods and split possessives", "[extract]") {
-  std::string text = "Mr. Lee of SAIC Motor Corp., Ltd. met T.V. Narendran at Bosch's plant.";
+  std::string text = "Mr. Ortiz of Kelvane Motor Corp., Ltd. met R.K. Vasanthan at Orlik's plant.";
   auto toks = Tokenize(text, 0, static_cast<uint32_t>(text.size()));
   std::vector<std::string> words;
   for (const auto& t : toks) words.emplace_back(t.text);
   CHECK(words[0] == "Mr.");
   CHECK(std::find(words.begin(), words.end(), "Corp.") != words.end());
   CHECK(std::find(words.begin(), words.end(), "Ltd.") != words.end());
-  CHECK(std::find(words.begin(), words.end(), "T.V.") != words.end());
+  CHECK(std::find(words.begin(), words.end(), "R.K.") != words.end());
   CHECK(std::find(words.begin(), words.end(), "'s") != words.end());
   CHECK(words.back() == ".");
   for (const auto& t : toks) CHECK(text.substr(t.begin, t.end - t.begin) == t.text);
@@ -40,11 +40,11 @@ TEST_CASE("tokens keep abbreviation periods and split possessives", "[extract]")
 
 TEST_CASE("sentences do not end at abbreviations", "[extract]") {
   std::string text =
-      "H.E. Dr. Wang met Mr. Smith of Acme Co. in the U.S. on Monday. They signed a deal.\n"
+      "H.E. Dr. Moreau met Mr. Smith of Acme Co. in the U.S. on Monday. They signed a deal.\n"
       "It is No. 1 in the world! Sales grew.";
   auto s = SentencesOf(text);
   REQUIRE(s.size() == 4);
-  CHECK(TextOf(text, s[0]) == "H.E. Dr. Wang met Mr. Smith of Acme Co. in the U.S. on Monday.");
+  CHECK(TextOf(text, s[0]) == "H.E. Dr. Moreau met Mr. Smith of Acme Co. in the U.S. on Monday.");
   CHECK(TextOf(text, s[1]) == "They signed a deal.");
   CHECK(TextOf(text, s[2]) == "It is No. 1 in the world!");
 }
@@ -52,9 +52,9 @@ TEST_CASE("sentences do not end at abbreviations", "[extract]") {
 TEST_CASE("clean finds title, date, dateline and drops page noise", "[extract]") {
   importers::Document doc;
   doc.text =
-      "Skip to main content\n\nWidget Makers Gather for the Annual Widget Summit\n\n"
+      "Skip to the article\n\nWidget Makers Gather for the Annual Widget Summit\n\n"
       "01 November 2022\n\nLIMA, 1 November 2022 - The summit opened today.\n\n"
-      "Like us on Facebook\n";
+      "Like us on Instagram\n";
   Cleaned c = Clean(doc);
   CHECK(c.title == "Widget Makers Gather for the Annual Widget Summit");
   CHECK(c.date == "2022-11-01");
@@ -62,10 +62,10 @@ TEST_CASE("clean finds title, date, dateline and drops page noise", "[extract]")
   for (const Line& l : c.lines) {
     std::string line = doc.text.substr(l.begin, l.end - l.begin);
     CHECK(line.find("Skip to") == std::string::npos);
-    CHECK(line.find("Facebook") == std::string::npos);
+    CHECK(line.find("Instagram") == std::string::npos);
   }
-  CHECK(FindDate("Sep 11, 2013 10:53 AM") == "2013-09-11");
-  CHECK(FindDate("Date:12/17/2020") == "2020-12-17");
+  CHECK(FindDate("Mar 4, 2019 08:17 PM") == "2019-03-04");
+  CHECK(FindDate("Date:05/23/2018") == "2018-05-23");
 }
 
 TEST_CASE("mentions: acronym after its expansion, roles, typed heads", "[extract]") {
@@ -90,11 +90,11 @@ TEST_CASE("mentions: acronym after its expansion, roles, typed heads", "[extract
 
 TEST_CASE("gazetteer knows countries, subdivisions and cities", "[extract]") {
   const Gazetteer& g = Gazetteer::Get();
-  CHECK(g.IsPlace("Germany"));
-  CHECK(g.IsPlace("Russian Federation"));
-  CHECK(g.IsPlace("Sichuan"));  // ISO 3166-2 "Sichuan Sheng"
-  CHECK(g.IsPlace("Munich"));
+  CHECK(g.IsPlace("Portugal"));
+  CHECK(g.IsPlace("Dominican Republic"));
+  CHECK(g.IsPlace("Hubei"));  // ISO 3166-2 "Hubei Sheng"
+  CHECK(g.IsPlace("Porto"));
   CHECK_FALSE(g.IsPlace("Ministry"));
-  CHECK(g.IsFamilyName("Wang"));
-  CHECK(g.IsDemonym("German"));
+  CHECK(g.IsFamilyName("Qiao"));
+  CHECK(g.IsDemonym("Portuguese"));
 }

@@ -59,17 +59,17 @@ TEST_CASE("ReadHtml matches Readability's article on every corpus page", "[reade
 
 TEST_CASE("ReadHtml drops menus, cookie banners, share buttons and comments", "[readers][html]") {
   const std::string page = R"(<!doctype html><html><head>
-    <title>Acme opens a plant in Chengdu | Industry Daily</title>
+    <title>Acme opens a plant in Tromso | Industry Daily</title>
     <meta property="article:published_time" content="2023-03-07T09:30:00+08:00">
     </head><body>
     <a class="skip-link" href="#main">Skip to main content</a>
     <div id="cookie-banner">We use cookies to improve your experience. Accept all</div>
     <header class="site-header"><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav></header>
     <main><article class="post">
-      <h1>Acme opens a plant in Chengdu</h1>
+      <h1>Acme opens a plant in Tromso</h1>
       <div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
-      <p>Acme Robotics opened its first digital plant in Chengdu, Sichuan Province, on Tuesday, the company said in a statement.</p>
-      <p>"This plant is a milestone for our growth in China, and for our customers in the region," said Jane Doe, Chief Executive Officer of Acme Robotics.</p>
+      <p>Acme Robotics opened its first robotics plant in Tromso, Troms County, on Tuesday, the company told reporters.</p>
+      <p>"This plant is a milestone for our growth in Norway, and for our customers in the region," said Jane Doe, Chief Technology Officer at Acme Robotics.</p>
       <p>The plant will employ 1,200 people, produce controllers, drives and sensors, and supply carmakers, electronics makers and machine builders.</p>
     </article>
     <section id="comments" class="comments"><h3>3 comments</h3><p>First! Great article, thanks for sharing this with us all.</p></section>
@@ -79,10 +79,10 @@ TEST_CASE("ReadHtml drops menus, cookie banners, share buttons and comments", "[
     </body></html>)";
   auto doc = ai::ReadHtml(page);
   REQUIRE(doc.ok());
-  CHECK(doc->title == "Acme opens a plant in Chengdu");
+  CHECK(doc->title == "Acme opens a plant in Tromso");
   CHECK(doc->date == "2023-03-07");
-  CHECK(Contains(doc->text, "Acme Robotics opened its first digital plant in Chengdu, Sichuan Province"));
-  CHECK(Contains(doc->text, "said Jane Doe, Chief Executive Officer of Acme Robotics."));
+  CHECK(Contains(doc->text, "Acme Robotics opened its first robotics plant in Tromso, Troms County"));
+  CHECK(Contains(doc->text, "said Jane Doe, Chief Technology Officer at Acme Robotics."));
   CHECK(Contains(doc->text, "machine builders."));
   for (const char* noise : {"Skip to main content", "cookies", "Share on Facebook", "Tweet", "First!", "Other story",
                             "Copyright", "Home"}) {
@@ -90,19 +90,19 @@ TEST_CASE("ReadHtml drops menus, cookie banners, share buttons and comments", "[
     CHECK_FALSE(Contains(doc->text, noise));
   }
   // One paragraph per <p>.
-  CHECK(Contains(doc->text, "on Tuesday, the company said in a statement.\n\n\"This plant"));
+  CHECK(Contains(doc->text, "on Tuesday, the company told reporters.\n\n\"This plant"));
 }
 
 TEST_CASE("ReadHtml finds dates in JSON-LD, itemprop and <time>", "[readers][html]") {
   const std::string article =
-      "<p>Siemens opened a plant in Chengdu, Sichuan Province, to make automation products for China.</p>";
+      "<p>Varnholt opened a foundry in Bergen, Vestland County, to make hydraulic parts for Norway.</p>";
   auto date_of = [&](const std::string& head, const std::string& body) {
     auto doc = ai::ReadHtml("<html><head>" + head + "</head><body><article>" + body + article + "</article></body></html>");
     REQUIRE(doc.ok());
     return doc->date;
   };
   CHECK(date_of(R"(<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
-                   "headline":"Plant","datePublished":"2013-09-11T10:53:00-04:00"}</script>)", "") == "2013-09-11");
+                   "headline":"Plant","datePublished":"2019-03-04T20:17:00-04:00"}</script>)", "") == "2019-03-04");
   CHECK(date_of(R"(<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},
                    {"@type":"Article","datePublished":"2019-07-11"}]}</script>)", "") == "2019-07-11");
   CHECK(date_of("", R"(<span itemprop="datePublished" content="2020-01-02">2 Jan</span>)") == "2020-01-02");
@@ -124,7 +124,7 @@ TEST_CASE("ReadHtml takes the title from og:title or <title> without the site na
   // Too few words left without the suffix: the whole title stays.
   CHECK(title_of("<title>Home | Site</title>") == "Home | Site");
   // A short <title> gives way to the page's single <h1>.
-  CHECK(title_of("<title>News</title>", "<h1>Acme opens a plant in Chengdu</h1>") == "Acme opens a plant in Chengdu");
+  CHECK(title_of("<title>News</title>", "<h1>Acme opens a plant in Tromso</h1>") == "Acme opens a plant in Tromso");
 }
 
 TEST_CASE("ReadHtml survives truncated, legacy-encoded, deep and non-text input", "[readers][html]") {
@@ -191,14 +191,14 @@ TEST_CASE("ReadHtml survives truncated, legacy-encoded, deep and non-text input"
 
 TEST_CASE("ReadHtml turns <br><br> runs into paragraphs", "[readers][html]") {
   auto doc = ai::ReadHtml(
-      "<html><body><div id=\"story\">The plant opened on Monday in Chengdu, Sichuan Province, after two years of work."
+      "<html><body><div id=\"story\">The plant opened on Monday in Tromso, Troms County, after two years of work."
       "<br><br>It will make controllers, drives and sensors for carmakers, electronics makers and others."
-      "<br> <br><br>About 1,200 people will work there, the company said in a statement on Monday.</div></body></html>");
+      "<br> <br><br>About 1,200 people will work there, the company told reporters on Monday.</div></body></html>");
   REQUIRE(doc.ok());
   CHECK(doc->text ==
-        "The plant opened on Monday in Chengdu, Sichuan Province, after two years of work.\n\n"
+        "The plant opened on Monday in Tromso, Troms County, after two years of work.\n\n"
         "It will make controllers, drives and sensors for carmakers, electronics makers and others.\n\n"
-        "About 1,200 people will work there, the company said in a statement on Monday.");
+        "About 1,200 people will work there, the company told reporters on Monday.");
 }
 
 TEST_CASE("HtmlToText renders a fragment as paragraphs", "[readers][html]") {

@@ -56,7 +56,7 @@ TEST_CASE("ReadJsonLines reads each article and reports each bad line", "[reader
   const auto& own_title = lines[6];
   REQUIRE(own_title.doc.ok());
   CHECK(own_title.doc->title == "Plain text with its own title line");
-  CHECK(own_title.doc->text.starts_with("Plant opening in Chengdu\n\nSiemens"));
+  CHECK(own_title.doc->text.starts_with("Plant opening in Tromso\n\nVarnholt"));
 }
 
 TEST_CASE("ReadJsonLines handles empty input, CRLF and a missing final newline", "[readers][jsonl]") {

@@ -14,14 +14,14 @@ TEST_CASE("ReadText takes title and date from the head of a scraped article", "[
   auto doc = ai::ReadText(at::Slurp(at::DataDir() / "article.txt"), "article.txt");
   REQUIRE(doc.ok());
   CHECK(doc->url == "article.txt");
-  CHECK(doc->title == "Siemens opens digital plant in Chengdu");
-  CHECK(doc->date == "2013-09-11");
-  CHECK(doc->text.starts_with("Sep 11, 2013"));
-  CHECK(doc->text.find("Siemens opened its first digital factory outside Germany in Chengdu") != std::string::npos);
-  CHECK(doc->text.find("\n\n\"Chengdu is a milestone,\"") != std::string::npos);
+  CHECK(doc->title == "Varnholt opens smart foundry in Bergen");
+  CHECK(doc->date == "2019-03-04");
+  CHECK(doc->text.starts_with("Mar 4, 2019"));
+  CHECK(doc->text.find("Varnholt opened its first smart foundry outside Austria in Bergen") != std::string::npos);
+  CHECK(doc->text.find("\n\n\"Bergen is a turning point,\"") != std::string::npos);
   // Page chrome and the title line are not part of the body.
   CHECK(doc->text.find("Skip to main content") == std::string::npos);
-  CHECK(doc->text.find("Siemens opens digital plant") == std::string::npos);
+  CHECK(doc->text.find("Varnholt opens smart foundry") == std::string::npos);
 }
 
 TEST_CASE("ReadText on the corpus articles", "[readers][text]") {
@@ -66,9 +66,9 @@ TEST_CASE("ReadText refuses binary and empty input", "[readers][text]") {
 
 TEST_CASE("ReadText recognises the usual ways of writing a date line", "[readers][text]") {
   const std::pair<const char*, const char*> kDates[] = {
-      {"2018-04-05T06:00", "2018-04-05"},          {"Tue, 10 Jun 2003 04:00:00 GMT", "2003-06-10"},
+      {"2016-08-19T14:20", "2016-08-19"},          {"Tue, 10 Jun 2003 04:00:00 GMT", "2003-06-10"},
       {"10th June 2003", "2003-06-10"},            {"Sept 3, 2020", "2020-09-03"},
-      {"Updated: Jul 25,2023 4:05 PM", "2023-07-25"}, {"Wednesday, September 21, 2011", "2011-09-21"},
+      {"Updated: Feb 13,2022 7:41 PM", "2022-02-13"}, {"Thursday, October 17, 2019", "2019-10-17"},
       {"Room 12, floor 3", ""},                    {"2023-13-01", ""}};
   for (const auto& [line, date] : kDates) {
     auto doc = ai::ReadText(std::string("A headline for the test\n") + line + "\n\nThe body of the article.");
