@@ -109,7 +109,7 @@ const std::vector<Case>& Cases() {
        "Kelmar Institute and partners Brevia Lombarda held the Third Alpine Robotics Forum.",
        {Is(NodeType::kAgency, "Brevia Lombarda")}},
       {"a free state is a government actor",
-       "Tarvo Dynamics AG signed an agreement with the Free State of Saxony.",
+       "Tarvo Dynamics AG received a research grant from the Free State of Saxony.",
        {Is(NodeType::kAgency, "Free State of Saxony")}},
       {"the dateline dash does not hide the first word of the body",
        "ODESSA, 3 May 2021 - Co-hosted by the Ministry of Ports and the Black Sea Chamber of "
@@ -117,13 +117,13 @@ const std::vector<Case>& Cases() {
        {Rel(EdgeType::kOrganizes, "Ministry of Ports", "Odessa Port Forum"),
         Rel(EdgeType::kOrganizes, "Black Sea Chamber of Commerce", "Odessa Port Forum")}},
       {"a membership body belongs to the title, a second post after 'and'",
-       "The Ministry of Coastal Affairs held a meeting. Tan Wenhui, Member of the Party Group "
-       "and Vice Minister of the Ministry, spoke. Ho Jiaming, Member of the Party Group and "
-       "Director of the Harbour Safety Bureau, attended.",
+       "The Ministry of Coastal Affairs held a meeting. Tan Wenhui, Member of the Regional Board "
+       "and Deputy Minister of the Ministry, spoke. Ho Jiaming, Member of the Regional Board and "
+       "Head of the Harbour Safety Bureau, attended.",
        {Rel(EdgeType::kWorksFor, "Tan Wenhui", "Ministry of Coastal Affairs",
-            "Member of the Party Group and Vice Minister"),
+            "Member of the Regional Board and Deputy Minister"),
         Rel(EdgeType::kWorksFor, "Ho Jiaming", "Harbour Safety Bureau"),
-        IsNot(NodeType::kCompany, "Party Group")}},
+        IsNot(NodeType::kCompany, "Regional Board")}},
       {"a unit named after a known organisation takes its kind",
        "The Nordic Robotics Agency (NORA) opened an office. Erik Lund, Head, NORA DTC Malmo, "
        "noted the office would grow.",
@@ -144,35 +144,35 @@ const std::vector<Case>& Cases() {
        {Rel(EdgeType::kLocatedIn, "Rhone Valve Institute", "Lyon"),
         Rel(EdgeType::kLocatedIn, "Rhone Valve Institute", "France")}},
       {"located-in takes the subject, not the object of 'of'",
-       "The Western Liaison Office, a unit of the Nordic Robotics Agency, was inaugurated in "
-       "the Gdansk Harbour Zone.",
+       "The Western Liaison Office, a unit of the Nordic Robotics Agency, was formally "
+       "inaugurated in the Gdansk Harbour Zone on Friday.",
        {Rel(EdgeType::kLocatedIn, "Western Liaison Office", "Gdansk Harbour Zone"),
         NoRel(EdgeType::kLocatedIn, "Nordic Robotics Agency", "Gdansk Harbour Zone")}},
       {"located-in through 'it' and a leading 'In PLACE,'",
-       "Kestrel Pumps AG reported higher sales. In Brazil, it has a plant in Curitiba which "
-       "employs 300 people. The Kestrel Service Centre operates in Porto.",
+       "Kestrel Pumps AG reported higher sales. In Brazil, it operates a plant in Curitiba with "
+       "300 workers. The Kestrel Service Centre operates in Porto.",
        {Rel(EdgeType::kLocatedIn, "Kestrel Pumps AG", "Brazil"),
         Rel(EdgeType::kLocatedIn, "Kestrel Pumps AG", "Curitiba")}},
       {"'the livestreamed session' refers to the event and opens a speaker list",
        "Plant managers will meet at the Baltic Factory Summit in Riga.\n\n"
        "The agenda is long. There will be many panels. Tickets are free.\n\n"
-       "The livestreamed session will take place on 3 May. It will feature:\n\n"
+       "The livestreamed session is planned for 3 May and will feature:\n\n"
        "Ilse Kask, Chief Operating Officer, Tarvo Dynamics AG\n\n"
        "Ruta Vilks, Plant Director, Kestrel Pumps AG\n",
        {Rel(EdgeType::kSpeaksAt, "Ilse Kask", "Baltic Factory Summit"),
         Rel(EdgeType::kSpeaksAt, "Ruta Vilks", "Baltic Factory Summit")}},
       {"an event-named organisation in a title does not capture later speakers",
        "The Nordic Industry Summit (NIS) hosted a webinar on \"Robots on the Shop Floor: What "
-       "Comes Next?\". Anna Holm, Managing Director, NIS, observed that demand grew. The panel "
-       "discussion moderated by Olof Berg, Head, NORA DTC Malmo noted the work of the "
+       "Comes Next?\". Anna Holm, Managing Director, NIS, observed that demand grew. A roundtable "
+       "moderated by Olof Berg, Head, NORA DTC Malmo, stressed the role of the "
        "Nordic Robotics Agency (NORA).",
        {Is(NodeType::kAgency, "Nordic Industry Summit"),
         Rel(EdgeType::kSpeaksAt, "Anna Holm", "Robots on the Shop Floor: What Comes Next?"),
         Rel(EdgeType::kModerates, "Olof Berg", "Robots on the Shop Floor: What Comes Next?"),
         Is(NodeType::kAgency, "NORA DTC Malmo")}},
       {"'A, in collaboration with B and C, hosted E': the verb picks the event",
-       "Ahead of the Nordic Industry Summit (NIS) 2025, the Kelmar Institute, in collaboration "
-       "with the Baltic Machine Society (BMS) and NIS, hosted a webinar on \"Robots on the Shop "
+       "Last month the Kelmar Institute, in collaboration with the Baltic Machine Society (BMS) "
+       "and the Nordic Industry Summit (NIS), hosted a webinar on \"Robots on the Shop "
        "Floor: What Comes Next?\".",
        {Rel(EdgeType::kOrganizes, "Kelmar Institute", "Robots on the Shop Floor: What Comes Next?"),
         Rel(EdgeType::kOrganizes, "Baltic Machine Society",
@@ -180,18 +180,18 @@ const std::vector<Case>& Cases() {
         Rel(EdgeType::kOrganizes, "Nordic Industry Summit",
             "Robots on the Shop Floor: What Comes Next?")}},
       {"a minister's portfolio names the ministry the article mentions",
-       "The fair was co-hosted by the Ministry of Trade and the Ministry of Science and "
-       "Technology.\n\nDuring the Opening Ceremony, Mayor of Riga Anna Ozola, Vice Trade "
-       "Minister Ivo Kalns and Vice Science and Technology Minister Edgars Liepa delivered "
-       "speeches.",
+       "The fair was co-hosted by the Ministry of Trade and the Ministry of Agriculture and "
+       "Environment.\n\nAt the welcome reception, Mayor of Riga Anna Ozola, Vice Trade "
+       "Minister Ivo Kalns and Vice Agriculture and Environment Minister Edgars Liepa addressed "
+       "the guests.",
        {Rel(EdgeType::kWorksFor, "Ivo Kalns", "Ministry of Trade", "Vice Trade Minister"),
-        Rel(EdgeType::kWorksFor, "Edgars Liepa", "Ministry of Science and Technology"),
+        Rel(EdgeType::kWorksFor, "Edgars Liepa", "Ministry of Agriculture and Environment"),
         NoRel(EdgeType::kWorksFor, "Anna Ozola", "Ministry of Trade")}},
-      {"'Minister of Energy and Industry' is a portfolio, not an organisation",
-       "Dr. Karim Haddad, Minister of Energy and Advanced Industry, will co-chair the Gulf "
+      {"'Minister of Water and Rural Industry' is a portfolio, not an organisation",
+       "Dr. Karim Haddad, Minister of Water and Rural Industry, will co-chair the Gulf "
        "Industry Forum.",
-       {IsNot(NodeType::kCompany, "Energy and Advanced Industry"),
-        IsNot(NodeType::kAgency, "Energy and Advanced Industry")}},
+       {IsNot(NodeType::kCompany, "Water and Rural Industry"),
+        IsNot(NodeType::kAgency, "Water and Rural Industry")}},
       {"an acronym in apposition, an announcing event name, a regional unit",
        "The Nordic Industry Summit, NIS, has announced a new chair. The 5th Baltic (Riga) "
        "Machine Fair (BRMF) opened on Monday. Ilse Kask, President of Tarvo Europe, opened "
@@ -205,35 +205,34 @@ const std::vector<Case>& Cases() {
        {Rel(EdgeType::kPartOf, "Harbour Data Network", "Nordic Robotics Agency"),
         Rel(EdgeType::kPartOf, "Riga Trade Centre", "Liaison Office Network")}},
       {"time zones and a title's area are not organisations",
-       "The session will take place at 13:00 - 14.30 (CEST).\n\nIlse Kask, Executive Vice "
-       "President, Global Supply Chain, Tarvo Dynamics AG, said costs fell.",
-       {IsNot(NodeType::kAgency, "CEST"), IsNot(NodeType::kCompany, "Global Supply Chain"),
+       "The call starts at 09:30 - 11.00 (CEST).\n\nIlse Kask, Executive Vice "
+       "President, Global Procurement, Tarvo Dynamics AG, said costs fell.",
+       {IsNot(NodeType::kAgency, "CEST"), IsNot(NodeType::kCompany, "Global Procurement"),
         Rel(EdgeType::kWorksFor, "Ilse Kask", "Tarvo Dynamics AG")}},
       {"a head word that is also a region's name still heads the name",
-       "The Kelmar Trade Centre hosted the Baltic Trade Meeting. Ivo Kalns, Director of the "
-       "Economic Centre under the Government of Latvia, spoke at the meeting.",
+       "The Kelmar Trade Centre hosted the Baltic Trade Meeting. Ivo Kalns, Deputy Director of "
+       "the Planning Centre under the Government of Latvia, addressed the meeting.",
        {Is(NodeType::kAgency, "Kelmar Trade Centre"),
         Rel(EdgeType::kOrganizes, "Kelmar Trade Centre", "Baltic Trade Meeting"),
-        Rel(EdgeType::kWorksFor, "Ivo Kalns", "Economic Centre under the Government of Latvia")}},
+        Rel(EdgeType::kWorksFor, "Ivo Kalns", "Planning Centre under the Government of Latvia")}},
       {"contracts with a list after 'such as'; a jointly run plant",
-       "Tarvo Dynamics AG has already signed contracts to the value of millions of euros with "
-       "various carmakers, such as Zorva and Meltis. The new plant will be jointly run by "
-       "Tarvo Dynamics AG and Danish pump maker Kestrel Pumps AG, in which Tarvo holds a "
-       "stake.",
+       "Tarvo Dynamics AG has signed supply contracts worth several billion kroner with various "
+       "carmakers, such as Zorva and Meltis. The new foundry is to be jointly operated by "
+       "Tarvo Dynamics AG and Danish pump maker Kestrel Pumps AG.",
        {Rel(EdgeType::kPartnersWith, "Tarvo Dynamics AG", "Zorva"),
         Rel(EdgeType::kPartnersWith, "Tarvo Dynamics AG", "Meltis"),
         Rel(EdgeType::kPartnersWith, "Tarvo Dynamics AG", "Kestrel Pumps AG")}},
       {"jointly hosting an event is not a partnership",
-       "The Baltic Trade Meeting was jointly hosted by the Kelmar Institute and the Riga "
-       "Chamber of Commerce.",
+       "The Baltic Trade Meeting, jointly hosted by the Kelmar Institute and the Riga "
+       "Chamber of Commerce, opened on Monday.",
        {NoRel(EdgeType::kPartnersWith, "Kelmar Institute", "Riga Chamber of Commerce"),
         Rel(EdgeType::kOrganizes, "Kelmar Institute", "Baltic Trade Meeting")}},
       {"a quotation over several sentences: its speaker, not the names inside it",
-       "\"Poland is vital for Tarvo Dynamics AG. Tarvo Dynamics AG remains confident. "
-       "Chairman Ivo Kalns stresses investment,\" Ilse Kask said at the Tarvo Mobility Day "
-       "held last week in Gdansk.",
-       {Rel(EdgeType::kSpeaksAt, "Ilse Kask", "Tarvo Mobility Day"),
-        NoRel(EdgeType::kSpeaksAt, "Ivo Kalns", "Tarvo Mobility Day"),
+       "\"Poland matters a great deal to Tarvo Dynamics AG. Tarvo Dynamics AG expects growth "
+       "there. Chairman Ivo Kalns wants more investment,\" Ilse Kask said at the Tarvo "
+       "Supplier Day in Gdansk on Friday.",
+       {Rel(EdgeType::kSpeaksAt, "Ilse Kask", "Tarvo Supplier Day"),
+        NoRel(EdgeType::kSpeaksAt, "Ivo Kalns", "Tarvo Supplier Day"),
         // The title with no organisation takes the one the paragraph was just about.
         Rel(EdgeType::kWorksFor, "Ivo Kalns", "Tarvo Dynamics AG")}},
       {"an unnamed unit of a named organisation",
@@ -241,9 +240,9 @@ const std::vector<Case>& Cases() {
        {Rel(EdgeType::kWorksFor, "Ruta Vilks", "Kestrel Pumps AG")}},
       {"'A and B, Vice Ministers': both work for the one ministry named",
        "The Ministry of Coastal Affairs held its annual meeting. Tan Wenhui and Ho Jiaming, "
-       "Members of the Party Group and Vice Ministers, Li Na, Vice Minister, attended.",
+       "Members of the Regional Board and Deputy Ministers, Li Na, Deputy Minister, attended.",
        {Rel(EdgeType::kWorksFor, "Tan Wenhui", "Ministry of Coastal Affairs",
-            "Members of the Party Group and Vice Ministers"),
+            "Members of the Regional Board and Deputy Ministers"),
         Rel(EdgeType::kWorksFor, "Ho Jiaming", "Ministry of Coastal Affairs"),
         Rel(EdgeType::kWorksFor, "Li Na", "Ministry of Coastal Affairs")}},
       {"a bare minister's title with two ministries named stays unattached",
@@ -252,40 +251,39 @@ const std::vector<Case>& Cases() {
        {NoRel(EdgeType::kWorksFor, "Li Na", "Ministry of Trade"),
         NoRel(EdgeType::kWorksFor, "Li Na", "Ministry of Ports")}},
       {"a bare acronym that spells a name's initials is that actor",
-       "The 2024 Baltic Robotics Forum was held in Riga. Ilse Kask spoke at the opening of "
+       "The 2024 Baltic Robotics Forum was held in Riga. Ilse Kask gave the first talk at "
        "the BRF on Monday.",
        {Is(NodeType::kEvent, "BRF"), IsNot(NodeType::kAgency, "BRF")}},
       {"what a host holds is in the place, not the host",
-       "The Kelmar Institute and partners held the fifth edition of the Alpine Robotics Forum "
-       "on September 27th and 28th at the Villa Rosa in Bellagio, Italy.",
+       "The Kelmar Institute and partners held the Alpine Robotics Forum from 4 to 6 June "
+       "at the Grand Hotel Lido in Bellagio, Italy.",
        {Rel(EdgeType::kLocatedIn, "Alpine Robotics Forum", "Bellagio"),
         Rel(EdgeType::kLocatedIn, "Alpine Robotics Forum", "Italy"),
         NoRel(EdgeType::kLocatedIn, "Kelmar Institute", "Italy")}},
       {"a facility named in the next sentence is what is in the place",
-       "Tarvo Dynamics AG announced today that its first overseas digital factory has started "
-       "operations in Pune, Maharashtra. The factory, named Tarvo Works Pune (TWP), will make "
-       "controllers.",
+       "Tarvo Dynamics AG said on Monday that its new battery plant has opened in Pune, "
+       "Maharashtra. The plant, named Tarvo Works Pune (TWP), will make controllers.",
        {Rel(EdgeType::kLocatedIn, "Tarvo Works Pune", "Pune"),
         Rel(EdgeType::kLocatedIn, "Tarvo Works Pune", "Maharashtra"),
         NoRel(EdgeType::kLocatedIn, "Tarvo Dynamics AG", "Pune")}},
       {"without a name for the facility, the company is placed there",
-       "Tarvo Dynamics AG said its new plant has started operations in Pune. It will make "
+       "Tarvo Dynamics AG said its new plant opened in Pune last week. It will make "
        "controllers.",
        {Rel(EdgeType::kLocatedIn, "Tarvo Dynamics AG", "Pune")}},
-      {"'X & Company', all-caps headline connectors, 'the Final Day'",
+      {"'X & Company', all-caps headline connectors, 'the Closing Day'",
        "ZORVA AND MELTIS SIGN BATTERY DEAL\n\nThe study was run by Harlow & Company for the "
-       "Kelmar Institute. The Final Day of the Baltic Robotics Summit closed with a speech.",
+       "Kelmar Institute. The Closing Day of the Baltic Robotics Summit ended with a speech.",
        {Is(NodeType::kCompany, "Harlow & Company"), IsNot(NodeType::kCompany, "ZORVA AND"),
-        IsNot(NodeType::kEvent, "Final Day"), Is(NodeType::kEvent, "Baltic Robotics Summit")}},
+        IsNot(NodeType::kEvent, "Closing Day"), Is(NodeType::kEvent, "Baltic Robotics Summit")}},
       {"a demonym and one more word can be a company's name",
        "Omar Haddad, Chief Digital Officer, Danish Petrolink, said output rose. The Danish "
        "Minister Lars Holm attended.",
        {Rel(EdgeType::kWorksFor, "Omar Haddad", "Danish Petrolink"),
         Is(NodeType::kPerson, "Lars Holm")}},
       {"a possessive or 'had' alone does not make a company",
-       "Critics praised Miranda's own example of a sign. Claudel had a monopoly on the "
-       "lamps. Orvalo's plant in Porto employs 300 people.",
-       {IsNot(NodeType::kCompany, "Miranda"), IsNot(NodeType::kCompany, "Claudel"),
+       "Critics admired Ferrand's early sketch of a poster. Vautrin had a monopoly on printed "
+       "posters. Orvalo's plant in Porto employs 300 people.",
+       {IsNot(NodeType::kCompany, "Ferrand"), IsNot(NodeType::kCompany, "Vautrin"),
         Is(NodeType::kCompany, "Orvalo")}},
   };
   return cases;
@@ -357,9 +355,9 @@ TEST_CASE("a surname alone refers back to the full name", "[extract]") {
 
 TEST_CASE("'X, known as Y outside Z' gives one organisation with both names", "[extract]") {
   auto x = ExtractText(
-      "Kai Lun Precision Industry Co plans a new plant. Kai Lun, known as Orvel Technology "
-      "Group outside Taiwan, supplies Tarvo Dynamics AG.");
-  int a = FindEntity(x, NodeType::kCompany, "Kai Lun Precision Industry Co");
+      "Dae Ryung Metal Industry Co plans a new plant. Dae Ryung, known as Norlex Engineering "
+      "Group outside Korea, supplies Tarvo Dynamics AG.");
+  int a = FindEntity(x, NodeType::kCompany, "Dae Ryung Metal Industry Co");
   REQUIRE(a >= 0);
-  CHECK(FindEntity(x, NodeType::kCompany, "Orvel Technology Group") == a);
+  CHECK(FindEntity(x, NodeType::kCompany, "Norlex Engineering Group") == a);
 }
