@@ -25,7 +25,7 @@ std::string TextOf(const std::string& text, const Sentence& s) {
 }  // namespace
 
 TEST_CASE("tokens keep abbreviation periods and split possessives", "[extract]") {
-  std::string text = "Mr. Ortiz of Kelvane Motor Corp., Ltd. met R.K. Vasanthan at Orlik's plant.";
+  std::string text = "Mr. Ortiz of Kelvane Marine Corp., Ltd. met R.K. Vasanthan at Orlik's plant.";
   auto toks = Tokenize(text, 0, static_cast<uint32_t>(text.size()));
   std::vector<std::string> words;
   for (const auto& t : toks) words.emplace_back(t.text);
@@ -53,12 +53,12 @@ TEST_CASE("clean finds title, date, dateline and drops page noise", "[extract]")
   importers::Document doc;
   doc.text =
       "Skip to the article\n\nWidget Makers Gather for the Annual Widget Summit\n\n"
-      "01 November 2022\n\nLIMA, 1 November 2022 - The summit opened today.\n\n"
+      "14 October 2022\n\nLIMA, 14 October 2022 - The summit opened today.\n\n"
       "Like us on Instagram\n";
   Cleaned c = Clean(doc);
   CHECK(c.title == "Widget Makers Gather for the Annual Widget Summit");
-  CHECK(c.date == "2022-11-01");
-  CHECK(c.dateline == "LIMA, 1 November 2022");
+  CHECK(c.date == "2022-10-14");
+  CHECK(c.dateline == "LIMA, 14 October 2022");
   for (const Line& l : c.lines) {
     std::string line = doc.text.substr(l.begin, l.end - l.begin);
     CHECK(line.find("Skip to") == std::string::npos);
