@@ -58,10 +58,10 @@ core::Direction DirectionParam(const httplib::Request& req) {
   Fail(400, "invalid_argument", "'direction' must be out, in or both");
 }
 
-// The edges of node `i` in the snapshot that pass the filter (direction and far node included).
-uint64_t CountFiltered(const core::GraphSnapshot& snap, core::NodeId id, core::Direction dir,
+// The edges of node `i` in the snapshot that pass the filter (direction and far node included);
+// 0 for kNone (a node the snapshot does not hold).
+uint64_t CountFiltered(const core::GraphSnapshot& snap, core::GraphSnapshot::Index i, core::Direction dir,
                        const core::EdgeFilter& filter) {
-  auto i = snap.Find(id);
   if (i == core::GraphSnapshot::kNone) return 0;
   uint64_t n = 0;
   for (uint32_t e : snap.Incident(i)) {
@@ -90,63 +90,63 @@ void WriteNeighborItem(JsonWriter& w, const core::Edge& edge, core::Direction si
   w.EndObject();
 }
 
-// {"items": [...], "next_cursor": ..., "total": n}: `write_items` writes the items and returns
-// the cursor of the next page ("" on the last).
-template <typename WriteItems>
-std::string NeighborsBody(uint64_t total, WriteItems write_items) {
+// {"items": [...], "next_cursor": ..., "total": n}. Pages come from `page(q, visit)`, which
+// calls visit(edge, side, neighbor) for each entry of the page `q` asks for (neighbor null
+// when the far node cannot be read) and returns the next cursor ("" on the last page); pages
+// are fetched until `limit` items passed the filter, the listing ends, or the scan budget is
+// spent.
+template <typename PageFn>
+std::string NeighborsBody(uint64_t total, core::NeighborQuery q, const core::EdgeFilter& filter, size_t limit,
+                          PageFn page) {
   JsonWriter w;
   w.BeginObject().Key("items").BeginArray();
-  std::string cursor = write_items(w);
+  size_t items = 0, scanned = 0;
+  auto visit = [&](const core::Edge& edge, core::Direction side, const core::Node* neighbor) {
+    ++scanned;
+    if (!neighbor || !filter.AdmitsEdge(edge) || !filter.AdmitsNode(*neighbor)) return;
+    WriteNeighborItem(w, edge, side, *neighbor);
+    ++items;
+  };
+  do {
+    q.limit = limit - items;
+    q.cursor = page(q, visit);
+  } while (!q.cursor.empty() && items < limit && scanned < kNeighborScanBudget);
   w.EndArray().Key("next_cursor");
-  cursor.empty() ? w.Null() : w.String(cursor);
+  q.cursor.empty() ? w.Null() : w.String(q.cursor);
   w.Key("total").Uint(total).EndObject();
   return w.Take();
 }
 
-// Pages through the snapshot (current, so equal to the store) until `limit` items pass the
-// filter: no store reads at all.
+// From the snapshot (current, so equal to the store): no store reads at all.
 std::string NeighborsFromSnapshot(const core::GraphSnapshot& snap, core::GraphSnapshot::Index i,
-                                  core::NeighborQuery q, const core::EdgeFilter& filter, size_t limit) {
-  return NeighborsBody(CountFiltered(snap, snap.node(i).id, q.direction, filter), [&](JsonWriter& w) {
-    size_t items = 0, scanned = 0;
-    do {
-      q.limit = limit - items;
-      auto page = Unwrap(snap.Neighbors(i, q));
-      for (const auto& [e, side] : page.edges) {
-        ++scanned;
-        const core::Node& neighbor = snap.node(snap.Other(e, i));
-        if (!filter.AdmitsEdge(snap.edge(e)) || !filter.AdmitsNode(neighbor)) continue;
-        WriteNeighborItem(w, snap.edge(e), side, neighbor);
-        ++items;
-      }
-      q.cursor = std::move(page.next_cursor);
-    } while (!q.cursor.empty() && items < limit && scanned < kNeighborScanBudget);
-    return q.cursor;
-  });
+                                  const core::NeighborQuery& q, const core::EdgeFilter& filter, size_t limit) {
+  return NeighborsBody(CountFiltered(snap, i, q.direction, filter), q, filter, limit,
+                       [&](const core::NeighborQuery& pq, const auto& visit) {
+                         auto page = Unwrap(snap.Neighbors(i, pq));
+                         for (const auto& [e, side] : page.edges) visit(snap.edge(e), side, &snap.node(snap.Other(e, i)));
+                         return page.next_cursor;
+                       });
 }
 
 // The same over the store's reader, for when the snapshot is behind the store.
-std::string NeighborsFromStore(ApiContext& ctx, core::NodeId id, core::NeighborQuery q,
+std::string NeighborsFromStore(ApiContext& ctx, core::NodeId id, const core::NeighborQuery& q,
                                const core::EdgeFilter& filter, size_t limit) {
   auto reader = ctx.store.Read();
   GetNodeOr404(*reader, id);
-  uint64_t total = filter.OnlyEdgeTypes() ? CountFromDegree(reader->GetDegree(id), q.direction, filter)
-                                          : CountFiltered(*ctx.Snapshot(), id, q.direction, filter);
-  return NeighborsBody(total, [&](JsonWriter& w) {
-    size_t items = 0, scanned = 0;
-    do {
-      q.limit = limit - items;
-      core::NeighborPage page = Unwrap(reader->Neighbors(id, q));
-      for (const auto& entry : page.entries) {
-        ++scanned;
-        auto neighbor = reader->GetNode(entry.neighbor);
-        if (!neighbor.ok() || !filter.AdmitsEdge(entry.edge) || !filter.AdmitsNode(neighbor.value())) continue;
-        WriteNeighborItem(w, entry.edge, entry.direction, neighbor.value());
-        ++items;
-      }
-      q.cursor = std::move(page.next_cursor);
-    } while (!q.cursor.empty() && items < limit && scanned < kNeighborScanBudget);
-    return q.cursor;
+  uint64_t total = 0;
+  if (filter.OnlyEdgeTypes()) {
+    total = CountFromDegree(reader->GetDegree(id), q.direction, filter);
+  } else {
+    auto snap = ctx.Snapshot();
+    total = CountFiltered(*snap, snap->Find(id), q.direction, filter);
+  }
+  return NeighborsBody(total, q, filter, limit, [&](const core::NeighborQuery& pq, const auto& visit) {
+    core::NeighborPage page = Unwrap(reader->Neighbors(id, pq));
+    for (const auto& entry : page.entries) {
+      auto neighbor = reader->GetNode(entry.neighbor);
+      visit(entry.edge, entry.direction, neighbor.ok() ? &neighbor.value() : nullptr);
+    }
+    return page.next_cursor;
   });
 }
 
