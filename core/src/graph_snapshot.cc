@@ -15,19 +15,27 @@ bool Contains(const std::vector<T>& list, T value) {
   return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
 }
 
-// Fills a CSR (offsets of size n+1, values) from (row, value) pairs: each row's values in
-// ascending order. A counting sort by row, then a sort within each row (rows are short).
-template <typename V>
-void BuildCsr(size_t n, std::vector<std::pair<uint32_t, V>>& pairs, std::vector<uint32_t>* offsets,
-              std::vector<V>* values) {
+// Fills a CSR (offsets of size n+1, values) with each row's values in ascending order.
+// `pairs(emit)` calls emit(row, value) for every pair; it is called twice (to count, then to
+// place), so the pairs are never held all at once. A counting sort by row, then a sort within
+// each row (rows are short).
+template <typename V, typename Pairs>
+void BuildCsr(size_t n, const Pairs& pairs, std::vector<uint32_t>* offsets, std::vector<V>* values) {
   offsets->assign(n + 1, 0);
-  for (const auto& [row, v] : pairs) ++(*offsets)[row + 1];
+  pairs([&](uint32_t row, const V&) { ++(*offsets)[row + 1]; });
   for (size_t i = 0; i < n; ++i) (*offsets)[i + 1] += (*offsets)[i];
-  values->resize(pairs.size());
+  values->resize((*offsets)[n]);
   std::vector<uint32_t> fill(offsets->begin(), offsets->end() - 1);
-  for (auto& [row, v] : pairs) (*values)[fill[row]++] = std::move(v);
+  pairs([&](uint32_t row, V v) { (*values)[fill[row]++] = std::move(v); });
   for (size_t i = 0; i < n; ++i) std::sort(values->begin() + (*offsets)[i], values->begin() + (*offsets)[i + 1]);
-  pairs = {};
+}
+
+// The pairs of a held list, for BuildCsr.
+template <typename V>
+auto PairsOf(const std::vector<std::pair<uint32_t, V>>& list) {
+  return [&list](const auto& emit) {
+    for (const auto& [row, v] : list) emit(row, v);
+  };
 }
 
 }  // namespace
@@ -126,7 +134,6 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
       if (k + 1 == edge_order.size() || !edge_order[k].SameKey(edge_order[k + 1])) kept_key[edge_order[k].arrival] = true;
   }
   size_t n = snap->nodes_.size();
-  snap->incident_offsets_.assign(n + 1, 0);
   snap->out_degree_.assign(n, 0);
   size_t kept = 0;
   for (size_t k = 0; k < edges_.size(); ++k) {
@@ -134,8 +141,6 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
     Index s = snap->Find(edges_[k].key.src), d = snap->Find(edges_[k].key.dst);
     if (s == kNone || d == kNone) continue;  // a dangling edge is not part of the graph
     snap->ends_.emplace_back(s, d);
-    ++snap->incident_offsets_[s + 1];
-    ++snap->incident_offsets_[d + 1];
     ++snap->out_degree_[s];
     if (kept != k) edges_[kept] = std::move(edges_[k]);
     ++kept;
@@ -143,24 +148,23 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
   edges_.resize(kept);
   snap->edges_ = std::move(edges_);
   edges_ = {};
-  for (size_t i = 0; i < n; ++i) snap->incident_offsets_[i + 1] += snap->incident_offsets_[i];
 
   // Each node's incidence list in listing order: (side, type, far node), and indices follow
   // ids, so sorting by far index sorts by far id.
   auto position = [](bool incoming, EdgeType type, Index far) {
     return (uint64_t{incoming} << 40) | (uint64_t{static_cast<uint8_t>(type)} << 32) | far;
   };
-  std::vector<std::pair<uint64_t, uint32_t>> slots(snap->incident_offsets_[n]);  // (position, edge)
-  std::vector<uint32_t> fill(snap->incident_offsets_.begin(), snap->incident_offsets_.end() - 1);
-  for (uint32_t e = 0; e < snap->edges_.size(); ++e) {
-    auto [s, d] = snap->ends_[e];
-    EdgeType type = snap->edges_[e].key.type;
-    slots[fill[s]++] = {position(false, type, d), e};
-    slots[fill[d]++] = {position(true, type, s), e};
-  }
-  fill = {};
-  for (size_t i = 0; i < n; ++i)
-    std::sort(slots.begin() + snap->incident_offsets_[i], slots.begin() + snap->incident_offsets_[i + 1]);
+  std::vector<std::pair<uint64_t, uint32_t>> slots;  // (position, edge)
+  BuildCsr(n,
+           [&](const auto& emit) {
+             for (uint32_t e = 0; e < snap->edges_.size(); ++e) {
+               auto [s, d] = snap->ends_[e];
+               EdgeType type = snap->edges_[e].key.type;
+               emit(s, std::pair(position(false, type, d), e));
+               emit(d, std::pair(position(true, type, s), e));
+             }
+           },
+           &snap->incident_offsets_, &slots);
   snap->incident_.resize(slots.size());
   for (size_t k = 0; k < slots.size(); ++k) snap->incident_[k] = slots[k].second;
 
@@ -187,8 +191,9 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
   }
   articles_ = {};
   merged_ = {};
-  BuildCsr(snap->article_ids_.size(), mentions, &snap->mention_offsets_, &snap->mentions_);
-  BuildCsr(snap->nodes_.size(), mentioned_in, &snap->mentioned_in_offsets_, &snap->mentioned_in_);
+  BuildCsr(snap->article_ids_.size(), PairsOf(mentions), &snap->mention_offsets_, &snap->mentions_);
+  mentions = {};
+  BuildCsr(snap->nodes_.size(), PairsOf(mentioned_in), &snap->mentioned_in_offsets_, &snap->mentioned_in_);
   return snap;
 }
 
