@@ -46,7 +46,10 @@ void AddImportCommand(CLI::App& app) {
       ->group("Advanced");
   cmd->add_flag("--no-sync", *no_sync, "Do not sync the WAL: faster, but a power cut may lose acknowledged articles")
       ->group("Advanced");
-  cmd->callback([db, paths, json_summary, ack_path, no_sync] {
+  auto data_dir = std::make_shared<std::string>();
+  AddDataOption(cmd, *data_dir);
+  cmd->callback([db, paths, json_summary, ack_path, no_sync, data_dir] {
+    auto extractor = OpenExtractor(*data_dir);
     storage::RocksStoreOptions store_options;
     store_options.sync_writes = !*no_sync;
     auto store = OpenStore(*db, store_options);
@@ -54,7 +57,7 @@ void AddImportCommand(CLI::App& app) {
     ImportSummary summary;
     Progress progress;
     importers::BatchIngestor ingestor(
-        *store, [&](const std::string& origin, const core::Result<core::IngestResult>& result) {
+        *store, *extractor, [&](const std::string& origin, const core::Result<core::IngestResult>& result) {
           progress.Tick(origin);
           if (!result.ok()) {
             summary.refused.emplace_back(origin, result.status().message());

@@ -7,6 +7,7 @@
 
 #include "actorgraph/core/graph_store.h"
 #include "actorgraph/core/status.h"
+#include "actorgraph/importers/extraction.h"
 
 namespace actorgraph::api {
 
@@ -17,6 +18,9 @@ struct ServerOptions {
   bool read_only = false;   // refuse every write
   int threads = 64;         // worker threads
   std::string static_dir;   // the built dashboard, served at /; empty: none
+  // Extracts the articles POSTed to /api/v1/articles; not owned, must outlive the server.
+  // Null: that route answers 503 (a server that only reads).
+  const importers::Extractor* extractor = nullptr;
 };
 
 class Server {
