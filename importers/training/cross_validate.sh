@@ -3,7 +3,7 @@
 # trained on CoNLL-2003, CoNLL04 and the other folds' articles, and only score fold i's.
 #   importers/training/cross_validate.sh BIN SHARED WORK [K]
 # BIN: the actorgraph program; SHARED: ../shared; WORK: a scratch folder (its fold-*/ hold the
-# fold models, predictions.json the figures). Prints score.py's totals by type.
+# fold models, cv.json the figures; TRAIN_FLAGS adds options to `actorgraph train`). Prints score.py's totals by type.
 set -euo pipefail
 BIN=$(realpath "$1"); SHARED=$(realpath "$2"); WORK=$3; K=${4:-5}
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,7 +20,7 @@ for f in $(seq 0 $((K - 1))); do
   cp "$SRC"/importers/data/*.txt "$WORK/fold-$f/"
   "$BIN" train --corpus "$DEV" --conll03 "$SHARED/corpus/public/conll03/eng.train" \
     --conll04 "$SHARED/corpus/public/conll04/conll04_train.json" --lists "$SRC/importers/data" \
-    --out "$WORK/fold-$f" "${excl[@]}" 2> "$WORK/fold-$f/train.log" &
+    --out "$WORK/fold-$f" "${excl[@]}" ${TRAIN_FLAGS:-} 2> "$WORK/fold-$f/train.log" &
 done
 wait
 # Each article is extracted with the models of the fold that left it out.

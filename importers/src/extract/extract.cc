@@ -7,6 +7,7 @@
 
 #include "../learn/mention_tagger.h"
 #include "../learn/mention_typer.h"
+#include "../learn/relation_classifier.h"
 #include "actorgraph/importers/extraction.h"
 #include "analysis.h"
 #include "coref.h"
@@ -49,7 +50,7 @@ core::Result<std::unique_ptr<Extractor>> Extractor::Open(const ExtractorOptions&
   if (!words.ok()) return words.status();
   impl->words = std::move(words.value());
   for (auto [file, model] : {std::pair{"tagger.model", &impl->tagger}, {"kind.model", &impl->kind},
-                             {"org.model", &impl->org}}) {
+                             {"org.model", &impl->org}, {"relation.model", &impl->relation}}) {
     auto m = learn::LinearModel::Load(dir + "/" + file);
     if (!m.ok()) return m.status();
     *model = std::move(m.value());
@@ -68,17 +69,10 @@ size_t Extractor::memory_bytes() const {
          impl_->gazetteer.place_count() * 48;
 }
 
-Extraction Extractor::Extract(const Document& doc) const {
+void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analysis& a,
+                  std::vector<core::EntityFact>& entities, std::vector<core::RelationFact>& rules) {
   using namespace extract;
-  const Impl& m = *impl_;
-  Analysis a;
   Analyze(doc, m.gazetteer, a);
-  Extraction out;
-  out.title = a.cleaned.title;
-  out.date = a.cleaned.date;
-  out.dateline = a.cleaned.dateline;
-  out.extractor_version = m.version;
-
   learn::MentionTagger tagger(&m.tagger, {&m.words, &m.gazetteer});
   auto labels = tagger.Tag(a.parsed);
   learn::FeatureVector f;
@@ -95,8 +89,22 @@ Extraction Extractor::Extract(const Document& doc) const {
                                                              : core::NodeType::kAgency;
   };
   ApplyLearnedMentions(a.parsed, labels, typer);
-  out.entities = Resolve(a.parsed);
-  out.relations = Relate(a.parsed, out.entities);
+  entities = Resolve(a.parsed);
+  rules = Relate(a.parsed, entities);
+}
+
+Extraction Extractor::Extract(const Document& doc) const {
+  const Impl& m = *impl_;
+  extract::Analysis a;
+  Extraction out;
+  std::vector<core::RelationFact> rules;
+  ReadEntities(m, doc, a, out.entities, rules);
+  out.title = a.cleaned.title;
+  out.date = a.cleaned.date;
+  out.dateline = a.cleaned.dateline;
+  out.extractor_version = m.version;
+  auto candidates = learn::RelationCandidates(a.parsed, out.entities, rules);
+  out.relations = learn::DecideRelations(a.parsed, out.entities, rules, candidates, m.relation);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "../learn/lexicons.h"
 #include "../learn/linear_model.h"
 #include "actorgraph/importers/extraction.h"
+#include "analysis.h"
 #include "gazetteer.h"
 
 namespace actorgraph::importers {
@@ -16,5 +17,11 @@ struct Extractor::Impl {
   learn::LinearModel tagger, kind, org, relation;
   std::string version;
 };
+
+// The stages before the relation decision, as extraction runs them (the trainer runs them on
+// its training documents): analysis, learned mentions and types, coreference into `entities`,
+// and the rule patterns' relations (features of the relation model) into `rules`.
+void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analysis& a,
+                  std::vector<core::EntityFact>& entities, std::vector<core::RelationFact>& rules);
 
 }  // namespace actorgraph::importers

@@ -50,6 +50,48 @@ bool AllCapsSentence(const Sentence& s) {
   return words >= 3 && caps * 10 >= words * 8;
 }
 
+// A headline written in Title Case: most words capitalised, so case says little.
+bool TitleCaseSentence(const Sentence& s) {
+  int words = 0, caps = 0;
+  for (const Token& t : s.tokens)
+    if (t.IsWord() && !t.digit && t.text.size() > 3) {
+      ++words;
+      caps += t.upper;
+    }
+  return words >= 3 && caps * 10 >= words * 8;
+}
+
+// What the document says around each word (lower-cased), over all its occurrences: the
+// rule stages' types of the mentions it is in, and the word classes next to it.
+std::unordered_map<std::string, std::vector<std::string>> DocContexts(
+    const ParsedDoc& doc, const std::vector<std::vector<std::string>>& lower) {
+  std::unordered_map<std::string, std::unordered_set<std::string>> seen;
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const auto& toks = doc.sentences[s].tokens;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (!toks[i].IsWord() || !toks[i].upper) continue;
+      auto& ctx = seen[lower[s][i]];
+      if (i > 0 && (toks[i - 1].cls & (extract::kTitleHead | extract::kHonorific)))
+        ctx.insert("after-title");
+      if (i + 1 < toks.size()) {
+        const uint32_t next = toks[i + 1].cls;
+        if (next & (extract::kLegalSuffix | extract::kCompanySuffix)) ctx.insert("before-company-suffix");
+        if (next & extract::kAgencyHead) ctx.insert("before-agency-head");
+        if (next & extract::kEventHead) ctx.insert("before-event-head");
+        if (toks[i + 1].kind == extract::TokenKind::kPossessive) ctx.insert("possessive");
+      }
+    }
+    if (s < doc.mentions.size())
+      for (const auto& m : doc.mentions[s].mentions)
+        if (m.type && !m.anaphor)
+          for (uint32_t k = m.first; k < m.last; ++k)
+            seen[lower[s][k]].insert(std::string("rule-") + core::NodeTypeName(*m.type));
+  }
+  std::unordered_map<std::string, std::vector<std::string>> out;
+  for (auto& [w, ctx] : seen) out[w].assign(ctx.begin(), ctx.end());
+  return out;
+}
+
 // "B" / "I" for tokens that start / continue a gazetteer place of up to four words.
 std::vector<char> PlaceMarks(const Sentence& s, const extract::Gazetteer& g) {
   std::vector<char> marks(s.tokens.size(), 0);
@@ -96,19 +138,22 @@ DocTokenFeatures StaticFeatures(const ParsedDoc& doc, const TaggerResources& res
   // What the document writes elsewhere: words seen in lower case, words seen capitalised
   // inside a mixed-case sentence (not at its start).
   std::unordered_set<std::string> lower_seen, capital_seen;
-  std::vector<char> caps(ns);
+  std::vector<char> caps(ns), title_case(ns);
   for (size_t s = 0; s < ns; ++s) {
     const Sentence& sen = doc.sentences[s];
     caps[s] = AllCapsSentence(sen);
+    title_case[s] = !caps[s] && TitleCaseSentence(sen);
     for (size_t i = 0; i < sen.tokens.size(); ++i) {
       const Token& t = sen.tokens[i];
       out.lower[s].push_back(extract::Lower(t.text));
       out.shape[s].push_back(Shape(t));
       if (!t.IsWord()) continue;
       if (!t.upper && !t.digit) lower_seen.insert(out.lower[s].back());
-      else if (t.upper && i > 0 && !caps[s] && !sen.headline) capital_seen.insert(out.lower[s].back());
+      else if (t.upper && i > 0 && !caps[s] && !title_case[s] && !sen.headline)
+        capital_seen.insert(out.lower[s].back());
     }
   }
+  const auto contexts = DocContexts(doc, out.lower);
   for (size_t s = 0; s < ns; ++s) {
     const Sentence& sen = doc.sentences[s];
     const size_t n = sen.tokens.size();
@@ -130,7 +175,8 @@ DocTokenFeatures StaticFeatures(const ParsedDoc& doc, const TaggerResources& res
       FeatureVector f;
       const long k = long(i);
       f.Add("lw", lw[i]);
-      if (!caps[s]) f.Add("w", t.text);
+      const bool weak_case = caps[s] || title_case[s];
+      if (!weak_case) f.Add("w", t.text);
       f.Add("sh", sh[i]);
       if (lw[i].size() > 3)
         for (size_t a = 2; a <= 4 && a < lw[i].size(); ++a) {
@@ -149,13 +195,16 @@ DocTokenFeatures StaticFeatures(const ParsedDoc& doc, const TaggerResources& res
       if (i == 0) f.Add("first", sh[i]);
       if (caps[s]) f.Add("caps", sh[i]);
       if (sen.headline) f.Add("headline", sh[i]);
+      if (title_case[s]) f.Add("title-case", sh[i]);
+      if (auto it = contexts.find(lw[i]); it != contexts.end())
+        for (const std::string& c : it->second) f.Add("doc-ctx", c);
       if (t.IsWord()) {
         const bool common = res.words->IsCommonWord(lw[i]);
         f.Add("common", common ? "1" : "0", sh[i]);
         if (res.words->IsProperNoun(lw[i])) f.Add("proper", "1");
-        if (i == 0 || caps[s]) f.Add("common-at-start", common ? "1" : "0");
+        if (i == 0 || weak_case) f.Add("common-at-start", common ? "1" : "0");
         if (t.upper && lower_seen.count(lw[i])) f.Add("doc", "lower-elsewhere");
-        if ((i == 0 || caps[s] || sen.headline) && capital_seen.count(lw[i]))
+        if ((i == 0 || weak_case || sen.headline) && capital_seen.count(lw[i]))
           f.Add("doc", "capital-elsewhere");
         if (res.gazetteer->IsGivenName(t.text)) f.Add("given", "1");
         if (res.gazetteer->IsFamilyName(t.text)) f.Add("family", "1");
