@@ -5,6 +5,8 @@
 #include <optional>
 #include <thread>
 
+#include "country_names.h"
+
 namespace actorgraph::importers {
 
 namespace {
@@ -24,6 +26,7 @@ core::ArticleFacts ToFacts(const Document& doc, Extraction extraction) {
   facts.date = doc.date.empty() ? extraction.date : doc.date;
   facts.text = ArticleText(doc);
   facts.entities = std::move(extraction.entities);
+  AddCountryNames(CountryNames::Get(), facts.entities);
   facts.relations = std::move(extraction.relations);
   facts.extractor_version = kExtractorVersion;
   return facts;
