@@ -5,6 +5,7 @@
 #include <optional>
 #include <thread>
 
+
 namespace actorgraph::importers {
 
 namespace {

@@ -46,6 +46,9 @@ core::Result<std::unique_ptr<Extractor>> Extractor::Open(const ExtractorOptions&
   auto gaz = extract::Gazetteer::Load(dir, options.iso_codes_dir);
   if (!gaz.ok()) return gaz.status();
   impl->gazetteer = std::move(gaz.value());
+  auto countries = CountryNames::Load(options.iso_codes_dir);
+  if (!countries.ok()) return countries.status();
+  impl->countries = std::move(countries.value());
   auto words = learn::WordLexicon::Load(options.dictionary);
   if (!words.ok()) return words.status();
   impl->words = std::move(words.value());
@@ -105,6 +108,7 @@ Extraction Extractor::Extract(const Document& doc) const {
   out.extractor_version = m.version;
   auto candidates = learn::RelationCandidates(a.parsed, out.entities, rules);
   out.relations = learn::DecideRelations(a.parsed, out.entities, rules, candidates, m.relation);
+  AddCountryNames(m.countries, out.entities);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "../learn/lexicons.h"
 #include "../learn/linear_model.h"
 #include "actorgraph/importers/extraction.h"
+#include "../country_names.h"
 #include "analysis.h"
 #include "gazetteer.h"
 
@@ -13,6 +14,7 @@ namespace actorgraph::importers {
 
 struct Extractor::Impl {
   extract::Gazetteer gazetteer;
+  CountryNames countries;
   learn::WordLexicon words;
   learn::LinearModel tagger, kind, org, relation;
   std::string version;
