@@ -1,5 +1,6 @@
 // A real api::Server on 127.0.0.1 (port 0) over a real RocksDB store in a temp dir, loaded by
-// the real importer from the dev corpus, and helpers to call it with cpp-httplib's Client.
+// the real importer and the shared extractor from the dev corpus, and helpers to call it with
+// cpp-httplib's Client.
 #pragma once
 
 #include <httplib.h>
@@ -17,6 +18,7 @@
 #include "actorgraph/importers/pipeline.h"
 #include "actorgraph/importers/readers.h"
 #include "actorgraph/storage/rocks_graph_store.h"
+#include "support/extractor.h"
 #include "support/temp_dir.h"
 
 namespace actorgraph::testing {
@@ -40,13 +42,14 @@ inline size_t ImportDevCorpus(core::GraphStore& store) {
     if (entry.path().extension() != ".txt") continue;
     auto doc = importers::ReadText(ReadFile(entry.path().string()), entry.path().string());
     if (!doc.ok()) continue;
-    if (importers::IngestDocument(store, doc.value()).ok()) ++n;
+    if (importers::IngestDocument(store, SharedExtractor(), doc.value()).ok()) ++n;
   }
   return n;
 }
 
 class LiveServer {
  public:
+  // The server extracts POSTed articles with the shared extractor unless `options` names one.
   explicit LiveServer(api::ServerOptions options = {}, bool load_corpus = true) {
     auto store = storage::RocksGraphStore::Open(dir_.Sub("db"));
     if (!store.ok()) throw std::runtime_error(store.status().ToString());
@@ -54,6 +57,7 @@ class LiveServer {
     if (load_corpus) articles_ = ImportDevCorpus(*store_);
     options.port = 0;
     options.static_dir.clear();
+    if (!options.extractor) options.extractor = &SharedExtractor();
     server_ = std::make_unique<api::Server>(*store_, options);
     auto st = server_->Bind();
     if (!st.ok()) throw std::runtime_error(st.ToString());

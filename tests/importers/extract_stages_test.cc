@@ -6,6 +6,7 @@
 #include "../../importers/src/extract/mentions.h"
 #include "../../importers/src/extract/segment.h"
 #include "../../importers/src/extract/tokens.h"
+#include "actorgraph/importers/extraction.h"
 
 using namespace actorgraph;
 using namespace actorgraph::importers::extract;
@@ -16,6 +17,13 @@ std::vector<Sentence> SentencesOf(const std::string& text) {
   importers::Document doc;
   doc.text = text;
   return Segment(text, Clean(doc).lines);
+}
+
+// The word lists of the build's data folder, loaded once.
+const Gazetteer& Lists() {
+  static const auto g = Gazetteer::Load(importers::DataDir(), importers::ExtractorOptions{}.iso_codes_dir);
+  if (!g.ok()) FAIL(g.status().ToString());
+  return g.value();
 }
 
 std::string TextOf(const std::string& text, const Sentence& s) {
@@ -74,7 +82,7 @@ TEST_CASE("mentions: acronym after its expansion, roles, typed heads", "[extract
       "(AFTP), opened the Lima Textile Forum.";
   auto s = SentencesOf(text);
   REQUIRE(s.size() == 1);
-  SentenceMentions sm = FindMentions(s[0]);
+  SentenceMentions sm = FindMentions(s[0], Lists());
   REQUIRE(sm.roles.size() == 1);
   CHECK(sm.roles[0].text == "Executive Vice President");
   bool agency = false, event = false;
@@ -89,7 +97,7 @@ TEST_CASE("mentions: acronym after its expansion, roles, typed heads", "[extract
 }
 
 TEST_CASE("gazetteer knows countries, subdivisions and cities", "[extract]") {
-  const Gazetteer& g = Gazetteer::Get();
+  const Gazetteer& g = Lists();
   CHECK(g.IsPlace("Portugal"));
   CHECK(g.IsPlace("Dominican Republic"));
   CHECK(g.IsPlace("Hubei"));  // ISO 3166-2 "Hubei Sheng"

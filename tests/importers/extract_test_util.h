@@ -1,4 +1,5 @@
-// Helpers for the extractor tests: run Extract on a string and look up entities/relations.
+// Helpers for the extractor tests: run the shared extractor on a string and look up
+// entities/relations.
 #pragma once
 
 #include <string>
@@ -6,13 +7,14 @@
 #include "actorgraph/core/model.h"
 #include "actorgraph/core/names.h"
 #include "actorgraph/importers/extraction.h"
+#include "support/extractor.h"
 
 namespace actorgraph::importers::testing {
 
 inline Extraction ExtractText(const std::string& text) {
   Document doc;
   doc.text = text;
-  return Extract(doc);
+  return actorgraph::testing::SharedExtractor().Extract(doc);
 }
 
 // Index of the entity of that type whose name or alias folds to `name`, or -1.

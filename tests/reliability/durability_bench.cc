@@ -8,6 +8,7 @@
 #include "actorgraph/importers/pipeline.h"
 #include "actorgraph/storage/rocks_graph_store.h"
 #include "articles.h"
+#include "support/extractor.h"
 #include "support/temp_dir.h"
 
 using namespace actorgraph;
@@ -23,7 +24,7 @@ double ArticlesPerSecond(bool sync_writes, size_t batch, int n) {
   int acked = 0;
   auto start = std::chrono::steady_clock::now();
   {
-    importers::BatchIngestor ingestor(**store, [&](const std::string&, const auto& r) { acked += r.ok(); }, 2, batch);
+    importers::BatchIngestor ingestor(**store, testing::SharedExtractor(), [&](const std::string&, const auto& r) { acked += r.ok(); }, 2, batch);
     for (int i = 0; i < n; ++i) ingestor.Add(std::to_string(i), importers::Document{"", "", "", testing::GeneratedArticle(i, 11)});
     REQUIRE(ingestor.Flush().ok());
   }

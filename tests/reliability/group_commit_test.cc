@@ -10,6 +10,7 @@
 #include "actorgraph/importers/pipeline.h"
 #include "actorgraph/storage/rocks_graph_store.h"
 #include "articles.h"
+#include "support/extractor.h"
 #include "support/temp_dir.h"
 
 using namespace actorgraph;
@@ -61,7 +62,7 @@ TEST_CASE("group commit reports every article in order, each after the sync that
   std::vector<std::string> acked;
   {
     importers::BatchIngestor ingestor(
-        store,
+        store, testing::SharedExtractor(),
         [&](const std::string& origin, const core::Result<core::IngestResult>& r) {
           REQUIRE(r.ok());
           acked.push_back(origin);
@@ -96,7 +97,7 @@ TEST_CASE("a failed sync reports its batch as failed, and only its batch", "[pip
   store.fail_sync_ = failing;
   std::vector<std::pair<std::string, bool>> reported;
   importers::BatchIngestor ingestor(
-      store, [&](const std::string& origin, const auto& r) { reported.emplace_back(origin, r.ok()); }, 2, 4);
+      store, testing::SharedExtractor(), [&](const std::string& origin, const auto& r) { reported.emplace_back(origin, r.ok()); }, 2, 4);
   for (int i = 0; i < 10; ++i) ingestor.Add("o" + std::to_string(i), Doc(i));
   CHECK(ingestor.Flush().ok() == (failing == 1));
   REQUIRE(reported.size() == 10);
