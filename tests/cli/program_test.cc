@@ -1,36 +1,17 @@
 // The actorgraph program end to end: the real binary on a real database.
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
+#include "cli/run_program.h"
 #include "support/temp_dir.h"
 
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string out;
-};
-
-// Runs the real binary with `args` (shell-quoted by the caller); captures stdout.
-Run RunProgram(const std::string& args) {
-  const char* bin = std::getenv("ACTORGRAPH_BIN");
-  REQUIRE(bin != nullptr);
-  std::string cmd = std::string(bin) + " " + args + " 2>/dev/null";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
+using actorgraph::testing::Run;
+using actorgraph::testing::RunProgram;
 
 void WriteFile(const std::string& path, const std::string& text) {
   std::ofstream f(path);
