@@ -18,6 +18,9 @@ struct Extraction {
   std::string title;     // the document's title (Document::title, or found in the text)
   std::string date;      // YYYY-MM-DD, from the document or its dateline, or empty
   std::string dateline;  // "HAMBURG, 14 March 2021" when the text opens with one
+  // ISO 639-1 code of the text's language (LanguageIdentifier::Detect on ArticleText), "und"
+  // when unrecognised; empty while the extractor does not detect it.
+  std::string language;
   std::vector<ExtractedEntity> entities;
   std::vector<ExtractedRelation> relations;
 };
