@@ -1,10 +1,11 @@
-// actorgraph import PATH...: reads, extracts, resolves and writes articles; keeps going past a
-// bad one and prints a summary.
+// actorgraph import PATH...: reads articles, detects their language, extracts, resolves and
+// writes them; keeps going past a bad one and prints a summary.
 #include <iostream>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
+#include "actorgraph/importers/language.h"
 #include "actorgraph/importers/pipeline.h"
 #include "actorgraph/importers/sources.h"
 #include "ack_log.h"
@@ -49,6 +50,8 @@ void AddImportCommand(CLI::App& app) {
   cmd->callback([db, paths, json_summary, ack_path, no_sync] {
     storage::RocksStoreOptions store_options;
     store_options.sync_writes = !*no_sync;
+    auto languages = importers::LanguageIdentifier::Open(importers::DefaultLanguageDictionaries());
+    if (!languages.ok()) throw CommandError(languages.status().message());
     auto store = OpenStore(*db, store_options);
     std::unique_ptr<AckLog> acks = ack_path->empty() ? nullptr : std::make_unique<AckLog>(*ack_path);
     ImportSummary summary;
@@ -69,8 +72,13 @@ void AddImportCommand(CLI::App& app) {
         });
     for (const auto& path : *paths) {
       auto st = importers::ForEachDocument(path, [&](importers::SourceItem&& item) {
-        if (item.doc.ok()) ingestor.Add(std::move(item.origin), std::move(item.doc.value()));
-        else summary.refused.emplace_back(item.origin, item.doc.status().message());
+        if (!item.doc.ok()) {
+          summary.refused.emplace_back(item.origin, item.doc.status().message());
+          return;
+        }
+        importers::Document& doc = item.doc.value();
+        doc.language = languages->Detect(importers::ArticleText(doc)).code;
+        ingestor.Add(std::move(item.origin), std::move(doc));
       });
       if (!st.ok()) summary.refused.emplace_back(path, st.message());
     }

@@ -39,6 +39,11 @@ void AddServeCommand(CLI::App& app) {
   cmd->callback([db, options] {
     if (options->token.empty())
       if (const char* env = std::getenv("ACTORGRAPH_TOKEN")) options->token = env;
+    if (!options->read_only) {  // posted articles are stored with their language
+      auto languages = importers::LanguageIdentifier::Open(importers::DefaultLanguageDictionaries());
+      if (!languages.ok()) throw CommandError(languages.status().message());
+      options->languages = std::make_shared<const importers::LanguageIdentifier>(std::move(languages).value());
+    }
     auto store = OpenStore(*db);
     api::Server server(*store, *options);
     if (auto st = server.Bind(); !st.ok()) throw CommandError(st.message());

@@ -52,7 +52,7 @@ importers::Document JsonArticle(const httplib::Request& req) {
   if (!date.empty() && !IsDate(date)) Fail(400, "invalid_date", "'date' must be YYYY-MM-DD");
   importers::Document doc;
   if (!html.empty()) doc = Unwrap(importers::ReadHtml(html, url));
-  else if (!text.empty()) doc = importers::Document{url, title, date, text};
+  else if (!text.empty()) doc = importers::Document{url, title, date, text, /*language=*/""};
   else Fail(400, "missing_field", "an article needs 'text' or 'html'");
   if (!title.empty()) doc.title = title;
   if (!date.empty()) doc.date = date;
@@ -71,7 +71,9 @@ importers::Document ArticleFromRequest(const httplib::Request& req) {
 void PostArticle(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   ctx.AuthorizeWrite(req);
   if (req.body.empty()) Fail(400, "empty_body", "the article is empty");
-  core::IngestResult result = Unwrap(importers::IngestDocument(ctx.store, ArticleFromRequest(req)));
+  importers::Document doc = ArticleFromRequest(req);
+  if (ctx.options.languages) doc.language = ctx.options.languages->Detect(importers::ArticleText(doc)).code;
+  core::IngestResult result = Unwrap(importers::IngestDocument(ctx.store, doc));
   auto reader = ctx.store.Read();
   json nodes = json::array(), edges = json::array();
   std::vector<core::NodeId> ids = result.nodes;

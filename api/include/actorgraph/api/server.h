@@ -7,6 +7,7 @@
 
 #include "actorgraph/core/graph_store.h"
 #include "actorgraph/core/status.h"
+#include "actorgraph/importers/language.h"
 
 namespace actorgraph::api {
 
@@ -17,6 +18,8 @@ struct ServerOptions {
   bool read_only = false;   // refuse every write
   int threads = 64;         // worker threads
   std::string static_dir;   // the built dashboard, served at /; empty: none
+  // Detects the language of each posted article; null: posted articles are stored without one.
+  std::shared_ptr<const importers::LanguageIdentifier> languages;
 };
 
 class Server {
