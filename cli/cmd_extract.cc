@@ -28,6 +28,7 @@ nlohmann::json ExtractionToPred(const importers::Extraction& x) {
     relations.push_back(std::move(j));
   }
   return {{"title", x.title}, {"date", x.date}, {"dateline", x.dateline},
+          {"extractor_version", x.extractor_version},
           {"entities", entities}, {"relations", relations}};
 }
 
@@ -37,7 +38,10 @@ void AddExtractCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand("extract", "Print the actors and relations found in FILE (JSON)");
   auto path = std::make_shared<std::string>();
   cmd->add_option("FILE", *path, "An article (text, page, dump, feed), or - for stdin")->required();
-  cmd->callback([path] {
+  auto data_dir = std::make_shared<std::string>();
+  AddDataOption(cmd, *data_dir);
+  cmd->callback([path, data_dir] {
+    auto extractor = OpenExtractor(*data_dir);
     size_t read = 0;
     auto st = importers::ForEachDocument(*path, [&](importers::SourceItem&& item) {
       if (!item.doc.ok()) {
@@ -45,7 +49,7 @@ void AddExtractCommand(CLI::App& app) {
         return;
       }
       ++read;
-      std::cout << ExtractionToPred(importers::Extract(item.doc.value()))
+      std::cout << ExtractionToPred(extractor->Extract(item.doc.value()))
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                 << "\n";
     });

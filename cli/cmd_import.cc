@@ -1,11 +1,10 @@
-// actorgraph import PATH...: reads articles, detects their language, extracts, resolves and
+// actorgraph import PATH...: reads articles, extracts (language included), resolves and
 // writes them; keeps going past a bad one and prints a summary.
 #include <iostream>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
-#include "actorgraph/importers/language.h"
 #include "actorgraph/importers/pipeline.h"
 #include "actorgraph/importers/sources.h"
 #include "ack_log.h"
@@ -47,17 +46,18 @@ void AddImportCommand(CLI::App& app) {
       ->group("Advanced");
   cmd->add_flag("--no-sync", *no_sync, "Do not sync the WAL: faster, but a power cut may lose acknowledged articles")
       ->group("Advanced");
-  cmd->callback([db, paths, json_summary, ack_path, no_sync] {
+  auto data_dir = std::make_shared<std::string>();
+  AddDataOption(cmd, *data_dir);
+  cmd->callback([db, paths, json_summary, ack_path, no_sync, data_dir] {
+    auto extractor = OpenExtractor(*data_dir);
     storage::RocksStoreOptions store_options;
     store_options.sync_writes = !*no_sync;
-    auto languages = importers::LanguageIdentifier::Open(importers::DefaultLanguageDictionaries());
-    if (!languages.ok()) throw CommandError(languages.status().message());
     auto store = OpenStore(*db, store_options);
     std::unique_ptr<AckLog> acks = ack_path->empty() ? nullptr : std::make_unique<AckLog>(*ack_path);
     ImportSummary summary;
     Progress progress;
     importers::BatchIngestor ingestor(
-        *store, [&](const std::string& origin, const core::Result<core::IngestResult>& result) {
+        *store, *extractor, [&](const std::string& origin, const core::Result<core::IngestResult>& result) {
           progress.Tick(origin);
           if (!result.ok()) {
             summary.refused.emplace_back(origin, result.status().message());
@@ -76,9 +76,7 @@ void AddImportCommand(CLI::App& app) {
           summary.refused.emplace_back(item.origin, item.doc.status().message());
           return;
         }
-        importers::Document& doc = item.doc.value();
-        doc.language = languages->Detect(importers::ArticleText(doc)).code;
-        ingestor.Add(std::move(item.origin), std::move(doc));
+        ingestor.Add(std::move(item.origin), std::move(item.doc.value()));
       });
       if (!st.ok()) summary.refused.emplace_back(path, st.message());
     }

@@ -36,22 +36,22 @@ void AddServeCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--static-dir", options->static_dir, "Dashboard files served at /")
       ->capture_default_str();
-  cmd->callback([db, options] {
+  auto data_dir = std::make_shared<std::string>();
+  AddDataOption(cmd, *data_dir);
+  cmd->callback([db, options, data_dir] {
     if (options->token.empty())
       if (const char* env = std::getenv("ACTORGRAPH_TOKEN")) options->token = env;
-    if (!options->read_only) {  // posted articles are stored with their language
-      auto languages = importers::LanguageIdentifier::Open(importers::DefaultLanguageDictionaries());
-      if (!languages.ok()) throw CommandError(languages.status().message());
-      options->languages = std::make_shared<const importers::LanguageIdentifier>(std::move(languages).value());
-    }
+    auto extractor = OpenExtractor(*data_dir);  // refuses to start without its models
+    options->extractor = extractor.get();
     auto store = OpenStore(*db);
     api::Server server(*store, *options);
     if (auto st = server.Bind(); !st.ok()) throw CommandError(st.message());
     g_server = &server;
     std::signal(SIGINT, StopOnSignal);
     std::signal(SIGTERM, StopOnSignal);
-    spdlog::info("serving {} on http://{}:{}/ ({} threads{})", *db, options->host, server.port(),
-                 options->threads, options->read_only ? ", read-only" : "");
+    spdlog::info("serving {} on http://{}:{}/ ({} threads{}; extractor {})", *db, options->host,
+                 server.port(), options->threads, options->read_only ? ", read-only" : "",
+                 extractor->version());
     auto st = server.Listen();
     g_server = nullptr;
     if (!st.ok()) throw CommandError(st.message());

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "actorgraph/importers/extraction.h"
 #include "actorgraph/storage/rocks_graph_store.h"
 
 namespace actorgraph::cli {
@@ -21,6 +22,12 @@ struct CommandError : std::runtime_error {
 std::unique_ptr<storage::RocksGraphStore> OpenStore(const std::string& dir,
                                                      const storage::RocksStoreOptions& options = {});
 
+// Opens the extractor from `data_dir` (empty: importers::DataDir()) or throws CommandError
+// naming the missing or corrupt file.
+std::unique_ptr<importers::Extractor> OpenExtractor(const std::string& data_dir);
+// Adds --data DIR (the extractor's data folder) to `cmd`, stored in `data_dir`.
+void AddDataOption(CLI::App* cmd, std::string& data_dir);
+
 void AddImportCommand(CLI::App& app);
 void AddStatsCommand(CLI::App& app);
 void AddNodeCommand(CLI::App& app);
@@ -30,5 +37,6 @@ void AddServeCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);
 void AddBackupCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);
+void AddTrainCommand(CLI::App& app);
 
 }  // namespace actorgraph::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   AddCheckCommand(app);
   AddBackupCommand(app);
   AddExportCommand(app);
+  AddTrainCommand(app);
   for (CLI::App* sub : app.get_subcommands({}))
     sub->set_version_flag("--version", std::string("actorgraph ") + ACTORGRAPH_VERSION);
   try {

@@ -71,9 +71,9 @@ importers::Document ArticleFromRequest(const httplib::Request& req) {
 void PostArticle(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   ctx.AuthorizeWrite(req);
   if (req.body.empty()) Fail(400, "empty_body", "the article is empty");
-  importers::Document doc = ArticleFromRequest(req);
-  if (ctx.options.languages) doc.language = ctx.options.languages->Detect(importers::ArticleText(doc)).code;
-  core::IngestResult result = Unwrap(importers::IngestDocument(ctx.store, doc));
+  if (!ctx.options.extractor) Fail(503, "no_extractor", "this server was started without an extractor");
+  core::IngestResult result =
+      Unwrap(importers::IngestDocument(ctx.store, *ctx.options.extractor, ArticleFromRequest(req)));
   auto reader = ctx.store.Read();
   json nodes = json::array(), edges = json::array();
   std::vector<core::NodeId> ids = result.nodes;

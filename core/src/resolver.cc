@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "actorgraph/core/hashing.h"
+#include "actorgraph/core/name_rules.h"
 #include "actorgraph/core/names.h"
 
 namespace actorgraph::core {
@@ -44,6 +46,49 @@ std::vector<std::string> MatchableForms(const EntityFact& e) {
   return forms;
 }
 
+// The folded forms under which an entity may be found in the graph: its forms, a two-word
+// person name reversed, then its reference names (EntityFact::known_as). An event is never
+// found under a generic name ("general meeting": name_rules.h IsGenericEventName).
+std::vector<std::string> Lookups(const EntityFact& e, const std::vector<std::string>& forms) {
+  std::vector<std::string> lookups;
+  auto add = [&](const std::string& f) {
+    if (f.empty()) return;
+    if (e.type == NodeType::kPerson && WordCount(f) < 2) return;
+    if (e.type == NodeType::kEvent && IsGenericEventName(f)) return;
+    if (std::find(lookups.begin(), lookups.end(), f) == lookups.end()) lookups.push_back(f);
+  };
+  for (const auto& f : forms) add(f);
+  if (e.type == NodeType::kPerson)
+    for (const auto& f : forms) add(SwappedTwoWordName(f));
+  for (const auto& k : e.known_as) add(FoldName(k));
+  return lookups;
+}
+
+// Days since 1970-01-01 of a YYYY-MM-DD date, or nullopt when `date` is not one.
+std::optional<int64_t> DayNumber(const std::string& date) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3 || m < 1 ||
+      m > 12 || d < 1 || d > 31)
+    return std::nullopt;
+  // Howard Hinnant's days_from_civil.
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+// How far apart, at most, the articles naming one edition of an event under its series name
+// ("Acme Summit") may be, from the first of them: a season of announcements and reports,
+// well short of a yearly series' next edition.
+constexpr int64_t kEditionWindowDays = 90;
+
+// How many index entries one legal-name prefix scan reads at most ("acme " finds "acme corp",
+// "acme co ltd", but also "acme widgets ..."): a bound on the work per company mention.
+constexpr size_t kLegalPrefixLimit = 256;
+
 std::string MinDate(const std::string& a, const std::string& b) {
   if (a.empty()) return b;
   if (b.empty()) return a;
@@ -66,24 +111,38 @@ std::string Hex64(uint64_t v) {
 // Accumulates one article's delta, reading the current graph through `reader`.
 class ArticleResolver {
  public:
-  ArticleResolver(GraphReader& reader, const ArticleFacts& facts) : reader_(reader), facts_(facts) {}
+  // `content_hash`: the article's (ArticleContentHash), which scopes the ids of its events
+  // that name no edition.
+  ArticleResolver(GraphReader& reader, const ArticleFacts& facts, std::string content_hash)
+      : reader_(reader), facts_(facts), content_hash_(std::move(content_hash)) {}
 
   Result<NodeId> ResolveEntity(const EntityFact& e) {
     std::vector<std::string> forms = MatchableForms(e);
-    std::vector<std::string> lookups = forms;
-    if (e.type == NodeType::kPerson)
-      for (const auto& f : forms)
-        if (auto s = SwappedTwoWordName(f); !s.empty()) lookups.push_back(s);
-    for (const auto& form : lookups) {
-      for (NodeId id : Lookup(form)) {
+    // An event named with its edition ("Acme Summit 2031", alias "Acme Summit") is found
+    // across articles under its edition only.
+    bool names_edition = e.type == NodeType::kEvent &&
+                         std::any_of(forms.begin(), forms.end(),
+                                     [](const std::string& f) { return NamesEventEdition(f); });
+    for (const auto& form : Lookups(e, forms)) {
+      bool edition = e.type != NodeType::kEvent || NamesEventEdition(form);
+      for (NodeId id : Candidates(form)) {
         Node* node = LoadNode(id);
-        if (node && TypesCompatible(node->type, e.type)) return AddForms(*node, e, forms);
+        if (!node || !TypesCompatible(node->type, e.type)) continue;
+        if (edition || !stored_nodes_.count(id) || (!names_edition && WithinEditionWindow(*node)))
+          return AddForms(*node, e, forms);
       }
     }
+    if (e.type == NodeType::kCompany)
+      if (Node* node = FindByLegalNameCore(forms)) return AddForms(*node, e, forms);
     std::string folded = FoldName(e.name);
     if (folded.empty()) return Status::InvalidArgument("entity with an empty name");
+    // An event whose name names no edition, or is generic, gets an id of its article's own
+    // (storage/FORMAT.md).
+    bool article_scoped =
+        e.type == NodeType::kEvent && (!NamesEventEdition(folded) || IsGenericEventName(folded));
+    std::string id_name = article_scoped ? folded + '\x1f' + content_hash_ : folded;
     for (uint32_t probe = 0; probe < 64; ++probe) {
-      NodeId id = NodeIdFor(e.type, folded, probe);
+      NodeId id = NodeIdFor(e.type, id_name, probe);
       Node* existing = LoadNode(id);
       if (existing == nullptr) {
         Node node;
@@ -94,7 +153,8 @@ class ArticleResolver {
         nodes_[id] = node;
         return AddForms(nodes_[id], e, forms);
       }
-      if (existing->type == e.type && FoldName(existing->name) == folded)
+      if (existing->type == e.type && FoldName(existing->name) == folded &&
+          !(article_scoped && stored_nodes_.count(id)))
         return AddForms(*existing, e, forms);
     }
     return Status::Internal("node id space exhausted for " + e.name);
@@ -164,12 +224,73 @@ class ArticleResolver {
     return &nodes_.emplace(id, std::move(node.value())).first->second;
   }
 
+  // The one company node of the graph that one of `forms` names once legal forms are set
+  // aside on either side (name_rules.h LegalNameCore): "acme corp" finds "acme" or
+  // "acme co ltd", "acme" finds "acme corp". Null when none does, when several nodes share
+  // that core (a parent and its subsidiary: "Acme SE", "Acme Corporation"), and when this
+  // article itself names another company of that core: the article tells them apart.
+  Node* FindByLegalNameCore(const std::vector<std::string>& forms) {
+    std::set<NodeId> found;
+    auto add_company = [&](NodeId id) {
+      Node* node = LoadNode(id);
+      if (node && node->type == NodeType::kCompany) found.insert(id);
+    };
+    for (const auto& f : forms) {
+      std::string core = LegalNameCore(f);
+      const std::string& bare = core.empty() ? f : core;
+      if (ArticleNamesOtherCompanyOfCore(bare, forms)) return nullptr;
+      if (!core.empty())
+        for (NodeId id : Lookup(core)) add_company(id);
+      for (const IndexEntry& entry : reader_.LookupPrefix(bare + " ", kLegalPrefixLimit))
+        if (LegalNameCore(entry.folded_name) == bare) add_company(entry.node);
+    }
+    return found.size() == 1 ? LoadNode(*found.begin()) : nullptr;
+  }
+
+  // Whether a company of this article other than the one of `forms` has a form whose legal
+  // core (or the form itself, without a legal form) is `core`.
+  bool ArticleNamesOtherCompanyOfCore(const std::string& core,
+                                      const std::vector<std::string>& forms) {
+    if (!company_cores_) {
+      company_cores_.emplace();
+      for (const auto& e : facts_.entities) {
+        if (e.type != NodeType::kCompany) continue;
+        for (const auto& f : MatchableForms(e)) {
+          std::string c = LegalNameCore(f);
+          (*company_cores_)[c.empty() ? f : c].insert(f);
+        }
+      }
+    }
+    auto it = company_cores_->find(core);
+    if (it == company_cores_->end()) return false;
+    for (const auto& f : it->second)
+      if (std::find(forms.begin(), forms.end(), f) == forms.end()) return true;
+    return false;
+  }
+
+  // Whether `node` was first seen within kEditionWindowDays of this article's date (both
+  // dates known).
+  bool WithinEditionWindow(const Node& node) {
+    auto mine = DayNumber(facts_.date), first = DayNumber(node.first_seen);
+    return mine && first && std::llabs(*mine - *first) <= kEditionWindowDays;
+  }
+
   // The reader's LookupExact, each folded name read once per article (the reader is a
   // snapshot, so a second read would return the same ids).
   const std::vector<NodeId>& Lookup(const std::string& folded) {
     auto it = lookups_.find(folded);
     if (it == lookups_.end()) it = lookups_.emplace(folded, reader_.LookupExact(folded)).first;
     return it->second;
+  }
+
+  // The nodes under a folded name: the graph's (Lookup), then those this article has put
+  // under it so far, so that an entity also finds an earlier entity of its own article.
+  std::vector<NodeId> Candidates(const std::string& folded) {
+    std::vector<NodeId> ids = Lookup(folded);
+    if (auto it = article_forms_.find(folded); it != article_forms_.end())
+      for (NodeId id : it->second)
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    return ids;
   }
 
   // Whether the graph holds any suppression record (one prefix probe per article): without
@@ -195,6 +316,8 @@ class ArticleResolver {
       }
     }
     for (const auto& f : forms) {
+      auto& mine = article_forms_[f];
+      if (std::find(mine.begin(), mine.end(), node.id) == mine.end()) mine.push_back(node.id);
       const std::vector<NodeId>& indexed = Lookup(f);
       if (std::find(indexed.begin(), indexed.end(), node.id) == indexed.end() &&
           indexed_.insert({f, node.id}).second)
@@ -212,11 +335,15 @@ class ArticleResolver {
 
   GraphReader& reader_;
   const ArticleFacts& facts_;
+  std::string content_hash_;
   std::map<NodeId, Node> nodes_;
   std::set<NodeId> stored_nodes_;  // the nodes of nodes_ that the graph already holds
   std::set<NodeId> changed_nodes_;
   std::map<std::string, std::vector<NodeId>> lookups_;
+  std::map<std::string, std::vector<NodeId>> article_forms_;  // folded form -> this article's nodes
   std::optional<bool> has_suppressions_;
+  // Legal-name core -> the folded forms of this article's companies with that core.
+  std::optional<std::map<std::string, std::set<std::string>>> company_cores_;
   std::map<EdgeKey, Edge> edges_;
   std::set<EdgeKey> stored_edges_;  // the edges of edges_ that the graph already holds
   std::set<EvidenceId> evidence_ids_;
@@ -276,7 +403,7 @@ Result<IngestResult> IngestArticle(GraphStore& store, const ArticleFacts& facts,
     ArticleId article_id = Hash64(hash, 3);
     while (article_id == 0 || reader->GetArticle(article_id).ok()) ++article_id;
 
-    ArticleResolver resolver(*reader, facts);
+    ArticleResolver resolver(*reader, facts, hash);
     for (const auto& e : facts.entities) {
       auto id = resolver.ResolveEntity(e);
       if (!id.ok()) return id.status();

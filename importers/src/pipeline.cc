@@ -5,6 +5,7 @@
 #include <optional>
 #include <thread>
 
+
 namespace actorgraph::importers {
 
 namespace {
@@ -25,19 +26,21 @@ core::ArticleFacts ToFacts(const Document& doc, Extraction extraction) {
   facts.text = ArticleText(doc);
   facts.entities = std::move(extraction.entities);
   facts.relations = std::move(extraction.relations);
-  facts.extractor_version = kExtractorVersion;
+  facts.extractor_version = std::move(extraction.extractor_version);
   facts.language = doc.language.empty() ? extraction.language : doc.language;
   return facts;
 }
 
-core::Result<core::IngestResult> IngestDocument(core::GraphStore& store, const Document& doc) {
+core::Result<core::IngestResult> IngestDocument(core::GraphStore& store, const Extractor& extractor,
+                                                const Document& doc) {
   AG_RETURN_IF_ERROR(CheckNotEmpty(doc));
-  return core::IngestArticle(store, ToFacts(doc, Extract(doc)));
+  return core::IngestArticle(store, ToFacts(doc, extractor.Extract(doc)));
 }
 
 // One batch: its documents and their facts, extracted by whichever thread takes the next
 // index (the workers started with it, then the thread that commits it).
 struct BatchIngestor::Batch {
+  const Extractor* extractor = nullptr;
   std::vector<std::pair<std::string, Document>> docs;
   std::vector<std::optional<core::ArticleFacts>> facts;
   std::atomic<size_t> next{0};
@@ -46,7 +49,7 @@ struct BatchIngestor::Batch {
   void Extract() {
     for (size_t i = next++; i < docs.size(); i = next++) {
       const Document& doc = docs[i].second;
-      if (CheckNotEmpty(doc).ok()) facts[i] = ToFacts(doc, importers::Extract(doc));
+      if (CheckNotEmpty(doc).ok()) facts[i] = ToFacts(doc, extractor->Extract(doc));
     }
   }
   // Extracts what no worker has taken yet, then waits for the workers.
@@ -58,9 +61,10 @@ struct BatchIngestor::Batch {
   ~Batch() { Finish(); }  // never leaves a worker running over freed documents
 };
 
-BatchIngestor::BatchIngestor(core::GraphStore& store, Callback on_done, size_t threads,
-                             size_t batch_size)
+BatchIngestor::BatchIngestor(core::GraphStore& store, const Extractor& extractor,
+                             Callback on_done, size_t threads, size_t batch_size)
     : store_(store),
+      extractor_(extractor),
       on_done_(std::move(on_done)),
       threads_(std::max<size_t>(1, threads)),
       batch_size_(std::max<size_t>(1, batch_size)) {}
@@ -84,6 +88,7 @@ core::Status BatchIngestor::Flush() {
 
 core::Status BatchIngestor::Submit() {
   auto batch = std::make_unique<Batch>();
+  batch->extractor = &extractor_;
   batch->docs = std::move(pending_);
   pending_.clear();
   batch->facts.resize(batch->docs.size());

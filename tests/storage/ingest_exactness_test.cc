@@ -22,8 +22,9 @@ using testing::OpenOrDie;
 
 namespace {
 
-// Article i: one of 40 people works for one of 8 companies, speaks at one of 12 events that a
-// company organises in one of 5 cities; the same actors come back across articles, so later
+// Article i: one of 40 people works for one of 8 companies, speaks at one of 12 events (named
+// with their year, so that they resolve across articles) that a company organises in one of 5
+// cities; the same actors come back across articles, so later
 // articles add evidence to existing edges and nodes as well as new ones.
 core::ArticleFacts Article(int i) {
   core::ArticleFacts f;
@@ -36,7 +37,7 @@ core::ArticleFacts Article(int i) {
                 std::to_string((i * 7) % 40);
   f.entities = {{NodeType::kPerson, person, {}},
                 {NodeType::kCompany, "Company " + std::to_string(i % 8), {"C" + std::to_string(i % 8)}},
-                {NodeType::kEvent, "Summit " + std::to_string(i % 12), {}},
+                {NodeType::kEvent, "Acme Summit " + std::to_string(2020 + i % 12), {}},  // an edition
                 {NodeType::kLocation, "City " + std::to_string(i % 5), {}}};
   auto rel = [&](EdgeType t, size_t a, size_t b) { return testing::WholeTextRelation(f, t, a, b, 0.7); };
   f.relations = {rel(EdgeType::kWorksFor, 0, 1), rel(EdgeType::kSpeaksAt, 0, 2),

@@ -46,7 +46,7 @@ bool IsYearWord(const std::string& w) {
 }
 
 // Whether form `f` is another way of writing cluster `c`.
-bool SameActor(const Form& f, const Cluster& c) {
+bool SameActor(const Gazetteer& g, const Form& f, const Cluster& c) {
   const auto& w = f.words;
   const auto& cw = c.main_words;
   for (const std::string& a : c.acronyms)
@@ -78,7 +78,7 @@ bool SameActor(const Form& f, const Cluster& c) {
     // Poland", "Kestrel Mobility" are units of their own).
     if (!IsLegalSuffix(cw.back()) || w.size() < 2) return false;
     for (size_t i = w.size(); i < cw.size(); ++i)
-      if (Gazetteer::Get().IsPlace(cw[i]) || (ClassesOf(cw[i]) & kAgencyHead)) return false;
+      if (g.IsPlace(cw[i]) || (ClassesOf(cw[i]) & kAgencyHead)) return false;
     return true;
   }
   if (f.type == NodeType::kEvent && c.type == NodeType::kEvent && w.size() < cw.size()) {
@@ -141,7 +141,7 @@ std::vector<core::EntityFact> Resolve(ParsedDoc& doc) {
     const Form& f = forms[fi];
     int found = -1;
     for (size_t c = 0; c < clusters.size() && found < 0; ++c)
-      if (SameActor(f, clusters[c])) found = static_cast<int>(c);
+      if (SameActor(*doc.gazetteer, f, clusters[c])) found = static_cast<int>(c);
     if (found < 0) {
       clusters.push_back({f.type, {}, f.words, {}});
       found = static_cast<int>(clusters.size() - 1);

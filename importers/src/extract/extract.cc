@@ -1,37 +1,120 @@
-// The extraction pipeline: clean -> segment -> mentions -> types -> coreference -> relations.
-#include "actorgraph/importers/extraction.h"
+// The extraction pipeline: clean -> segment -> rule mentions (features) -> learned mentions
+// and types -> coreference -> relations.
+#include <unistd.h>
 
-#include "clean.h"
+#include <cstdio>
+#include <filesystem>
+
+#include "../learn/mention_tagger.h"
+#include "../learn/mention_typer.h"
+#include "../learn/relation_classifier.h"
+#include "actorgraph/importers/extraction.h"
+#include "analysis.h"
 #include "coref.h"
-#include "document_parse.h"
+#include "extractor_impl.h"
+#include "learned_mentions.h"
 #include "relations.h"
-#include "typing.h"
 
 namespace actorgraph::importers {
 
-Extraction Extract(const Document& doc) {
-  using namespace extract;
-  Extraction out;
-  // The headline is part of the article: extraction reads ArticleText(doc), and evidence
-  // offsets point into it (the pipeline stores that same text).
-  Document full;
-  full.url = doc.url;
-  full.title = doc.title;
-  full.date = doc.date;
-  full.text = ArticleText(doc);
-  Cleaned cleaned = Clean(full);
-  out.title = cleaned.title;
-  out.date = cleaned.date;
-  out.dateline = cleaned.dateline;
+namespace {
 
-  ParsedDoc parsed;
-  parsed.text = full.text;
-  parsed.sentences = Segment(full.text, cleaned.lines);
-  parsed.mentions.reserve(parsed.sentences.size());
-  for (const Sentence& s : parsed.sentences) parsed.mentions.push_back(FindMentions(s));
-  SettleTypes(parsed);
-  out.entities = Resolve(parsed);
-  out.relations = Relate(parsed, out.entities);
+std::string Hex(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(v & 0xffffffffu));
+  return buf;
+}
+
+}  // namespace
+
+std::string DataDir() {
+  if (const char* env = std::getenv("ACTORGRAPH_DATA"); env && *env) return env;
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "actorgraph-data";
+  return (exe.parent_path() / "actorgraph-data").string();
+}
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::~Extractor() = default;
+
+core::Result<std::unique_ptr<Extractor>> Extractor::Open(const ExtractorOptions& options) {
+  const std::string dir = options.data_dir.empty() ? DataDir() : options.data_dir;
+  if (!std::filesystem::is_directory(dir))
+    return core::Status::NotFound("extractor data folder missing: " + dir);
+  auto impl = std::make_unique<Impl>();
+  auto gaz = extract::Gazetteer::Load(dir, options.iso_codes_dir);
+  if (!gaz.ok()) return gaz.status();
+  impl->gazetteer = std::move(gaz.value());
+  auto languages = LanguageIdentifier::Open(options.language_dictionaries.empty()
+                                                ? DefaultLanguageDictionaries()
+                                                : options.language_dictionaries);
+  if (!languages.ok()) return languages.status();
+  impl->languages.emplace(std::move(languages.value()));
+  auto countries = CountryNames::Load(options.iso_codes_dir);
+  if (!countries.ok()) return countries.status();
+  impl->countries = std::move(countries.value());
+  auto words = learn::WordLexicon::Load(options.dictionary);
+  if (!words.ok()) return words.status();
+  impl->words = std::move(words.value());
+  for (auto [file, model] : {std::pair{"tagger.model", &impl->tagger}, {"kind.model", &impl->kind},
+                             {"org.model", &impl->org}, {"relation.model", &impl->relation}}) {
+    auto m = learn::LinearModel::Load(dir + "/" + file);
+    if (!m.ok()) return m.status();
+    *model = std::move(m.value());
+  }
+  impl->version = "learned-" + Hex(impl->tagger.Fingerprint()) + "-" +
+                  Hex(impl->kind.Fingerprint()) + "-" + Hex(impl->org.Fingerprint()) + "-" +
+                  Hex(impl->relation.Fingerprint());
+  return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
+}
+
+const std::string& Extractor::version() const { return impl_->version; }
+
+size_t Extractor::memory_bytes() const {
+  return impl_->tagger.memory_bytes() + impl_->kind.memory_bytes() + impl_->org.memory_bytes() +
+         impl_->relation.memory_bytes() + impl_->words.size() * 48 +
+         impl_->gazetteer.place_count() * 48;
+}
+
+void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analysis& a,
+                  std::vector<core::EntityFact>& entities, std::vector<core::RelationFact>& rules) {
+  using namespace extract;
+  Analyze(doc, m.gazetteer, a);
+  learn::MentionTagger tagger(&m.tagger, {&m.words, &m.gazetteer});
+  auto labels = tagger.Tag(a.parsed);
+  learn::FeatureVector f;
+  auto typer = [&](size_t s, uint32_t first, uint32_t last,
+                   const std::string& tag) -> std::optional<core::NodeType> {
+    if (tag == "PER") return core::NodeType::kPerson;
+    if (tag == "LOC") return core::NodeType::kLocation;
+    learn::MentionRef ref{s, first, last, tag};
+    learn::MentionFeatures(a.parsed, ref, learn::RuleTypeOf(a.parsed, ref), f);
+    const std::string& kind = m.kind.labels()[m.kind.Best(f.ids())];
+    if (kind == "event") return core::NodeType::kEvent;
+    if (kind == "none") return std::nullopt;
+    return m.org.labels()[m.org.Best(f.ids())] == "company" ? core::NodeType::kCompany
+                                                             : core::NodeType::kAgency;
+  };
+  ApplyLearnedMentions(a.parsed, labels, typer);
+  entities = Resolve(a.parsed);
+  rules = Relate(a.parsed, entities);
+}
+
+Extraction Extractor::Extract(const Document& doc) const {
+  const Impl& m = *impl_;
+  extract::Analysis a;
+  Extraction out;
+  std::vector<core::RelationFact> rules;
+  ReadEntities(m, doc, a, out.entities, rules);
+  out.title = a.cleaned.title;
+  out.date = a.cleaned.date;
+  out.dateline = a.cleaned.dateline;
+  out.extractor_version = m.version;
+  out.language = m.languages->Detect(a.text).code;
+  auto candidates = learn::RelationCandidates(a.parsed, out.entities, rules);
+  out.relations = learn::DecideRelations(a.parsed, out.entities, rules, candidates, m.relation);
+  AddCountryNames(m.countries, out.entities);
   return out;
 }
 

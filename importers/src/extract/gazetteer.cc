@@ -7,31 +7,28 @@
 #include "actorgraph/core/names.h"
 #include "text.h"
 
-#ifndef ACTORGRAPH_ISO_CODES_DIR
-#define ACTORGRAPH_ISO_CODES_DIR "/usr/share/iso-codes/json"
-#endif
-#ifndef ACTORGRAPH_DATA_DIR
-#define ACTORGRAPH_DATA_DIR "importers/data"
-#endif
-
 namespace actorgraph::importers::extract {
 namespace {
 
 // Adds every non-comment line of `path` to `out`, folded.
-void LoadList(const std::string& path, std::unordered_set<std::string>& out) {
+core::Status LoadList(const std::string& path, std::unordered_set<std::string>& out) {
   std::ifstream in(path);
+  if (!in) return core::Status::NotFound("gazetteer file missing: " + path);
   std::string line;
   while (std::getline(in, line)) {
     std::string_view v = Trim(line);
     if (v.empty() || v.front() == '#') continue;
     out.insert(core::FoldName(v));
   }
+  return core::Status::Ok();
 }
 
-nlohmann::json LoadJson(const std::string& path) {
+core::Result<nlohmann::json> LoadJson(const std::string& path) {
   std::ifstream in(path);
-  if (!in) return {};
-  return nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (!in) return core::Status::NotFound("iso-codes file missing: " + path);
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return core::Status::Corruption("iso-codes file is not JSON: " + path);
+  return j;
 }
 
 // ISO 3166-2 names carry local generic words ("Sichuan Sheng", "Beijing Shi"); the press
@@ -49,38 +46,31 @@ std::string BareSubdivisionName(std::string name) {
 
 }  // namespace
 
-Gazetteer::Gazetteer() {
-  const std::string iso = ACTORGRAPH_ISO_CODES_DIR;
-  nlohmann::json countries = LoadJson(iso + "/iso_3166-1.json");
-  if (countries.is_object() && countries.contains("3166-1")) {
-    for (const auto& c : countries["3166-1"]) {
-      for (const char* key : {"name", "common_name", "official_name"}) {
-        if (!c.contains(key)) continue;
-        std::string n = c[key].get<std::string>();
-        if (n.find(',') == std::string::npos) places_.insert(core::FoldName(n));
-      }
+core::Result<Gazetteer> Gazetteer::Load(const std::string& data_dir,
+                                        const std::string& iso_codes_dir) {
+  Gazetteer g;
+  auto countries = LoadJson(iso_codes_dir + "/iso_3166-1.json");
+  if (!countries.ok()) return countries.status();
+  for (const auto& c : countries.value().value("3166-1", nlohmann::json::array())) {
+    for (const char* key : {"name", "common_name", "official_name"}) {
+      if (!c.contains(key)) continue;
+      std::string n = c[key].get<std::string>();
+      if (n.find(',') == std::string::npos) g.places_.insert(core::FoldName(n));
     }
   }
-  nlohmann::json subdivisions = LoadJson(iso + "/iso_3166-2.json");
-  if (subdivisions.is_object() && subdivisions.contains("3166-2")) {
-    for (const auto& s : subdivisions["3166-2"]) {
-      if (!s.contains("name")) continue;
-      std::string n = BareSubdivisionName(s["name"].get<std::string>());
-      // Two-letter and numbered subdivision names are codes, not names the press uses.
-      if (n.size() > 3) places_.insert(core::FoldName(n));
-    }
+  auto subdivisions = LoadJson(iso_codes_dir + "/iso_3166-2.json");
+  if (!subdivisions.ok()) return subdivisions.status();
+  for (const auto& s : subdivisions.value().value("3166-2", nlohmann::json::array())) {
+    if (!s.contains("name")) continue;
+    std::string n = BareSubdivisionName(s["name"].get<std::string>());
+    // Two-letter and numbered subdivision names are codes, not names the press uses.
+    if (n.size() > 3) g.places_.insert(core::FoldName(n));
   }
-  const std::string data = ACTORGRAPH_DATA_DIR;
-  LoadList(data + "/cities.txt", places_);
-  LoadList(data + "/places.txt", places_);
-  LoadList(data + "/given_names.txt", given_);
-  LoadList(data + "/surnames.txt", family_);
-  LoadList(data + "/demonyms.txt", demonyms_);
-}
-
-const Gazetteer& Gazetteer::Get() {
-  static const Gazetteer instance;
-  return instance;
+  for (auto [file, set] : {std::pair{"cities.txt", &g.places_}, {"places.txt", &g.places_},
+                           {"given_names.txt", &g.given_}, {"surnames.txt", &g.family_},
+                           {"demonyms.txt", &g.demonyms_}})
+    AG_RETURN_IF_ERROR(LoadList(data_dir + "/" + file, *set));
+  return g;
 }
 
 bool Gazetteer::IsPlace(std::string_view name) const {

@@ -7,13 +7,18 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "actorgraph/core/status.h"
+
 namespace actorgraph::importers::extract {
 
 class Gazetteer {
  public:
-  // The process-wide instance, loaded on first use (thread-safe static). Missing files leave
-  // the matching list empty; extraction still runs.
-  static const Gazetteer& Get();
+  Gazetteer() = default;  // empty: only as a slot to Load into
+  // Loads the lists of `data_dir` (cities.txt, places.txt, given_names.txt, surnames.txt,
+  // demonyms.txt) and ISO 3166-1/-2 from `iso_codes_dir` (Debian's iso-codes JSON). A missing
+  // or unreadable file is an error naming it.
+  static core::Result<Gazetteer> Load(const std::string& data_dir,
+                                      const std::string& iso_codes_dir);
 
   bool IsPlace(std::string_view name) const;       // "Norway", "Bavaria", "Lyon"
   bool IsGivenName(std::string_view word) const;   // "Maria"
@@ -22,7 +27,6 @@ class Gazetteer {
   size_t place_count() const { return places_.size(); }
 
  private:
-  Gazetteer();
   std::unordered_set<std::string> places_, given_, family_, demonyms_;
 };
 

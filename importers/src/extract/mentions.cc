@@ -72,14 +72,13 @@ bool IsYearOrOrdinal(const Token& t) {
   return d <= 3 && (rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
 }
 
-bool PersonLike(const Tokens& t, uint32_t b, uint32_t e) {
+bool PersonLike(const Gazetteer& g, const Tokens& t, uint32_t b, uint32_t e) {
   uint32_t n = e - b;
   if (n < 2 || n > 5) return false;
   for (uint32_t i = b; i < e; ++i) {
     if (!t[i].IsWord()) return false;
     if (t[i].cls & (kAnyHead | kLocationHead)) return false;
   }
-  const Gazetteer& g = Gazetteer::Get();
   if (g.IsPlace(t[b].text) && !g.IsFamilyName(t[b].text)) return false;
   if (g.IsGivenName(t[b].text)) return true;
   if (n <= 3 && g.IsFamilyName(t[b].text) && !t[b + 1].all_upper) return true;
@@ -191,7 +190,7 @@ bool IsConnector(const Token& t) {
 }
 
 // The head token of a chunk: the last word before its first "of"/"for", or its last word.
-uint32_t HeadOf(const Tokens& t, uint32_t b, uint32_t e) {
+uint32_t HeadOf(const Gazetteer& g, const Tokens& t, uint32_t b, uint32_t e) {
   for (uint32_t i = b + 1; i < e; ++i)
     if (t[i].Is("of") || t[i].Is("for") || t[i].Is("on") || t[i].Is("di") || t[i].Is("de") ||
         t[i].Is("des") || t[i].Is("du"))
@@ -200,7 +199,7 @@ uint32_t HeadOf(const Tokens& t, uint32_t b, uint32_t e) {
   // A trailing place ("NIRA TTO Oslo") is not the head, but a head word that is also
   // some region's name ("Centre") is.
   while (h > b && (t[h].digit || t[h].Is(")") ||
-                   (Gazetteer::Get().IsPlace(t[h].text) && !(t[h].cls & kAnyHead))))
+                   (g.IsPlace(t[h].text) && !(t[h].cls & kAnyHead))))
     --h;
   return h;
 }
@@ -218,7 +217,8 @@ uint32_t CapRun(const Tokens& t, uint32_t j, const std::vector<bool>& in_role) {
 }
 
 // Whether "and" at position a (joining [b, a) and what follows) is inside one name.
-bool AndJoins(const Tokens& t, uint32_t b, uint32_t a, const std::vector<bool>& in_role) {
+bool AndJoins(const Gazetteer& g, const Tokens& t, uint32_t b, uint32_t a,
+              const std::vector<bool>& in_role) {
   if (a + 1 >= t.size() || !IsCapWord(t[a + 1]) || in_role[a + 1]) return false;
   uint32_t r_end = CapRun(t, a + 1, in_role);
   if (r_end - (a + 1) > 5) return false;
@@ -233,8 +233,8 @@ bool AndJoins(const Tokens& t, uint32_t b, uint32_t a, const std::vector<bool>& 
       of_phrase = true;
     }
   if (a - b == 1 && t[b].all_upper) return false;
-  if (PersonLike(t, b, a) || PersonLike(t, a + 1, r_end)) return false;
-  if (Gazetteer::Get().IsPlace(SurfaceOf(t, b, a))) return false;
+  if (PersonLike(g, t, b, a) || PersonLike(g, t, a + 1, r_end)) return false;
+  if (g.IsPlace(SurfaceOf(t, b, a))) return false;
   bool right_head = HasHeadIn(t, a + 1, r_end, kAnyHead);
   if (of_phrase) return r_end - (a + 1) <= 3 || right_head;
   return !HasHeadIn(t, phrase, a, kOrgHead) && right_head;
@@ -324,8 +324,7 @@ bool SpellsInitials(const Tokens& t, uint32_t b, uint32_t e, std::string_view ac
 }
 
 // Types a chunk by its own words.
-void TypeByWords(const Tokens& t, Mention& m) {
-  const Gazetteer& g = Gazetteer::Get();
+void TypeByWords(const Gazetteer& g, const Tokens& t, Mention& m) {
   const uint32_t b = m.first, e = m.last;
   if (g.IsPlace(m.text)) {
     m.type = NodeType::kLocation;
@@ -344,7 +343,7 @@ void TypeByWords(const Tokens& t, Mention& m) {
       return;
     }
   }
-  uint32_t h = HeadOf(t, b, e);
+  uint32_t h = HeadOf(g, t, b, e);
   uint32_t cls = t[h].IsWord() ? t[h].cls : 0;
   // "Free State of Saxony", "State of Qatar": a state as an actor is its government.
   if (h + 1 < e && t[h].Is("State") && t[h + 1].Is("of")) {
@@ -368,7 +367,7 @@ void TypeByWords(const Tokens& t, Mention& m) {
   } else if ((cls & kCompanySuffix) && e - b >= 2) {
     m.type = NodeType::kCompany;
     m.evidence = Evidence::kHead;
-  } else if (PersonLike(t, b, e)) {
+  } else if (PersonLike(g, t, b, e)) {
     m.type = NodeType::kPerson;
     m.evidence = Evidence::kHead;
   }
@@ -383,13 +382,12 @@ std::string Surface(const Sentence& s, uint32_t first, uint32_t last) {
   return SurfaceOf(s.tokens, first, last);
 }
 
-SentenceMentions FindMentions(const Sentence& s) {
+SentenceMentions FindMentions(const Sentence& s, const Gazetteer& g) {
   SentenceMentions out;
   const Tokens& t = s.tokens;
   const uint32_t n = static_cast<uint32_t>(t.size());
   std::vector<bool> in_role(n, false);
   out.roles = FindRoles(s, in_role);
-  const Gazetteer& g = Gazetteer::Get();
 
   // Quoted event titles: 'a webinar on "Beyond the Pilot: What ...?"'.
   std::vector<bool> quoted_title(n, false);
@@ -460,7 +458,7 @@ SentenceMentions FindMentions(const Sentence& s) {
         if (t[nx].Is("the") && nx + 1 < n && !x.Is("the")) ++nx;
         if (!IsCapWord(t[nx]) || in_role[nx] || quoted_title[nx]) break;
         if (x.Is("and") || x.Is("&")) {
-          if (!AndJoins(t, b, e, in_role)) break;
+          if (!AndJoins(g, t, b, e, in_role)) break;
         } else if (!PrepositionJoins(t, b, e)) {
           break;
         }
@@ -525,10 +523,10 @@ SentenceMentions FindMentions(const Sentence& s) {
       i = e;
     }
     m.text = Surface(s, m.first, m.last);
-    if (!m.type) TypeByWords(t, m);
+    if (!m.type) TypeByWords(g, t, m);
     // "Mayor of Hamburg Jonas BRANDT": a place written right before a person.
     for (uint32_t k = m.first + 1; !m.type && k + 1 < m.last; ++k) {
-      if (g.IsPlace(Surface(s, m.first, k)) && PersonLike(t, k, m.last)) {
+      if (g.IsPlace(Surface(s, m.first, k)) && PersonLike(g, t, k, m.last)) {
         Mention place;
         place.first = m.first;
         place.last = k;
@@ -590,7 +588,7 @@ SentenceMentions FindMentions(const Sentence& s) {
         (t[m.last + 1].all_upper || IsAllUpper(t[m.last + 1].text.substr(0, 2)))) {
       std::string_view acr = t[m.last + 1].text;
       if (Lower(acr.substr(0, 1)) == Lower(t[m.first].text.substr(0, 1)) ||
-          Lower(acr.substr(0, 1)) == Lower(t[HeadOf(t, m.first, m.last)].text.substr(0, 1)) ||
+          Lower(acr.substr(0, 1)) == Lower(t[HeadOf(g, t, m.first, m.last)].text.substr(0, 1)) ||
           SpellsInitials(t, m.first, m.last, acr))
         m.acronym = std::string(acr);
     }

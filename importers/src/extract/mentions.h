@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "actorgraph/core/model.h"
+#include "gazetteer.h"
 #include "segment.h"
 
 namespace actorgraph::importers::extract {
@@ -45,7 +46,8 @@ struct SentenceMentions {
   std::vector<Mention> mentions;  // in text order, non-overlapping
 };
 
-SentenceMentions FindMentions(const Sentence& s);
+// `g`: the place and name lists (must outlive the call).
+SentenceMentions FindMentions(const Sentence& s, const Gazetteer& g);
 
 // Title-word classes of a token, looking inside hyphenated words ("Director-General").
 bool IsTitleHead(std::string_view word);

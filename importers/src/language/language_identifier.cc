@@ -29,7 +29,7 @@ struct LanguageIdentifier::Impl {
 };
 
 std::vector<LanguageDictionary> DefaultLanguageDictionaries() {
-  const std::string dir = ACTORGRAPH_HUNSPELL_DIR;
+  const std::string dir = "/usr/share/hunspell";  // Debian's hunspell-* packages
   return {{"en", dir + "/en_US.dic"}, {"de", dir + "/de_DE.dic"}, {"fr", dir + "/fr.dic"},
           {"es", dir + "/es_ES.dic"}, {"pt", dir + "/pt_PT.dic"}};
 }

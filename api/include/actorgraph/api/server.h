@@ -7,7 +7,7 @@
 
 #include "actorgraph/core/graph_store.h"
 #include "actorgraph/core/status.h"
-#include "actorgraph/importers/language.h"
+#include "actorgraph/importers/extraction.h"
 
 namespace actorgraph::api {
 
@@ -18,8 +18,9 @@ struct ServerOptions {
   bool read_only = false;   // refuse every write
   int threads = 64;         // worker threads
   std::string static_dir;   // the built dashboard, served at /; empty: none
-  // Detects the language of each posted article; null: posted articles are stored without one.
-  std::shared_ptr<const importers::LanguageIdentifier> languages;
+  // Extracts the articles POSTed to /api/v1/articles; not owned, must outlive the server.
+  // Null: that route answers 503 (a server that only reads).
+  const importers::Extractor* extractor = nullptr;
 };
 
 class Server {

@@ -15,6 +15,10 @@ struct EntityFact {
   NodeType type = NodeType::kPerson;
   std::string name;                  // the fullest form the article gives
   std::vector<std::string> aliases;  // other surface forms in the article (acronyms, short forms)
+  // Other names of the same actor from reference data, not from the article (a country's
+  // ISO 3166 names: "Republic of Acmeland" for "Acmeland"). The resolver matches on them
+  // too, but neither indexes them nor records them as aliases.
+  std::vector<std::string> known_as = {};
 };
 
 struct RelationFact {

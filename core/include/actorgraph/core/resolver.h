@@ -35,9 +35,22 @@ std::string ArticleContentHash(const ArticleFacts& facts);
 // evidence and index entries as one atomic delta (under the store's write lock). The same
 // article again changes nothing. Resolution rules:
 // - an entity matches a node of the same type (company and agency match each other) indexed
-//   under its folded name or one of its aliases; a person matches only on a name of two or
-//   more words, also with the name order reversed, so two people sharing a surname stay apart;
-// - otherwise a node is created with id = hash(type, folded name), probing on collision;
+//   under its folded name, one of its aliases or one of its reference names
+//   (EntityFact::known_as); a person matches only on a name of two or more words, also with
+//   the name order reversed, so two people sharing a surname stay apart;
+// - an event never matches on a generic name (name_rules.h IsGenericEventName: "General
+//   Meeting", "the Annual Summit 2024"); on a form that names one edition (NamesEventEdition:
+//   "Acme Summit 2024") it matches like any entity; on another form (a series name, "Acme
+//   Summit") only an event first seen within 90 days of the article's date (both dates
+//   known), and never when another of its forms names an edition, so that two editions of a
+//   series stay apart;
+// - a company that matches no node by name matches a company node whose name or alias is
+//   the same once legal forms are set aside on either side (name_rules.h LegalNameCore:
+//   "Acme Corp." and "Acme Co., Ltd." and "Acme" are one company);
+// - otherwise a node is created with id = hash(type, folded name), probing on collision (an
+//   event whose name names no edition or is generic: hash(type, folded name and the
+//   article's content hash), so that the next edition, or another association's meeting, in
+//   a later article, gets a node of its own);
 // - curation wins: edges and evidence that a curator deleted are not brought back.
 // Relations whose endpoint types break the model's rules are dropped.
 // With sync = false the write is visible but not yet durable: the caller must call

@@ -1,15 +1,17 @@
-// What the extractor finds in one document: typed actors and relations with their evidence.
+// What the extractor finds in one document: typed actors and relations with their evidence,
+// and the Extractor that finds them, opened from its data folder (models, word lists).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "actorgraph/core/facts.h"
+#include "actorgraph/core/status.h"
 #include "actorgraph/importers/document.h"
+#include "actorgraph/importers/language.h"
 
 namespace actorgraph::importers {
-
-inline constexpr const char* kExtractorVersion = "rules-1";
 
 using ExtractedEntity = core::EntityFact;
 using ExtractedRelation = core::RelationFact;  // from/to index Extraction::entities
@@ -19,14 +21,49 @@ struct Extraction {
   std::string date;      // YYYY-MM-DD, from the document or its dateline, or empty
   std::string dateline;  // "HAMBURG, 14 March 2021" when the text opens with one
   // ISO 639-1 code of the text's language (LanguageIdentifier::Detect on ArticleText), "und"
-  // when unrecognised; empty while the extractor does not detect it.
+  // when unrecognised.
   std::string language;
+  std::string extractor_version;  // the models that produced this: Extractor::version()
   std::vector<ExtractedEntity> entities;
   std::vector<ExtractedRelation> relations;
 };
 
-// Runs the whole rule-based pipeline (clean, segment, mentions, types, relations,
-// in-document coreference) on one document. Pure: no I/O, thread-safe.
-Extraction Extract(const Document& doc);
+struct ExtractorOptions {
+  // The data folder: tagger.model, kind.model, org.model, relation.model and the word lists
+  // (cities.txt, places.txt, given_names.txt, surnames.txt, demonyms.txt). Empty: DataDir().
+  std::string data_dir;
+  std::string iso_codes_dir = "/usr/share/iso-codes/json";      // Debian's iso-codes
+  std::string dictionary = "/usr/share/hunspell/en_US.dic";     // Debian's hunspell-en-us
+  // The language identifier's dictionaries (language.h); empty: DefaultLanguageDictionaries().
+  std::vector<LanguageDictionary> language_dictionaries;
+};
+
+// The default data folder: $ACTORGRAPH_DATA when set, else `actorgraph-data` beside the running
+// executable (where the build and `cmake --install` put it).
+std::string DataDir();
+
+class Extractor {
+ public:
+  // Loads every model and list. A missing or corrupt file is an error naming it; there is no
+  // weaker fallback.
+  static core::Result<std::unique_ptr<Extractor>> Open(const ExtractorOptions& options);
+  ~Extractor();
+
+  // Runs the pipeline on one document (read -> clean -> segment -> rule features -> learned
+  // mentions and types -> coreference -> relations). Pure and thread-safe.
+  Extraction Extract(const Document& doc) const;
+
+  // "learned-<tagger>-<kind>-<org>-<relation>": hashes of the models' weights; every
+  // evidence record stores it.
+  const std::string& version() const;
+  // Memory held by the loaded models and lists (approximate bytes).
+  size_t memory_bytes() const;
+
+  struct Impl;
+
+ private:
+  explicit Extractor(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace actorgraph::importers

@@ -19,7 +19,8 @@ core::ArticleFacts ToFacts(const Document& doc, Extraction extraction);
 
 // Extracts and ingests one document; returns once it is durable. Re-ingesting the same text
 // changes nothing. Thread-safe: extraction runs unlocked, the write under the store's lock.
-core::Result<core::IngestResult> IngestDocument(core::GraphStore& store, const Document& doc);
+core::Result<core::IngestResult> IngestDocument(core::GraphStore& store, const Extractor& extractor,
+                                                const Document& doc);
 
 // Bulk ingestion with group commit: documents are collected in batches of `batch_size`; a
 // full batch is extracted on worker threads while the calling thread resolves and writes the
@@ -35,8 +36,9 @@ class BatchIngestor {
                                       const core::Result<core::IngestResult>& result)>;
 
   // `threads`: extraction threads, the calling thread included.
-  BatchIngestor(core::GraphStore& store, Callback on_done, size_t threads = 2,
-                size_t batch_size = 256);
+  // `extractor` must outlive the ingestor.
+  BatchIngestor(core::GraphStore& store, const Extractor& extractor, Callback on_done,
+                size_t threads = 2, size_t batch_size = 256);
   ~BatchIngestor();  // flushes what is pending
 
   void Add(std::string origin, Document doc);
@@ -53,6 +55,7 @@ class BatchIngestor {
   core::Status Commit(Batch& batch);
 
   core::GraphStore& store_;
+  const Extractor& extractor_;
   Callback on_done_;
   size_t threads_, batch_size_;
   std::vector<std::pair<std::string, Document>> pending_;

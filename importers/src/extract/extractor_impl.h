@@ -1,0 +1,31 @@
+// The loaded state of an Extractor: gazetteer, lexicon and models.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "../learn/lexicons.h"
+#include "../learn/linear_model.h"
+#include "actorgraph/importers/extraction.h"
+#include "../country_names.h"
+#include "analysis.h"
+#include "gazetteer.h"
+
+namespace actorgraph::importers {
+
+struct Extractor::Impl {
+  extract::Gazetteer gazetteer;
+  CountryNames countries;
+  std::optional<LanguageIdentifier> languages;
+  learn::WordLexicon words;
+  learn::LinearModel tagger, kind, org, relation;
+  std::string version;
+};
+
+// The stages before the relation decision, as extraction runs them (the trainer runs them on
+// its training documents): analysis, learned mentions and types, coreference into `entities`,
+// and the rule patterns' relations (features of the relation model) into `rules`.
+void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analysis& a,
+                  std::vector<core::EntityFact>& entities, std::vector<core::RelationFact>& rules);
+
+}  // namespace actorgraph::importers

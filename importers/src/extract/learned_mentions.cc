@@ -1,0 +1,115 @@
+#include "learned_mentions.h"
+
+#include <map>
+
+#include "actorgraph/core/names.h"
+#include "text.h"
+
+namespace actorgraph::importers::extract {
+
+namespace {
+
+bool Overlaps(const Mention& a, uint32_t first, uint32_t last) {
+  return a.first < last && first < a.last;
+}
+
+}  // namespace
+
+void ApplyLearnedMentions(ParsedDoc& doc, const std::vector<std::vector<std::string>>& labels,
+                          const SpanTyper& typer) {
+  // 1. The tagger's spans, typed.
+  std::vector<std::vector<Mention>> found(doc.sentences.size());
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const auto& lab = labels[s];
+    for (uint32_t i = 0; i < lab.size();) {
+      if (lab[i] == "O") {
+        ++i;
+        continue;
+      }
+      const std::string tag = lab[i].substr(2);
+      uint32_t j = i + 1;
+      while (j < lab.size() && lab[j][0] == 'I' && lab[j].substr(2) == tag) ++j;
+      // A span never ends on punctuation ("Kestrel Inc ," -> "Kestrel Inc").
+      uint32_t e = j;
+      while (e > i && !doc.sentences[s].tokens[e - 1].IsWord()) --e;
+      if (e > i) {
+        if (auto type = typer(s, i, e, tag)) {
+          Mention m;
+          m.first = i;
+          m.last = e;
+          m.text = Surface(doc.sentences[s], i, e);
+          m.type = type;
+          m.evidence = Evidence::kHead;
+          found[s].push_back(std::move(m));
+        }
+      }
+      i = j;
+    }
+  }
+  // 2. Document consistency: the same words elsewhere, untagged, take the label (longest
+  // names first; only names of two or more letters, never inside another mention).
+  std::map<std::vector<std::string>, core::NodeType, std::greater<>> names;
+  for (size_t s = 0; s < found.size(); ++s)
+    for (const Mention& m : found[s]) {
+      std::vector<std::string> words;
+      for (uint32_t k = m.first; k < m.last; ++k)
+        words.push_back(Lower(doc.sentences[s].tokens[k].text));
+      if (m.text.size() >= 2) names.emplace(std::move(words), *m.type);
+    }
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const auto& toks = doc.sentences[s].tokens;
+    for (uint32_t i = 0; i < toks.size(); ++i) {
+      if (!toks[i].upper) continue;
+      bool covered = false;
+      for (const Mention& m : found[s]) covered |= m.first <= i && i < m.last;
+      if (covered) continue;
+      for (const auto& [words, type] : names) {
+        if (i + words.size() > toks.size()) continue;
+        bool same = true;
+        for (size_t k = 0; k < words.size() && same; ++k) same = Lower(toks[i + k].text) == words[k];
+        if (!same) continue;
+        uint32_t e = i + uint32_t(words.size());
+        if (e < toks.size() && toks[e].IsWord() && toks[e].upper) continue;  // part of a longer name
+        bool clash = false;
+        for (const Mention& m : found[s]) clash |= Overlaps(m, i, e);
+        if (clash) continue;
+        Mention m;
+        m.first = i;
+        m.last = e;
+        m.text = Surface(doc.sentences[s], i, e);
+        m.type = type;
+        m.evidence = Evidence::kContext;
+        found[s].push_back(std::move(m));
+        break;
+      }
+    }
+  }
+  // 3. Keep the rule stages' anaphors and acronym links where they fit.
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    auto& rule = doc.mentions[s].mentions;
+    for (Mention& m : found[s]) {
+      for (const Mention& r : rule)
+        if (r.first == m.first && r.last == m.last && r.type == m.type) {
+          m.acronym = r.acronym;
+          m.short_title = r.short_title;
+          m.org = r.org;
+        }
+      // "Name (ACR)": the acronym in parentheses right after the name.
+      const auto& toks = doc.sentences[s].tokens;
+      if (m.acronym.empty() && m.last + 2 < toks.size() && toks[m.last].Is("(") &&
+          toks[m.last + 2].Is(")") && toks[m.last + 1].all_upper && *m.type != core::NodeType::kPerson)
+        m.acronym = std::string(toks[m.last + 1].text);
+    }
+    for (const Mention& r : rule) {
+      if (!r.anaphor && !r.event_part) continue;
+      bool clash = false;
+      for (const Mention& m : found[s]) clash |= Overlaps(m, r.first, r.last);
+      if (!clash) found[s].push_back(r);
+    }
+    std::sort(found[s].begin(), found[s].end(),
+              [](const Mention& a, const Mention& b) { return a.first < b.first; });
+    rule = std::move(found[s]);
+  }
+}
+
+}  // namespace actorgraph::importers::extract
