@@ -11,7 +11,7 @@ APT_PACKAGES := cmake g++ make pkg-config iproute2 librocksdb-dev libjemalloc-de
 # Node.js and npm come from Debian only when the machine has no node at all.
 NODE_PACKAGES := $(if $(shell command -v node),,nodejs npm)
 
-.PHONY: deps build debug test demo viz clean
+.PHONY: deps build debug test demo viz clean model
 
 # Installs, with apt-get, only the Debian packages that are missing.
 deps:
@@ -44,6 +44,12 @@ demo: build viz
 
 clean:
 	rm -rf $(BUILD) build-debug
+
+# Retrains the extractor's models from ../shared (CoNLL-2003, CoNLL04, our corpus) into
+# importers/models with their card (cross-validated and public-dev figures); ~10 minutes.
+# The build uses the committed models: `make test` never trains.
+model: build
+	python3 importers/training/make_model.py --bin $(BUILD)/actorgraph --shared ../shared --out importers/models
 
 # Benchmarks (issue 6; bench/README.md): the peers' graph workload on SQLite, Kùzu and
 # actorgraph in one run, ingestion (1k, 10k articles; BENCH_100K=1 adds 100k), HTTP under wrk,

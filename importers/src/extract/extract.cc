@@ -87,7 +87,14 @@ void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analys
   auto typer = [&](size_t s, uint32_t first, uint32_t last,
                    const std::string& tag) -> std::optional<core::NodeType> {
     if (tag == "PER") return core::NodeType::kPerson;
-    if (tag == "LOC") return core::NodeType::kLocation;
+    if (tag == "LOC") {
+      const auto& toks = a.parsed.sentences[s].tokens;
+      std::string_view span(toks[first].text.data(), toks[last - 1].text.data() +
+                                                         toks[last - 1].text.size() -
+                                                         toks[first].text.data());
+      if (m.gazetteer.IsMultiCountryRegion(span)) return std::nullopt;
+      return core::NodeType::kLocation;
+    }
     learn::MentionRef ref{s, first, last, tag};
     learn::MentionFeatures(a.parsed, ref, learn::RuleTypeOf(a.parsed, ref), f);
     const std::string& kind = m.kind.labels()[m.kind.Best(f.ids())];

@@ -1,5 +1,10 @@
 #include "gazetteer.h"
 
+#include <unicode/uenum.h>
+#include <unicode/uloc.h>
+#include <unicode/uregion.h>
+#include <unicode/ustring.h>
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -44,6 +49,28 @@ std::string BareSubdivisionName(std::string name) {
   return name;
 }
 
+// ICU's English names of the UN M.49 regions that group countries: the world, continents,
+// sub-continents and groupings ("Europe", "Southeast Asia", "Latin America", "European Union").
+void AddRegionNames(std::unordered_set<std::string>& out) {
+  for (URegionType type : {URGN_WORLD, URGN_CONTINENT, URGN_SUBCONTINENT, URGN_GROUPING}) {
+    UErrorCode status = U_ZERO_ERROR;
+    UEnumeration* codes = uregion_getAvailable(type, &status);
+    if (U_FAILURE(status)) continue;
+    while (const char* code = uenum_next(codes, nullptr, &status)) {
+      if (U_FAILURE(status)) break;
+      UChar name[128];
+      UErrorCode s2 = U_ZERO_ERROR;
+      int32_t n = uloc_getDisplayCountry((std::string("und_") + code).c_str(), "en", name, 128, &s2);
+      if (U_FAILURE(s2) || n <= 0) continue;
+      char utf8[512];
+      int32_t len = 0;
+      u_strToUTF8(utf8, sizeof utf8, &len, name, n, &s2);
+      if (U_SUCCESS(s2) && std::string_view(utf8, len) != code) out.insert(core::FoldName({utf8, size_t(len)}));
+    }
+    uenum_close(codes);
+  }
+}
+
 }  // namespace
 
 core::Result<Gazetteer> Gazetteer::Load(const std::string& data_dir,
@@ -70,11 +97,16 @@ core::Result<Gazetteer> Gazetteer::Load(const std::string& data_dir,
                            {"given_names.txt", &g.given_}, {"surnames.txt", &g.family_},
                            {"demonyms.txt", &g.demonyms_}})
     AG_RETURN_IF_ERROR(LoadList(data_dir + "/" + file, *set));
+  AddRegionNames(g.regions_);
+  if (g.regions_.empty()) return core::Status::NotFound("ICU has no region names (libicu)");
   return g;
 }
 
 bool Gazetteer::IsPlace(std::string_view name) const {
   return places_.count(core::FoldName(name)) > 0;
+}
+bool Gazetteer::IsMultiCountryRegion(std::string_view name) const {
+  return regions_.count(core::FoldName(name)) > 0;
 }
 bool Gazetteer::IsGivenName(std::string_view w) const { return given_.count(core::FoldName(w)) > 0; }
 bool Gazetteer::IsFamilyName(std::string_view w) const {

@@ -21,13 +21,16 @@ class Gazetteer {
                                       const std::string& iso_codes_dir);
 
   bool IsPlace(std::string_view name) const;       // "Norway", "Bavaria", "Lyon"
+  // A continent, sub-continent or grouping of countries (ICU's UN M.49 region names): not a
+  // location of our scheme (../shared/corpus/README.md).
+  bool IsMultiCountryRegion(std::string_view name) const;
   bool IsGivenName(std::string_view word) const;   // "Maria"
   bool IsFamilyName(std::string_view word) const;  // "Li" (family name written first)
   bool IsDemonym(std::string_view word) const;     // "Norwegian", "Italian"
   size_t place_count() const { return places_.size(); }
 
  private:
-  std::unordered_set<std::string> places_, given_, family_, demonyms_;
+  std::unordered_set<std::string> places_, given_, family_, demonyms_, regions_;
 };
 
 }  // namespace actorgraph::importers::extract
