@@ -1,5 +1,5 @@
-// actorgraph import PATH...: reads, extracts, resolves and writes articles; keeps going past a
-// bad one and prints a summary.
+// actorgraph import PATH...: reads articles, extracts (language included), resolves and
+// writes them; keeps going past a bad one and prints a summary.
 #include <iostream>
 #include <map>
 
@@ -72,8 +72,11 @@ void AddImportCommand(CLI::App& app) {
         });
     for (const auto& path : *paths) {
       auto st = importers::ForEachDocument(path, [&](importers::SourceItem&& item) {
-        if (item.doc.ok()) ingestor.Add(std::move(item.origin), std::move(item.doc.value()));
-        else summary.refused.emplace_back(item.origin, item.doc.status().message());
+        if (!item.doc.ok()) {
+          summary.refused.emplace_back(item.origin, item.doc.status().message());
+          return;
+        }
+        ingestor.Add(std::move(item.origin), std::move(item.doc.value()));
       });
       if (!st.ok()) summary.refused.emplace_back(path, st.message());
     }

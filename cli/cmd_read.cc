@@ -1,8 +1,10 @@
-// actorgraph read FILE: a document as the readers see it, as JSON (one object per document).
+// actorgraph read FILE: a document as the readers see it, as JSON (one object per document),
+// with the language of its text (importers::LanguageIdentifier over the default dictionaries).
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
+#include "actorgraph/importers/language.h"
 #include "actorgraph/importers/sources.h"
 #include "commands.h"
 
@@ -14,6 +16,8 @@ void AddReadCommand(CLI::App& app) {
   cmd->add_option("FILE", *path, "A page, text, JSON Lines dump, feed, folder, or - for stdin")
       ->required();
   cmd->callback([path] {
+    auto languages = importers::LanguageIdentifier::Open(importers::DefaultLanguageDictionaries());
+    if (!languages.ok()) throw CommandError(languages.status().message());
     size_t refused = 0, read = 0;
     std::string last_error;
     auto st = importers::ForEachDocument(*path, [&](importers::SourceItem&& item) {
@@ -25,7 +29,9 @@ void AddReadCommand(CLI::App& app) {
       }
       ++read;
       const auto& d = item.doc.value();
-      std::cout << nlohmann::json{{"title", d.title}, {"date", d.date}, {"url", d.url}, {"text", d.text}}
+      importers::LanguageGuess language = languages->Detect(importers::ArticleText(d));
+      std::cout << nlohmann::json{{"title", d.title}, {"date", d.date}, {"url", d.url},
+                                  {"language", language.code}, {"text", d.text}}
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                 << "\n";
     });

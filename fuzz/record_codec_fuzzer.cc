@@ -27,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   core::Article article;
   if (st::DecodeArticle(in, 9, &article)) {
     core::Article again;
-    if (!st::DecodeArticle(st::EncodeArticle(article), 9, &again) || again.mentions != article.mentions)
+    if (!st::DecodeArticle(st::EncodeArticle(article), 9, &again) || again.mentions != article.mentions ||
+        again.language != article.language)
       __builtin_trap();
   }
   (void)st::DecodeCount(in);

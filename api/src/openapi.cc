@@ -80,7 +80,7 @@ json Schemas() {
                                                   {"evidence", Arr(Obj({{"id", Str()}, {"article_id", Str()}, {"sentence", Str()},
                                                                         {"begin", {{"type", "integer"}}}, {"end", {{"type", "integer"}}},
                                                                         {"confidence", {{"type", "number"}}}, {"date", Str()},
-                                                                        {"article", Obj({{"id", Str()}, {"title", Str()}, {"url", Str()}, {"date", Str()}})}}))}})}}}},
+                                                                        {"article", Obj({{"id", Str()}, {"title", Str()}, {"url", Str()}, {"date", Str()}, {"language", Str()}})}}))}})}}}},
       {"Paths", Obj({{"paths", Arr(Obj({{"length", {{"type", "integer"}}}, {"nodes", Arr(Ref("Node"))}, {"edges", Arr(Ref("Edge"))}}))}})},
       {"Subgraph", Obj({{"center", Str()}, {"nodes", Arr(Ref("Node"))}, {"edges", Arr(Ref("Edge"))}, {"truncated", {{"type", "boolean"}}}})},
       {"Analytics", Obj({{"metric", Str()}, {"results", Arr(Obj({{"node", Ref("Node")}, {"score", {{"type", "number"}}}}))},

@@ -193,7 +193,8 @@ void SendEdge(ApiContext& ctx, const core::EdgeKey& key, httplib::Response& res)
     auto [it, fresh] = articles.try_emplace(ev.article_id);
     if (fresh) {
       auto a = reader->GetArticle(ev.article_id);
-      it->second = a.ok() ? json{{"id", IdToString(a->id)}, {"title", a->title}, {"url", a->url}, {"date", a->date}}
+      it->second = a.ok() ? json{{"id", IdToString(a->id)}, {"title", a->title}, {"url", a->url}, {"date", a->date},
+                                 {"language", a->language}}
                           : json(nullptr);
     }
     e["article"] = it->second;

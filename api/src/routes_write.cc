@@ -52,7 +52,7 @@ importers::Document JsonArticle(const httplib::Request& req) {
   if (!date.empty() && !IsDate(date)) Fail(400, "invalid_date", "'date' must be YYYY-MM-DD");
   importers::Document doc;
   if (!html.empty()) doc = Unwrap(importers::ReadHtml(html, url));
-  else if (!text.empty()) doc = importers::Document{url, title, date, text};
+  else if (!text.empty()) doc = importers::Document{url, title, date, text, /*language=*/""};
   else Fail(400, "missing_field", "an article needs 'text' or 'html'");
   if (!title.empty()) doc.title = title;
   if (!date.empty()) doc.date = date;

@@ -425,6 +425,7 @@ Result<IngestResult> IngestArticle(GraphStore& store, const ArticleFacts& facts,
     article.title = facts.title;
     article.date = facts.date;
     article.text = facts.text;
+    article.language = facts.language;
     article.mentions = result.nodes;
     std::sort(article.mentions.begin(), article.mentions.end());
     article.mentions.erase(std::unique(article.mentions.begin(), article.mentions.end()),

@@ -27,6 +27,7 @@ core::ArticleFacts ToFacts(const Document& doc, Extraction extraction) {
   facts.entities = std::move(extraction.entities);
   facts.relations = std::move(extraction.relations);
   facts.extractor_version = std::move(extraction.extractor_version);
+  facts.language = doc.language.empty() ? extraction.language : doc.language;
   return facts;
 }
 

@@ -40,9 +40,10 @@ core::Result<std::unique_ptr<LiveView>> LiveView::Open(const std::string& dir) {
     return Status::Unsupported(dir + " is not an actorgraph database (no format version)");
   }
   if (!s.ok()) return Status::IoError("read format version: " + s.ToString());
-  if (version != std::to_string(kFormatVersion))
+  if (!ReadsFormatVersion(version))
     return Status::Unsupported("database " + dir + " has format version " + version +
-                               "; this build reads version " + std::to_string(kFormatVersion));
+                               "; this build reads versions " + std::to_string(kOldestFormatVersion) +
+                               " to " + std::to_string(kFormatVersion));
   return view;
 }
 

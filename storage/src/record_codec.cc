@@ -144,6 +144,7 @@ std::string EncodeArticle(const core::Article& a) {
   w.String(a.text);
   w.Varint(a.mentions.size());
   for (core::NodeId n : a.mentions) w.Varint(n);
+  w.String(a.language);
   return out;
 }
 
@@ -158,7 +159,9 @@ bool DecodeArticle(std::string_view in, core::ArticleId id, core::Article* a) {
   a->mentions.assign(n, 0);
   for (auto& m : a->mentions)
     if (!r.Varint(&m)) return false;
-  return r.Done();
+  a->language.clear();
+  if (r.Done()) return true;  // a version-1 record: no language
+  return r.String(&a->language) && r.Done();
 }
 
 std::string EncodeCount(uint64_t count) {

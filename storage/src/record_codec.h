@@ -23,6 +23,7 @@ void AppendEvidence(std::string& out, const core::Evidence& ev);
 bool DecodeEvidence(std::string_view in, core::EvidenceId id, core::Evidence* ev);
 
 std::string EncodeArticle(const core::Article& article);
+// Also decodes a version-1 article record (no trailing language; language comes out empty).
 bool DecodeArticle(std::string_view in, core::ArticleId id, core::Article* article);
 
 std::string EncodeCount(uint64_t count);

@@ -79,9 +79,16 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
     if (!s.ok()) return FromRocks(s, "write format version");
   } else if (!s.ok()) {
     return FromRocks(s, "read format version");
-  } else if (version != std::to_string(kFormatVersion)) {
+  } else if (!ReadsFormatVersion(version)) {
     return Status::Unsupported("database " + dir + " has format version " + version +
-                               "; this build reads version " + std::to_string(kFormatVersion));
+                               "; this build reads versions " + std::to_string(kOldestFormatVersion) +
+                               " to " + std::to_string(kFormatVersion));
+  } else if (version != std::to_string(kFormatVersion) && !options.read_only) {
+    // Records of the newer version may be written from now on: an older build must refuse it.
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    s = raw->Put(wo, version_key, std::to_string(kFormatVersion));
+    if (!s.ok()) return FromRocks(s, "upgrade format version");
   }
   return std::unique_ptr<RocksGraphStore>(new RocksGraphStore(std::move(impl)));
 }

@@ -84,3 +84,17 @@ TEST_CASE("a folder import keeps going past a bad file", "[cli]") {
   CHECK(s["articles_new"] == 1);
   CHECK(s["articles_refused"].get<int>() >= 2);
 }
+
+TEST_CASE("read prints each document's language", "[cli][language]") {
+  actorgraph::testing::TempDir dir;
+  WriteFile(dir.Sub("en.txt"), kArticle);
+  WriteFile(dir.Sub("es.txt"),
+            "Norda Robotics abre una planta en Oporto\n\n"
+            "La empresa Norda Robotics anunció el martes que abrirá una nueva planta cerca del río, y su "
+            "directora general dijo que la compañía espera contratar a cuatrocientos trabajadores.\n");
+  for (const auto& [file, code] : {std::pair{"en.txt", "en"}, std::pair{"es.txt", "es"}}) {
+    Run read = RunProgram("read " + dir.Sub(file));
+    REQUIRE(read.exit_code == 0);
+    CHECK(nlohmann::json::parse(read.out)["language"] == code);
+  }
+}

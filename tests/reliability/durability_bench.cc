@@ -25,7 +25,7 @@ double ArticlesPerSecond(bool sync_writes, size_t batch, int n) {
   auto start = std::chrono::steady_clock::now();
   {
     importers::BatchIngestor ingestor(**store, testing::SharedExtractor(), [&](const std::string&, const auto& r) { acked += r.ok(); }, 2, batch);
-    for (int i = 0; i < n; ++i) ingestor.Add(std::to_string(i), importers::Document{"", "", "", testing::GeneratedArticle(i, 11)});
+    for (int i = 0; i < n; ++i) ingestor.Add(std::to_string(i), importers::Document{"", "", "", testing::GeneratedArticle(i, 11), ""});
     REQUIRE(ingestor.Flush().ok());
   }
   REQUIRE(acked == n);

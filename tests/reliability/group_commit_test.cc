@@ -48,7 +48,7 @@ class RecordingStore : public core::GraphStore {
 };
 
 importers::Document Doc(int i) {
-  return importers::Document{"doc" + std::to_string(i), "", "", testing::GeneratedArticle(i, 5)};
+  return importers::Document{"doc" + std::to_string(i), "", "", testing::GeneratedArticle(i, 5), ""};
 }
 
 }  // namespace

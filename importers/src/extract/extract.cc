@@ -46,6 +46,12 @@ core::Result<std::unique_ptr<Extractor>> Extractor::Open(const ExtractorOptions&
   auto gaz = extract::Gazetteer::Load(dir, options.iso_codes_dir);
   if (!gaz.ok()) return gaz.status();
   impl->gazetteer = std::move(gaz.value());
+  const auto dictionaries = options.language_dictionaries.empty()
+                                ? DefaultLanguageDictionaries()
+                                : options.language_dictionaries;
+  auto languages = LanguageIdentifier::Open(dictionaries);
+  if (!languages.ok()) return languages.status();
+  impl->languages.emplace(std::move(languages.value()));
   auto countries = CountryNames::Load(options.iso_codes_dir);
   if (!countries.ok()) return countries.status();
   impl->countries = std::move(countries.value());
@@ -76,6 +82,7 @@ void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analys
                   std::vector<core::EntityFact>& entities, std::vector<core::RelationFact>& rules) {
   using namespace extract;
   Analyze(doc, m.gazetteer, a);
+  a.language = m.languages->Detect(a.text).code;
   learn::MentionTagger tagger(&m.tagger, {&m.words, &m.gazetteer});
   auto labels = tagger.Tag(a.parsed);
   learn::FeatureVector f;
@@ -113,6 +120,7 @@ Extraction Extractor::Extract(const Document& doc) const {
   out.date = a.cleaned.date;
   out.dateline = a.cleaned.dateline;
   out.extractor_version = m.version;
+  out.language = a.language;
   auto candidates = learn::RelationCandidates(a.parsed, out.entities, rules);
   out.relations = learn::DecideRelations(a.parsed, out.entities, rules, candidates, m.relation);
   AddCountryNames(m.countries, out.entities);

@@ -1,6 +1,7 @@
 // The loaded state of an Extractor: gazetteer, lexicon and models.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "../learn/lexicons.h"
@@ -15,6 +16,7 @@ namespace actorgraph::importers {
 struct Extractor::Impl {
   extract::Gazetteer gazetteer;
   CountryNames countries;
+  std::optional<LanguageIdentifier> languages;
   learn::WordLexicon words;
   learn::LinearModel tagger, kind, org, relation;
   std::string version;

@@ -3,6 +3,7 @@
 #include <linear.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <unordered_map>
 
 namespace actorgraph::importers::learn {
@@ -62,6 +63,7 @@ LinearModel TrainLinear(const std::string& name, const std::vector<std::string>&
   param.C = options.c;
   param.eps = options.eps;
   set_print_string_function(Quiet);
+  std::srand(1);  // liblinear shuffles with rand(): the same seed gives the same weights
   model* m = train(&prob, &param);
 
   // liblinear's labels are the distinct y values in order of appearance; a two-class model

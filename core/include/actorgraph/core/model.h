@@ -98,6 +98,7 @@ struct Article {
   std::string date;  // YYYY-MM-DD or empty
   std::string text;
   std::vector<NodeId> mentions;  // nodes the article names, sorted, unique
+  std::string language;  // ISO 639-1 code, "und" when unrecognised, empty when not detected
 };
 
 // Combined confidence of independent pieces of evidence.

@@ -17,6 +17,7 @@ struct ArticleFacts {
   std::vector<EntityFact> entities;
   std::vector<RelationFact> relations;  // from/to index `entities`
   std::string extractor_version;
+  std::string language;  // ISO 639-1 code, "und" when unrecognised, empty when not detected
 };
 
 struct IngestResult {

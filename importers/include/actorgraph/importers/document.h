@@ -11,6 +11,9 @@ struct Document {
   std::string title;  // headline; may be empty
   std::string date;   // publication date as YYYY-MM-DD, or empty when unknown
   std::string text;   // the body as plain UTF-8 text, paragraphs separated by "\n\n"
+  // ISO 639-1 code of the text's language ("und" when unrecognised, LanguageIdentifier), or
+  // empty when it was not detected. The readers leave it empty.
+  std::string language;
 };
 
 // The article as extraction reads it and as it is stored: the headline, a blank line, then the

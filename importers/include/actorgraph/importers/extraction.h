@@ -9,6 +9,7 @@
 #include "actorgraph/core/facts.h"
 #include "actorgraph/core/status.h"
 #include "actorgraph/importers/document.h"
+#include "actorgraph/importers/language.h"
 
 namespace actorgraph::importers {
 
@@ -19,6 +20,9 @@ struct Extraction {
   std::string title;     // the document's title (Document::title, or found in the text)
   std::string date;      // YYYY-MM-DD, from the document or its dateline, or empty
   std::string dateline;  // "HAMBURG, 14 March 2021" when the text opens with one
+  // ISO 639-1 code of the text's language (LanguageIdentifier::Detect on ArticleText), "und"
+  // when unrecognised.
+  std::string language;
   std::string extractor_version;  // the models that produced this: Extractor::version()
   std::vector<ExtractedEntity> entities;
   std::vector<ExtractedRelation> relations;
@@ -30,6 +34,8 @@ struct ExtractorOptions {
   std::string data_dir;
   std::string iso_codes_dir = "/usr/share/iso-codes/json";      // Debian's iso-codes
   std::string dictionary = "/usr/share/hunspell/en_US.dic";     // Debian's hunspell-en-us
+  // The language identifier's dictionaries (language.h); empty: DefaultLanguageDictionaries().
+  std::vector<LanguageDictionary> language_dictionaries;
 };
 
 // The default data folder: $ACTORGRAPH_DATA when set, else `actorgraph-data` beside the running

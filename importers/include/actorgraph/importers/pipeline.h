@@ -13,8 +13,8 @@
 
 namespace actorgraph::importers {
 
-// The facts of a document as the resolver takes them (title and date fall back to what the
-// extractor found in the text).
+// The facts of a document as the resolver takes them (title, date and language fall back to
+// what the extractor found in the text).
 core::ArticleFacts ToFacts(const Document& doc, Extraction extraction);
 
 // Extracts and ingests one document; returns once it is durable. Re-ingesting the same text

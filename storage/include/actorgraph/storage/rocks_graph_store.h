@@ -9,9 +9,18 @@
 
 namespace actorgraph::storage {
 
-// The on-disk format version this build reads and writes. Opening a database that carries
-// another version is refused.
-inline constexpr int kFormatVersion = 1;
+// The on-disk format version this build writes. It also reads version kOldestFormatVersion
+// and up (storage/FORMAT.md, "Versions"): opening an older database for writing first sets its
+// version to kFormatVersion. Opening a database that carries any other version is refused.
+inline constexpr int kFormatVersion = 2;
+inline constexpr int kOldestFormatVersion = 1;
+
+// Whether this build reads a database whose `M format_version` is `version`.
+inline bool ReadsFormatVersion(const std::string& version) {
+  for (int v = kOldestFormatVersion; v <= kFormatVersion; ++v)
+    if (version == std::to_string(v)) return true;
+  return false;
+}
 
 struct RocksStoreOptions {
   bool create_if_missing = true;
