@@ -37,8 +37,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -172,7 +172,8 @@ uint64_t DirBytes(const fs::path& dir) {
 double CpuSeconds() {
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +
+         (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 long PeakRssKb() {
@@ -185,7 +186,9 @@ long PeakRssKb() {
 class Traversal {
  public:
   explicit Traversal(const GraphSnapshot& snap)
-      : snap_(snap), mark_(snap.node_count(), 0), side_(snap.node_count(), 0),
+      : snap_(snap),
+        mark_(snap.node_count(), 0),
+        side_(snap.node_count(), 0),
         dist_(snap.node_count(), 0) {}
 
   // Distinct nodes b != a reachable by a walk a-x-b (undirected).
@@ -271,21 +274,30 @@ int main(int argc, char** argv) {
       if (i + 1 >= argc) Die("missing value after " + a);
       return argv[++i];
     };
-    if (a == "--data") data = next();
-    else if (a == "--db") db_dir = next();
-    else if (a == "--pairs") pairs_limit = std::stol(next());
-    else if (a == "--threads") threads = std::stoul(next());
-    else if (a == "--sp") sp_mode = next();
-    else if (a == "--hop1") hop1_mode = next();
-    else if (a == "--keep") keep = true;
-    else if (a == "--export-urls") export_dir = next();
+    if (a == "--data")
+      data = next();
+    else if (a == "--db")
+      db_dir = next();
+    else if (a == "--pairs")
+      pairs_limit = std::stol(next());
+    else if (a == "--threads")
+      threads = std::stoul(next());
+    else if (a == "--sp")
+      sp_mode = next();
+    else if (a == "--hop1")
+      hop1_mode = next();
+    else if (a == "--keep")
+      keep = true;
+    else if (a == "--export-urls")
+      export_dir = next();
     else if (a == "-h" || a == "--help") {
       std::cout << "usage: bench_graph --data DIR [--db DIR] [--pairs K] [--threads N] "
                    "[--sp bidir|core] [--hop1 rocks|snapshot] [--keep] [--export-urls DIR]\n"
                    "--export-urls DIR writes DIR/node_ids.txt and DIR/names.txt (URL-encoded) "
                    "from queries.json for the wrk scripts of bench/wrk/\n";
       return 0;
-    } else Die("unknown argument " + a);
+    } else
+      Die("unknown argument " + a);
   }
   if (data.empty()) Die("--data DIR is required");
   fs::path dpath(data);
@@ -325,9 +337,9 @@ int main(int argc, char** argv) {
                     {"speaks_at.csv", core::EdgeType::kSpeaksAt},
                     {"organizes.csv", core::EdgeType::kOrganizes}};
   struct EdgeRow {
-    uint64_t src, dst;     // CSV ids
-    uint32_t begin, end;   // the row's bytes in its file
-    uint8_t file;          // index into edge_files
+    uint64_t src, dst;    // CSV ids
+    uint32_t begin, end;  // the row's bytes in its file
+    uint8_t file;         // index into edge_files
   };
   std::vector<EdgeRow> edge_rows;
   std::vector<core::Article> edge_articles;
@@ -367,7 +379,8 @@ int main(int argc, char** argv) {
         node.name = std::string(f[1]);
         std::string folded = core::FoldName(node.name);
         node.id = core::NodeIdFor(type, folded);
-        if (ext >= ext_to_node.size()) ext_to_node.resize(std::max<size_t>(ext + 1, ext_to_node.size() * 2), 0);
+        if (ext >= ext_to_node.size())
+          ext_to_node.resize(std::max<size_t>(ext + 1, ext_to_node.size() * 2), 0);
         ext_to_node[ext] = node.id;
         loader.AddIndex({std::move(folded), node.id});
         loader.AddExternalId("peers", std::string_view(f[0]), node.id);
@@ -393,7 +406,8 @@ int main(int argc, char** argv) {
   }
   // Edge rows [from, to) into `into` and `snap`: the edge, and one piece of evidence pointing
   // at its CSV row.
-  auto add_edges = [&](size_t from, size_t to, storage::BulkLoader& into, GraphSnapshot::Builder& snap) {
+  auto add_edges = [&](size_t from, size_t to, storage::BulkLoader& into,
+                       GraphSnapshot::Builder& snap) {
     for (size_t r = from; r < to; ++r) {
       const EdgeRow& row = edge_rows[r];
       const EdgeFile& ef = edge_files[row.file];
@@ -482,7 +496,8 @@ int main(int argc, char** argv) {
   res["lookup_name_s"] = Now() - t;
   if (std::getenv("BENCH_TWICE")) {
     t = Now();
-    for (const auto& name : queries["lookup_names"]) reader->LookupExact(core::FoldName(name.get<std::string>()));
+    for (const auto& name : queries["lookup_names"])
+      reader->LookupExact(core::FoldName(name.get<std::string>()));
     res["lookup_name_again_s"] = Now() - t;
     t = Now();
     for (const auto& name : queries["lookup_names"]) core::FoldName(name.get<std::string>());
@@ -504,7 +519,8 @@ int main(int argc, char** argv) {
   t = Now();
   uint64_t found_ext = 0;
   for (const auto& q : queries["hop1"]) {
-    auto v = reader->GetMeta(storage::ExternalIdMetaName("peers", std::to_string(q[1].get<uint64_t>())));
+    auto v =
+        reader->GetMeta(storage::ExternalIdMetaName("peers", std::to_string(q[1].get<uint64_t>())));
     if (v) found_ext += reader->GetNode(storage::DecodeExternalIdValue(*v)).ok();
   }
   res["lookup_ext_s"] = Now() - t;
@@ -580,11 +596,13 @@ int main(int argc, char** argv) {
 
   if (!export_dir.empty()) {
     fs::create_directories(export_dir, ec);
-    std::ofstream ids(fs::path(export_dir) / "node_ids.txt"), names(fs::path(export_dir) / "names.txt");
+    std::ofstream ids(fs::path(export_dir) / "node_ids.txt"),
+        names(fs::path(export_dir) / "names.txt");
     for (const auto& q : queries["hop1"]) ids << node_of(q) << "\n";
     for (const auto& name : queries["lookup_names"]) {
       for (unsigned char c : name.get<std::string>()) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_') names << c;
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_')
+          names << c;
         else {
           char buf[4];
           std::snprintf(buf, sizeof buf, "%%%02X", c);

@@ -20,7 +20,8 @@ AckLog::~AckLog() {
 }
 
 void AckLog::Ack(const std::string& origin, uint64_t article_id, bool was_new) {
-  std::string line = origin + "\t" + std::to_string(article_id) + "\t" + (was_new ? "new" : "unchanged") + "\n";
+  std::string line =
+      origin + "\t" + std::to_string(article_id) + "\t" + (was_new ? "new" : "unchanged") + "\n";
   if (write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
     throw CommandError(std::string("cannot write the ack log: ") + std::strerror(errno));
 }

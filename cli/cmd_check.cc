@@ -1,7 +1,6 @@
 // actorgraph check: verifies every invariant of storage/FORMAT.md by a full scan and prints a
 // JSON report; exits 1 naming each broken invariant. Runs while a server holds the database.
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/storage/integrity_check.h"
@@ -25,7 +24,8 @@ nlohmann::json ReportToJson(const std::string& db, const storage::IntegrityRepor
 }  // namespace
 
 void AddCheckCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("check", "Verify the database's invariants (storage/FORMAT.md) by a full scan");
+  auto* cmd = app.add_subcommand(
+      "check", "Verify the database's invariants (storage/FORMAT.md) by a full scan");
   auto db = std::make_shared<std::string>(kDefaultDb);
   auto options = std::make_shared<storage::IntegrityCheckOptions>();
   cmd->add_option("--db", *db, "Database folder")->capture_default_str();
@@ -39,7 +39,9 @@ void AddCheckCommand(CLI::App& app) {
     if (report->ok()) return;
     std::string broken;
     for (const auto& inv : report->invariants)
-      if (!inv.ok()) broken += (broken.empty() ? "" : ", ") + inv.name + " (" + std::to_string(inv.violations) + ")";
+      if (!inv.ok())
+        broken +=
+            (broken.empty() ? "" : ", ") + inv.name + " (" + std::to_string(inv.violations) + ")";
     throw CommandError("integrity check failed: " + broken);
   });
 }

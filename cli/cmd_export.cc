@@ -9,7 +9,8 @@
 namespace actorgraph::cli {
 
 void AddExportCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("export", "Export the graph (or a node's neighbourhood) for Gephi, Cytoscape, networkx");
+  auto* cmd = app.add_subcommand(
+      "export", "Export the graph (or a node's neighbourhood) for Gephi, Cytoscape, networkx");
   auto db = std::make_shared<std::string>(kDefaultDb);
   auto format = std::make_shared<std::string>();
   auto table = std::make_shared<std::string>("edges");
@@ -20,10 +21,15 @@ void AddExportCommand(CLI::App& app) {
   cmd->add_option("--format", *format, "graphml, gexf, cytoscape, csv or jsonl")
       ->required()
       ->check(CLI::IsMember({"graphml", "gexf", "cytoscape", "csv", "jsonl"}));
-  cmd->add_option("--table", *table, "csv: nodes or edges")->check(CLI::IsMember({"nodes", "edges"}))->capture_default_str();
+  cmd->add_option("--table", *table, "csv: nodes or edges")
+      ->check(CLI::IsMember({"nodes", "edges"}))
+      ->capture_default_str();
   cmd->add_option("--center", *center, "Export the ego network of this node id");
-  cmd->add_option("--depth", *depth, "Hops around --center")->check(CLI::Range(0, 4))->capture_default_str();
-  cmd->add_option("-o,--output", *output, "Output file (- for standard output)")->capture_default_str();
+  cmd->add_option("--depth", *depth, "Hops around --center")
+      ->check(CLI::Range(0, 4))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", *output, "Output file (- for standard output)")
+      ->capture_default_str();
   cmd->callback([=] {
     storage::RocksStoreOptions options;
     options.create_if_missing = false;
@@ -45,8 +51,11 @@ void AddExportCommand(CLI::App& app) {
       if (!file) throw CommandError("cannot write " + *output);
     }
     std::ostream& out = *output == "-" ? std::cout : file;
-    auto st = api::WriteExport(*reader, snapshot.get(), scope, *api::ParseExportFormat(*format, *table),
-                               [&out](std::string_view chunk) { return static_cast<bool>(out.write(chunk.data(), chunk.size())); });
+    auto st =
+        api::WriteExport(*reader, snapshot.get(), scope, *api::ParseExportFormat(*format, *table),
+                         [&out](std::string_view chunk) {
+                           return static_cast<bool>(out.write(chunk.data(), chunk.size()));
+                         });
     if (!st.ok()) throw CommandError(st.message());
     out.flush();
     if (!out) throw CommandError("cannot write " + *output);

@@ -1,7 +1,6 @@
 // actorgraph extract FILE: the actors and relations the extractor finds, in the PRED format of
 // ../shared/corpus/README.md (entities with type, name and aliases; relations by entity name).
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/importers/extraction.h"
@@ -15,7 +14,8 @@ namespace {
 nlohmann::json ExtractionToPred(const importers::Extraction& x) {
   nlohmann::json entities = nlohmann::json::array(), relations = nlohmann::json::array();
   for (const auto& e : x.entities)
-    entities.push_back({{"type", core::NodeTypeName(e.type)}, {"name", e.name}, {"aliases", e.aliases}});
+    entities.push_back(
+        {{"type", core::NodeTypeName(e.type)}, {"name", e.name}, {"aliases", e.aliases}});
   for (const auto& r : x.relations) {
     nlohmann::json j = {{"type", core::EdgeTypeName(r.type)},
                         {"from", x.entities[r.from].name},
@@ -27,9 +27,9 @@ nlohmann::json ExtractionToPred(const importers::Extraction& x) {
     if (!r.title.empty()) j["title"] = r.title;
     relations.push_back(std::move(j));
   }
-  return {{"title", x.title}, {"date", x.date}, {"dateline", x.dateline},
-          {"extractor_version", x.extractor_version},
-          {"entities", entities}, {"relations", relations}};
+  return {{"title", x.title},       {"date", x.date},
+          {"dateline", x.dateline}, {"extractor_version", x.extractor_version},
+          {"entities", entities},   {"relations", relations}};
 }
 
 }  // namespace

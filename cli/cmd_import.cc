@@ -2,12 +2,11 @@
 // writes them; keeps going past a bad one and prints a summary.
 #include <iostream>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
+#include "ack_log.h"
 #include "actorgraph/importers/pipeline.h"
 #include "actorgraph/importers/sources.h"
-#include "ack_log.h"
 #include "commands.h"
 #include "progress.h"
 
@@ -22,18 +21,20 @@ struct ImportSummary {
 
   nlohmann::json ToJson(double seconds) const {
     nlohmann::json r = nlohmann::json::array();
-    for (const auto& [origin, reason] : refused) r.push_back({{"source", origin}, {"reason", reason}});
-    return {{"articles_new", articles_new},     {"articles_unchanged", articles_unchanged},
+    for (const auto& [origin, reason] : refused)
+      r.push_back({{"source", origin}, {"reason", reason}});
+    return {{"articles_new", articles_new},       {"articles_unchanged", articles_unchanged},
             {"articles_refused", refused.size()}, {"refused", r},
-            {"nodes_added", nodes_added},       {"edges_added", edges_added},
-            {"evidence_added", evidence_added}, {"seconds", seconds}};
+            {"nodes_added", nodes_added},         {"edges_added", edges_added},
+            {"evidence_added", evidence_added},   {"seconds", seconds}};
   }
 };
 
 }  // namespace
 
 void AddImportCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("import", "Import articles (text, HTML, JSON Lines, RSS/Atom, folders, -)");
+  auto* cmd = app.add_subcommand("import",
+                                 "Import articles (text, HTML, JSON Lines, RSS/Atom, folders, -)");
   auto db = std::make_shared<std::string>(kDefaultDb);
   auto paths = std::make_shared<std::vector<std::string>>();
   auto json_summary = std::make_shared<bool>(false);
@@ -42,9 +43,11 @@ void AddImportCommand(CLI::App& app) {
   cmd->add_option("PATH", *paths, "Files, folders, or - for standard input")->required();
   auto ack_path = std::make_shared<std::string>();
   auto no_sync = std::make_shared<bool>(false);
-  cmd->add_option("--ack-log", *ack_path, "Append one line per acknowledged article: origin, id, new|unchanged")
+  cmd->add_option("--ack-log", *ack_path,
+                  "Append one line per acknowledged article: origin, id, new|unchanged")
       ->group("Advanced");
-  cmd->add_flag("--no-sync", *no_sync, "Do not sync the WAL: faster, but a power cut may lose acknowledged articles")
+  cmd->add_flag("--no-sync", *no_sync,
+                "Do not sync the WAL: faster, but a power cut may lose acknowledged articles")
       ->group("Advanced");
   auto data_dir = std::make_shared<std::string>();
   AddDataOption(cmd, *data_dir);
@@ -53,19 +56,23 @@ void AddImportCommand(CLI::App& app) {
     storage::RocksStoreOptions store_options;
     store_options.sync_writes = !*no_sync;
     auto store = OpenStore(*db, store_options);
-    std::unique_ptr<AckLog> acks = ack_path->empty() ? nullptr : std::make_unique<AckLog>(*ack_path);
+    std::unique_ptr<AckLog> acks =
+        ack_path->empty() ? nullptr : std::make_unique<AckLog>(*ack_path);
     ImportSummary summary;
     Progress progress;
     importers::BatchIngestor ingestor(
-        *store, *extractor, [&](const std::string& origin, const core::Result<core::IngestResult>& result) {
+        *store, *extractor,
+        [&](const std::string& origin, const core::Result<core::IngestResult>& result) {
           progress.Tick(origin);
           if (!result.ok()) {
             summary.refused.emplace_back(origin, result.status().message());
             return;
           }
           if (acks) acks->Ack(origin, result->article_id, result->article_was_new);
-          if (result->article_was_new) ++summary.articles_new;
-          else ++summary.articles_unchanged;
+          if (result->article_was_new)
+            ++summary.articles_new;
+          else
+            ++summary.articles_unchanged;
           summary.nodes_added += result->stats.nodes_added;
           summary.edges_added += result->stats.edges_added;
           summary.evidence_added += result->stats.evidence_added;

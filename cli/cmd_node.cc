@@ -37,7 +37,8 @@ nlohmann::json NodeWithEdges(core::GraphReader& reader, const core::Node& node) 
 }  // namespace
 
 void AddNodeCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("node", "Print the node(s) named NAME (or an alias) with their edges");
+  auto* cmd =
+      app.add_subcommand("node", "Print the node(s) named NAME (or an alias) with their edges");
   auto db = std::make_shared<std::string>(kDefaultDb);
   auto name = std::make_shared<std::string>();
   cmd->add_option("--db", *db, "Database folder")->capture_default_str();

@@ -1,7 +1,6 @@
 // actorgraph read FILE: a document as the readers see it, as JSON (one object per document),
 // with the language of its text (importers::LanguageIdentifier over the default dictionaries).
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/importers/language.h"
@@ -11,7 +10,8 @@
 namespace actorgraph::cli {
 
 void AddReadCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("read", "Print the documents in FILE as the readers see them (JSON)");
+  auto* cmd =
+      app.add_subcommand("read", "Print the documents in FILE as the readers see them (JSON)");
   auto path = std::make_shared<std::string>();
   cmd->add_option("FILE", *path, "A page, text, JSON Lines dump, feed, folder, or - for stdin")
       ->required();
@@ -30,8 +30,11 @@ void AddReadCommand(CLI::App& app) {
       ++read;
       const auto& d = item.doc.value();
       importers::LanguageGuess language = languages->Detect(importers::ArticleText(d));
-      std::cout << nlohmann::json{{"title", d.title}, {"date", d.date}, {"url", d.url},
-                                  {"language", language.code}, {"text", d.text}}
+      std::cout << nlohmann::json{{"title", d.title},
+                                  {"date", d.date},
+                                  {"url", d.url},
+                                  {"language", language.code},
+                                  {"text", d.text}}
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                 << "\n";
     });

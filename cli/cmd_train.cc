@@ -17,7 +17,8 @@ void AddTrainCommand(CLI::App& app) {
       ->required();
   cmd->add_option("--out", o->out_dir, "Where the .model files are written")->required();
   cmd->add_option("--exclude", o->exclude, "Articles of --corpus left out (NAME.txt), repeatable");
-  cmd->add_option("--max-conll-docs", o->max_conll_docs, "Read at most N documents of each CoNLL file");
+  cmd->add_option("--max-conll-docs", o->max_conll_docs,
+                  "Read at most N documents of each CoNLL file");
   cmd->add_option("--our-weight", o->our_weight, "Weight of our corpus against CoNLL's")
       ->capture_default_str();
   cmd->add_option("--tagger-c", o->tagger_c, "liblinear's C for the tagger")->capture_default_str();

@@ -20,7 +20,7 @@ struct CommandError : std::runtime_error {
 
 // Opens the database or throws CommandError with RocksGraphStore's message.
 std::unique_ptr<storage::RocksGraphStore> OpenStore(const std::string& dir,
-                                                     const storage::RocksStoreOptions& options = {});
+                                                    const storage::RocksStoreOptions& options = {});
 
 // Opens the extractor from `data_dir` (empty: importers::DataDir()) or throws CommandError
 // naming the missing or corrupt file.

@@ -5,7 +5,7 @@
 namespace actorgraph::cli {
 
 std::unique_ptr<storage::RocksGraphStore> OpenStore(const std::string& dir,
-                                                     const storage::RocksStoreOptions& options) {
+                                                    const storage::RocksStoreOptions& options) {
   if (options.create_if_missing && !options.read_only) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);

@@ -24,7 +24,8 @@ void Progress::Tick(const std::string& current) {
   double secs = elapsed_seconds();
   std::string shown = current.size() > 50 ? "..." + current.substr(current.size() - 47) : current;
   std::fprintf(stderr, "\r\033[K[%8llu articles  %8.1f articles/s] %s",
-               static_cast<unsigned long long>(count_), secs > 0 ? count_ / secs : 0.0, shown.c_str());
+               static_cast<unsigned long long>(count_), secs > 0 ? count_ / secs : 0.0,
+               shown.c_str());
   std::fflush(stderr);
 }
 

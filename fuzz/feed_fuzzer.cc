@@ -6,8 +6,8 @@
 #include "actorgraph/importers/readers.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  auto docs = actorgraph::importers::ReadFeed(std::string_view(reinterpret_cast<const char*>(data), size),
-                                              "https://example.org/feed");
+  auto docs = actorgraph::importers::ReadFeed(
+      std::string_view(reinterpret_cast<const char*>(data), size), "https://example.org/feed");
   (void)docs;
   return 0;
 }

@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (auto e = st::DecodeAdjacencyKey(key)) {
     if ((key[0] == st::kind::kOut ? st::OutKey(*e) : st::InKey(*e)) != key) std::abort();
   }
-  if (auto ev = st::DecodeEvidenceKey(key); ev && st::EvidenceKey(ev->first, ev->second) != key) std::abort();
+  if (auto ev = st::DecodeEvidenceKey(key); ev && st::EvidenceKey(ev->first, ev->second) != key)
+    std::abort();
   if (auto ix = st::DecodeIndexKey(key)) {
     // Only index 1 with a name free of 0x00 is a key we write.
     if (key[1] == st::kNameIndex && ix->folded_name.find('\0') == std::string::npos &&

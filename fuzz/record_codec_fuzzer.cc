@@ -22,13 +22,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   core::Evidence ev;
   if (st::DecodeEvidence(in, 7, &ev)) {
     core::Evidence again;
-    if (!st::DecodeEvidence(st::EncodeEvidence(ev), 7, &again) || again.sentence != ev.sentence) __builtin_trap();
+    if (!st::DecodeEvidence(st::EncodeEvidence(ev), 7, &again) || again.sentence != ev.sentence)
+      __builtin_trap();
   }
   core::Article article;
   if (st::DecodeArticle(in, 9, &article)) {
     core::Article again;
-    if (!st::DecodeArticle(st::EncodeArticle(article), 9, &again) || again.mentions != article.mentions ||
-        again.language != article.language)
+    if (!st::DecodeArticle(st::EncodeArticle(article), 9, &again) ||
+        again.mentions != article.mentions || again.language != article.language)
       __builtin_trap();
   }
   (void)st::DecodeCount(in);

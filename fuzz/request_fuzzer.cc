@@ -27,7 +27,8 @@ void Expect4xxOrValue(F&& f) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string input(reinterpret_cast<const char*>(data), size);
   size_t nl = input.find('\n');
-  std::string query = input.substr(0, nl), body = nl == std::string::npos ? "" : input.substr(nl + 1);
+  std::string query = input.substr(0, nl),
+              body = nl == std::string::npos ? "" : input.substr(nl + 1);
   httplib::Request req;
   httplib::detail::parse_query_text(query, req.params);
   req.body = body;

@@ -18,10 +18,13 @@ bool ConstantTimeEquals(const std::string& given, const std::string& secret) {
 }  // namespace
 
 Handler Bound(ApiContext& ctx, Route fn) {
-  return Guard([&ctx, fn](const httplib::Request& req, httplib::Response& res) { fn(ctx, req, res); });
+  return Guard(
+      [&ctx, fn](const httplib::Request& req, httplib::Response& res) { fn(ctx, req, res); });
 }
 
-std::shared_ptr<const core::GraphSnapshot> ApiContext::Snapshot() { return Unwrap(snapshots.Get()); }
+std::shared_ptr<const core::GraphSnapshot> ApiContext::Snapshot() {
+  return Unwrap(snapshots.Get());
+}
 
 std::string ApiContext::AuthorizeWrite(const httplib::Request& req) const {
   if (options.read_only) Fail(403, "read_only", "this server is read-only");

@@ -18,7 +18,11 @@ namespace actorgraph::api {
 class ApiContext {
  public:
   ApiContext(core::GraphStore& store, const ServerOptions& options)
-      : store(store), options(options), snapshots(store), analytics(snapshots), searcher(snapshots) {}
+      : store(store),
+        options(options),
+        snapshots(store),
+        analytics(snapshots),
+        searcher(snapshots) {}
 
   // The snapshot of the current graph (500 when it cannot be built).
   std::shared_ptr<const core::GraphSnapshot> Snapshot();

@@ -16,11 +16,21 @@ std::string Xml(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         // XML 1.0 forbids the other control characters.
         if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += c;
@@ -61,17 +71,21 @@ class FormatWriter {
 class GraphMlWriter : public FormatWriter {
  public:
   void Begin(std::string& out) override {
-    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
+    out +=
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
     for (const char* k : {"name", "type", "aliases", "first_seen", "last_seen"})
-      out += std::string("<key id=\"") + k + "\" for=\"node\" attr.name=\"" + k + "\" attr.type=\"string\"/>\n";
-    out += "<key id=\"e_type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n"
-           "<key id=\"e_title\" for=\"edge\" attr.name=\"title\" attr.type=\"string\"/>\n"
-           "<key id=\"e_confidence\" for=\"edge\" attr.name=\"confidence\" attr.type=\"double\"/>\n"
-           "<key id=\"e_evidence_count\" for=\"edge\" attr.name=\"evidence_count\" attr.type=\"int\"/>\n"
-           "<key id=\"e_first_seen\" for=\"edge\" attr.name=\"first_seen\" attr.type=\"string\"/>\n"
-           "<key id=\"e_last_seen\" for=\"edge\" attr.name=\"last_seen\" attr.type=\"string\"/>\n"
-           "<graph id=\"actorgraph\" edgedefault=\"directed\">\n";
+      out += std::string("<key id=\"") + k + "\" for=\"node\" attr.name=\"" + k +
+             "\" attr.type=\"string\"/>\n";
+    out +=
+        "<key id=\"e_type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n"
+        "<key id=\"e_title\" for=\"edge\" attr.name=\"title\" attr.type=\"string\"/>\n"
+        "<key id=\"e_confidence\" for=\"edge\" attr.name=\"confidence\" attr.type=\"double\"/>\n"
+        "<key id=\"e_evidence_count\" for=\"edge\" attr.name=\"evidence_count\" "
+        "attr.type=\"int\"/>\n"
+        "<key id=\"e_first_seen\" for=\"edge\" attr.name=\"first_seen\" attr.type=\"string\"/>\n"
+        "<key id=\"e_last_seen\" for=\"edge\" attr.name=\"last_seen\" attr.type=\"string\"/>\n"
+        "<graph id=\"actorgraph\" edgedefault=\"directed\">\n";
   }
   void Node(const core::Node& n, std::string& out) override {
     out += "<node id=\"" + IdToString(n.id) + "\">" + Data("name", n.name) +
@@ -81,8 +95,9 @@ class GraphMlWriter : public FormatWriter {
   void BeginEdges(std::string&) override {}
   void Edge(const core::Edge& e, std::string& out) override {
     out += "<edge id=\"" + EdgeIdToString(e.key) + "\" source=\"" + IdToString(e.key.src) +
-           "\" target=\"" + IdToString(e.key.dst) + "\">" + Data("e_type", core::EdgeTypeName(e.key.type)) +
-           Data("e_title", e.title) + Data("e_confidence", Number(e.confidence)) +
+           "\" target=\"" + IdToString(e.key.dst) + "\">" +
+           Data("e_type", core::EdgeTypeName(e.key.type)) + Data("e_title", e.title) +
+           Data("e_confidence", Number(e.confidence)) +
            Data("e_evidence_count", std::to_string(e.evidence_count)) +
            Data("e_first_seen", e.first_seen) + Data("e_last_seen", e.last_seen) + "</edge>\n";
   }
@@ -97,20 +112,21 @@ class GraphMlWriter : public FormatWriter {
 class GexfWriter : public FormatWriter {
  public:
   void Begin(std::string& out) override {
-    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
-           "<graph mode=\"static\" defaultedgetype=\"directed\">\n"
-           "<attributes class=\"node\">"
-           "<attribute id=\"0\" title=\"type\" type=\"string\"/>"
-           "<attribute id=\"1\" title=\"aliases\" type=\"string\"/>"
-           "<attribute id=\"2\" title=\"first_seen\" type=\"string\"/>"
-           "<attribute id=\"3\" title=\"last_seen\" type=\"string\"/></attributes>\n"
-           "<attributes class=\"edge\">"
-           "<attribute id=\"0\" title=\"type\" type=\"string\"/>"
-           "<attribute id=\"1\" title=\"title\" type=\"string\"/>"
-           "<attribute id=\"2\" title=\"evidence_count\" type=\"integer\"/>"
-           "<attribute id=\"3\" title=\"first_seen\" type=\"string\"/>"
-           "<attribute id=\"4\" title=\"last_seen\" type=\"string\"/></attributes>\n<nodes>\n";
+    out +=
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
+        "<graph mode=\"static\" defaultedgetype=\"directed\">\n"
+        "<attributes class=\"node\">"
+        "<attribute id=\"0\" title=\"type\" type=\"string\"/>"
+        "<attribute id=\"1\" title=\"aliases\" type=\"string\"/>"
+        "<attribute id=\"2\" title=\"first_seen\" type=\"string\"/>"
+        "<attribute id=\"3\" title=\"last_seen\" type=\"string\"/></attributes>\n"
+        "<attributes class=\"edge\">"
+        "<attribute id=\"0\" title=\"type\" type=\"string\"/>"
+        "<attribute id=\"1\" title=\"title\" type=\"string\"/>"
+        "<attribute id=\"2\" title=\"evidence_count\" type=\"integer\"/>"
+        "<attribute id=\"3\" title=\"first_seen\" type=\"string\"/>"
+        "<attribute id=\"4\" title=\"last_seen\" type=\"string\"/></attributes>\n<nodes>\n";
   }
   void Node(const core::Node& n, std::string& out) override {
     out += "<node id=\"" + IdToString(n.id) + "\" label=\"" + Xml(n.name) + "\"><attvalues>" +
@@ -153,7 +169,8 @@ class CytoscapeWriter : public FormatWriter {
   void Element(const nlohmann::json& data, std::string& out) {
     if (!first_) out += ",";
     first_ = false;
-    out += nlohmann::json{{"data", data}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += nlohmann::json{{"data", data}}.dump(-1, ' ', false,
+                                               nlohmann::json::error_handler_t::replace);
   }
   bool first_ = true;
 };
@@ -200,12 +217,18 @@ class JsonlWriter : public FormatWriter {
 
 std::unique_ptr<FormatWriter> MakeWriter(ExportFormat format) {
   switch (format) {
-    case ExportFormat::kGraphMl: return std::make_unique<GraphMlWriter>();
-    case ExportFormat::kGexf: return std::make_unique<GexfWriter>();
-    case ExportFormat::kCytoscape: return std::make_unique<CytoscapeWriter>();
-    case ExportFormat::kCsvNodes: return std::make_unique<CsvWriter>(true);
-    case ExportFormat::kCsvEdges: return std::make_unique<CsvWriter>(false);
-    case ExportFormat::kJsonl: return std::make_unique<JsonlWriter>();
+    case ExportFormat::kGraphMl:
+      return std::make_unique<GraphMlWriter>();
+    case ExportFormat::kGexf:
+      return std::make_unique<GexfWriter>();
+    case ExportFormat::kCytoscape:
+      return std::make_unique<CytoscapeWriter>();
+    case ExportFormat::kCsvNodes:
+      return std::make_unique<CsvWriter>(true);
+    case ExportFormat::kCsvEdges:
+      return std::make_unique<CsvWriter>(false);
+    case ExportFormat::kJsonl:
+      return std::make_unique<JsonlWriter>();
   }
   return nullptr;
 }
@@ -245,24 +268,34 @@ std::optional<ExportFormat> ParseExportFormat(std::string_view format, std::stri
 
 const char* ExportContentType(ExportFormat format) {
   switch (format) {
-    case ExportFormat::kGraphMl: return "application/graphml+xml";
-    case ExportFormat::kGexf: return "application/gexf+xml";
-    case ExportFormat::kCytoscape: return "application/json";
+    case ExportFormat::kGraphMl:
+      return "application/graphml+xml";
+    case ExportFormat::kGexf:
+      return "application/gexf+xml";
+    case ExportFormat::kCytoscape:
+      return "application/json";
     case ExportFormat::kCsvNodes:
-    case ExportFormat::kCsvEdges: return "text/csv";
-    case ExportFormat::kJsonl: return "application/x-ndjson";
+    case ExportFormat::kCsvEdges:
+      return "text/csv";
+    case ExportFormat::kJsonl:
+      return "application/x-ndjson";
   }
   return "application/octet-stream";
 }
 
 const char* ExportFileExtension(ExportFormat format) {
   switch (format) {
-    case ExportFormat::kGraphMl: return "graphml";
-    case ExportFormat::kGexf: return "gexf";
-    case ExportFormat::kCytoscape: return "cyjs";
+    case ExportFormat::kGraphMl:
+      return "graphml";
+    case ExportFormat::kGexf:
+      return "gexf";
+    case ExportFormat::kCytoscape:
+      return "cyjs";
     case ExportFormat::kCsvNodes:
-    case ExportFormat::kCsvEdges: return "csv";
-    case ExportFormat::kJsonl: return "jsonl";
+    case ExportFormat::kCsvEdges:
+      return "csv";
+    case ExportFormat::kJsonl:
+      return "jsonl";
   }
   return "txt";
 }

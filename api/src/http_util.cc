@@ -16,14 +16,22 @@ void Fail(int status, const std::string& code, const std::string& message) {
 void ThrowIfError(const core::Status& st) {
   if (st.ok()) return;
   switch (st.code()) {
-    case core::StatusCode::kInvalidArgument: Fail(400, "invalid_argument", st.message());
-    case core::StatusCode::kNotFound: Fail(404, "not_found", st.message());
-    case core::StatusCode::kAlreadyExists: Fail(409, "already_exists", st.message());
-    case core::StatusCode::kConflict: Fail(409, "conflict", st.message());
-    case core::StatusCode::kResourceExhausted: Fail(422, "too_large", st.message());
-    case core::StatusCode::kPermissionDenied: Fail(403, "forbidden", st.message());
-    case core::StatusCode::kUnsupported: Fail(400, "unsupported", st.message());
-    default: Fail(500, "internal", st.ToString());
+    case core::StatusCode::kInvalidArgument:
+      Fail(400, "invalid_argument", st.message());
+    case core::StatusCode::kNotFound:
+      Fail(404, "not_found", st.message());
+    case core::StatusCode::kAlreadyExists:
+      Fail(409, "already_exists", st.message());
+    case core::StatusCode::kConflict:
+      Fail(409, "conflict", st.message());
+    case core::StatusCode::kResourceExhausted:
+      Fail(422, "too_large", st.message());
+    case core::StatusCode::kPermissionDenied:
+      Fail(403, "forbidden", st.message());
+    case core::StatusCode::kUnsupported:
+      Fail(400, "unsupported", st.message());
+    default:
+      Fail(500, "internal", st.ToString());
   }
 }
 
@@ -38,7 +46,8 @@ void SendJsonText(httplib::Response& res, int status, std::string body) {
   res.set_header("Content-Type", "application/json");
 }
 
-void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+void SendError(httplib::Response& res, int status, const std::string& code,
+               const std::string& message) {
   SendJson(res, status, {{"error", {{"code", code}, {"message", message}}}});
 }
 
@@ -65,14 +74,16 @@ std::string RequiredParam(const httplib::Request& req, const char* name) {
   return *v;
 }
 
-size_t SizeParam(const httplib::Request& req, const char* name, size_t fallback, size_t min, size_t max) {
+size_t SizeParam(const httplib::Request& req, const char* name, size_t fallback, size_t min,
+                 size_t max) {
   auto v = Param(req, name);
   if (!v) return fallback;
   size_t n = 0;
   auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
   if (ec != std::errc() || ptr != v->data() + v->size() || n < min || n > max)
-    Fail(400, "out_of_range", std::string("'") + name + "' must be an integer from " + std::to_string(min) +
-                                  " to " + std::to_string(max));
+    Fail(400, "out_of_range",
+         std::string("'") + name + "' must be an integer from " + std::to_string(min) + " to " +
+             std::to_string(max));
   return n;
 }
 
@@ -82,7 +93,8 @@ size_t LimitParam(const httplib::Request& req, size_t fallback) {
 
 core::NodeId IdText(const std::string& text, const char* what) {
   core::NodeId id = 0;
-  if (!ParseId(text, &id)) Fail(400, "invalid_id", std::string(what) + " must be a decimal id, not '" + text + "'");
+  if (!ParseId(text, &id))
+    Fail(400, "invalid_id", std::string(what) + " must be a decimal id, not '" + text + "'");
   return id;
 }
 
@@ -161,8 +173,10 @@ int JsonDepth(const std::string& text) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
@@ -178,7 +192,8 @@ int JsonDepth(const std::string& text) {
 
 json JsonBody(const httplib::Request& req) {
   if (JsonDepth(req.body) > kMaxJsonDepth)
-    Fail(400, "json_too_deep", "the JSON body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    Fail(400, "json_too_deep",
+         "the JSON body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   json body = json::parse(req.body, nullptr, false);
   if (body.is_discarded()) Fail(400, "invalid_json", "the body is not valid JSON");
   if (!body.is_object()) Fail(400, "invalid_json", "the body must be a JSON object");

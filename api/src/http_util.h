@@ -43,7 +43,8 @@ T Unwrap(core::Result<T> result) {
 void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
 // A body already written as JSON text (JsonWriter).
 void SendJsonText(httplib::Response& res, int status, std::string body);
-void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message);
+void SendError(httplib::Response& res, int status, const std::string& code,
+               const std::string& message);
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
 // Runs `h`, answering an HttpError with its JSON error body.
@@ -52,7 +53,8 @@ Handler Guard(Handler h);
 std::optional<std::string> Param(const httplib::Request& req, const char* name);
 std::string RequiredParam(const httplib::Request& req, const char* name);
 // An integer parameter in [min, max]; `fallback` when absent. 400 otherwise.
-size_t SizeParam(const httplib::Request& req, const char* name, size_t fallback, size_t min, size_t max);
+size_t SizeParam(const httplib::Request& req, const char* name, size_t fallback, size_t min,
+                 size_t max);
 size_t LimitParam(const httplib::Request& req, size_t fallback);
 core::NodeId IdParam(const httplib::Request& req, const char* name);
 core::NodeId IdText(const std::string& text, const char* what);

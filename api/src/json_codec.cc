@@ -57,7 +57,9 @@ void EdgeFields(const core::Edge& edge, Sink& sink) {
 struct TreeSink {
   json& j;
   template <typename T>
-  void operator()(const char* key, const T& value) { j[key] = value; }
+  void operator()(const char* key, const T& value) {
+    j[key] = value;
+  }
 };
 
 struct WriterSink {

@@ -22,10 +22,14 @@ Utf8Span ScanUtf8(std::string_view s, size_t i) {
   auto c = static_cast<unsigned char>(s[i]);
   size_t length = 0;
   unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) length = 2;
-  else if (c >= 0xE0 && c <= 0xEF) length = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
-  else if (c >= 0xF0 && c <= 0xF4) length = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
-  else return {1, false};
+  if (c >= 0xC2 && c <= 0xDF)
+    length = 2;
+  else if (c >= 0xE0 && c <= 0xEF)
+    length = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+  else if (c >= 0xF0 && c <= 0xF4)
+    length = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+  else
+    return {1, false};
   size_t k = 1;
   for (; k < length && i + k < s.size(); ++k) {
     auto next = static_cast<unsigned char>(s[i + k]);
@@ -48,19 +52,35 @@ void AppendEscaped(std::string& out, std::string_view s) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       Utf8Span span = ScanUtf8(s, i);
-      if (span.valid) out.append(s.substr(i, span.bytes));
-      else out.append(kReplacement);
+      if (span.valid)
+        out.append(s.substr(i, span.bytes));
+      else
+        out.append(kReplacement);
       i += span.bytes;
       continue;
     }
     switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\b':
+        out.append("\\b");
+        break;
+      case '\f':
+        out.append("\\f");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
       default:
         out.append("\\u00");
         out.push_back(kHex[c >> 4]);

@@ -10,7 +10,9 @@ namespace {
 void Export(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   std::string format_name = RequiredParam(req, "format");
   auto format = ParseExportFormat(format_name, Param(req, "table").value_or(""));
-  if (!format) Fail(400, "invalid_format", "'format' must be graphml, gexf, cytoscape, csv (table=nodes|edges) or jsonl");
+  if (!format)
+    Fail(400, "invalid_format",
+         "'format' must be graphml, gexf, cytoscape, csv (table=nodes|edges) or jsonl");
   ExportScope scope;
   std::shared_ptr<const core::GraphSnapshot> snap;
   if (Param(req, "center")) {
@@ -22,12 +24,14 @@ void Export(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
       Fail(404, "not_found", "no node " + IdToString(*scope.center));
   }
   std::shared_ptr<core::GraphReader> reader = ctx.store.Read();
-  res.set_header("Content-Disposition",
-                 std::string("attachment; filename=\"actorgraph.") + ExportFileExtension(*format) + "\"");
+  res.set_header("Content-Disposition", std::string("attachment; filename=\"actorgraph.") +
+                                            ExportFileExtension(*format) + "\"");
   res.set_chunked_content_provider(
-      ExportContentType(*format), [reader, snap, scope, format = *format](size_t, httplib::DataSink& sink) {
-        core::Status st = WriteExport(*reader, snap.get(), scope, format,
-                                      [&sink](std::string_view chunk) { return sink.write(chunk.data(), chunk.size()); });
+      ExportContentType(*format),
+      [reader, snap, scope, format = *format](size_t, httplib::DataSink& sink) {
+        core::Status st = WriteExport(
+            *reader, snap.get(), scope, format,
+            [&sink](std::string_view chunk) { return sink.write(chunk.data(), chunk.size()); });
         if (!st.ok()) return false;  // the client sees a truncated chunked body
         sink.done();
         return true;

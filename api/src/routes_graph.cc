@@ -72,23 +72,30 @@ void Analytics(ApiContext& ctx, const httplib::Request& req, httplib::Response& 
         nodes.push_back(NodeToJson(snap->node(members[m])));
       components.push_back({{"size", members.size()}, {"nodes", nodes}});
     }
-    SendJson(res, 200, {{"metric", "components"}, {"count", list->components.size()}, {"components", components}});
+    SendJson(
+        res, 200,
+        {{"metric", "components"}, {"count", list->components.size()}, {"components", components}});
     return;
   }
   auto metric = core::ParseMetric(metric_name);
-  if (!metric) Fail(404, "not_found", "no metric '" + metric_name + "' (pagerank, betweenness, degree, components)");
-  auto top = Unwrap(ctx.analytics.Top(*metric, edge_types, NodeTypesParam(req, "type"), limit, &snap));
+  if (!metric)
+    Fail(404, "not_found",
+         "no metric '" + metric_name + "' (pagerank, betweenness, degree, components)");
+  auto top =
+      Unwrap(ctx.analytics.Top(*metric, edge_types, NodeTypesParam(req, "type"), limit, &snap));
   json results = json::array();
   for (const auto& s : top) {
     json r = {{"node", NodeToJson(snap->node(s.node))}, {"score", s.score}};
     if (*metric == core::Metric::kDegree) r["degree"] = snap->Degree(s.node);
     results.push_back(std::move(r));
   }
-  SendJson(res, 200, {{"metric", metric_name}, {"nodes", snap->node_count()}, {"results", results}});
+  SendJson(res, 200,
+           {{"metric", metric_name}, {"nodes", snap->node_count()}, {"results", results}});
 }
 
 // A location given by id or by name (or alias).
-core::GraphSnapshot::Index LocationParam(ApiContext& ctx, const core::GraphSnapshot& snap, const std::string& text) {
+core::GraphSnapshot::Index LocationParam(ApiContext& ctx, const core::GraphSnapshot& snap,
+                                         const std::string& text) {
   core::NodeId id = 0;
   if (ParseId(text, &id) && snap.Find(id) != core::GraphSnapshot::kNone) return snap.Find(id);
   auto reader = ctx.store.Read();
@@ -99,7 +106,8 @@ core::GraphSnapshot::Index LocationParam(ApiContext& ctx, const core::GraphSnaps
   Fail(404, "not_found", "no location '" + text + "'");
 }
 
-json NodeList(const core::GraphSnapshot& snap, const std::vector<core::GraphSnapshot::Index>& list) {
+json NodeList(const core::GraphSnapshot& snap,
+              const std::vector<core::GraphSnapshot::Index>& list) {
   json out = json::array();
   for (auto i : list) out.push_back(NodeToJson(snap.node(i)));
   return out;
@@ -114,9 +122,12 @@ void Events(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
   if (auto loc = Param(req, "location")) q.location = LocationParam(ctx, *snap, *loc);
   json events = json::array();
   for (const auto& ev : core::Timeline(*snap, q))
-    events.push_back({{"node", NodeToJson(snap->node(ev.event))}, {"date", ev.date},
-                      {"locations", NodeList(*snap, ev.locations)}, {"organizers", NodeList(*snap, ev.organizers)},
-                      {"speakers", NodeList(*snap, ev.speakers)}, {"moderators", NodeList(*snap, ev.moderators)}});
+    events.push_back({{"node", NodeToJson(snap->node(ev.event))},
+                      {"date", ev.date},
+                      {"locations", NodeList(*snap, ev.locations)},
+                      {"organizers", NodeList(*snap, ev.organizers)},
+                      {"speakers", NodeList(*snap, ev.speakers)},
+                      {"moderators", NodeList(*snap, ev.moderators)}});
   SendJson(res, 200, {{"events", events}});
 }
 

@@ -13,7 +13,7 @@ using nlohmann::json;
 namespace {
 
 constexpr size_t kNeighborScanBudget = 20000;  // edges one filtered page may skip
-constexpr size_t kMaxQueryBytes = 200;          // fuzzy matching cost grows with the query
+constexpr size_t kMaxQueryBytes = 200;         // fuzzy matching cost grows with the query
 
 // The node, or 404 (code "merged" naming the survivor when a curator merged it away).
 core::Node GetNodeOr404(core::GraphReader& reader, core::NodeId id) {
@@ -36,7 +36,9 @@ void Search(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
   for (const auto& hit : Unwrap(ctx.searcher.Search(*reader, q))) {
     json node = NodeToJson(hit.node);
     node["degree_total"] = hit.degree;
-    results.push_back({{"node", node}, {"score", hit.score}, {"match", core::MatchKindName(hit.kind)},
+    results.push_back({{"node", node},
+                       {"score", hit.score},
+                       {"match", core::MatchKindName(hit.kind)},
                        {"matched", hit.matched}});
   }
   SendJson(res, 200, {{"results", results}});
@@ -60,8 +62,8 @@ core::Direction DirectionParam(const httplib::Request& req) {
 
 // The edges of node `i` in the snapshot that pass the filter (direction and far node included);
 // 0 for kNone (a node the snapshot does not hold).
-uint64_t CountFiltered(const core::GraphSnapshot& snap, core::GraphSnapshot::Index i, core::Direction dir,
-                       const core::EdgeFilter& filter) {
+uint64_t CountFiltered(const core::GraphSnapshot& snap, core::GraphSnapshot::Index i,
+                       core::Direction dir, const core::EdgeFilter& filter) {
   if (i == core::GraphSnapshot::kNone) return 0;
   uint64_t n = 0;
   for (uint32_t e : snap.Incident(i)) {
@@ -72,7 +74,8 @@ uint64_t CountFiltered(const core::GraphSnapshot& snap, core::GraphSnapshot::Ind
   return n;
 }
 
-uint64_t CountFromDegree(const core::Degree& degree, core::Direction dir, const core::EdgeFilter& filter) {
+uint64_t CountFromDegree(const core::Degree& degree, core::Direction dir,
+                         const core::EdgeFilter& filter) {
   uint64_t n = 0;
   auto add = [&](const std::map<core::EdgeType, uint64_t>& by_type) {
     for (const auto& [type, count] : by_type)
@@ -83,7 +86,8 @@ uint64_t CountFromDegree(const core::Degree& degree, core::Direction dir, const 
   return n;
 }
 
-void WriteNeighborItem(JsonWriter& w, const core::Edge& edge, core::Direction side, const core::Node& neighbor) {
+void WriteNeighborItem(JsonWriter& w, const core::Edge& edge, core::Direction side,
+                       const core::Node& neighbor) {
   w.BeginObject().Key("direction").String(side == core::Direction::kOut ? "out" : "in");
   WriteEdge(w.Key("edge"), edge);
   WriteNode(w.Key("neighbor"), neighbor);
@@ -96,8 +100,8 @@ void WriteNeighborItem(JsonWriter& w, const core::Edge& edge, core::Direction si
 // are fetched until `limit` items passed the filter, the listing ends, or the scan budget is
 // spent.
 template <typename PageFn>
-std::string NeighborsBody(uint64_t total, core::NeighborQuery q, const core::EdgeFilter& filter, size_t limit,
-                          PageFn page) {
+std::string NeighborsBody(uint64_t total, core::NeighborQuery q, const core::EdgeFilter& filter,
+                          size_t limit, PageFn page) {
   JsonWriter w;
   w.BeginObject().Key("items").BeginArray();
   size_t items = 0, scanned = 0;
@@ -119,11 +123,13 @@ std::string NeighborsBody(uint64_t total, core::NeighborQuery q, const core::Edg
 
 // From the snapshot (current, so equal to the store): no store reads at all.
 std::string NeighborsFromSnapshot(const core::GraphSnapshot& snap, core::GraphSnapshot::Index i,
-                                  const core::NeighborQuery& q, const core::EdgeFilter& filter, size_t limit) {
+                                  const core::NeighborQuery& q, const core::EdgeFilter& filter,
+                                  size_t limit) {
   return NeighborsBody(CountFiltered(snap, i, q.direction, filter), q, filter, limit,
                        [&](const core::NeighborQuery& pq, const auto& visit) {
                          auto page = Unwrap(snap.Neighbors(i, pq));
-                         for (const auto& [e, side] : page.edges) visit(snap.edge(e), side, &snap.node(snap.Other(e, i)));
+                         for (const auto& [e, side] : page.edges)
+                           visit(snap.edge(e), side, &snap.node(snap.Other(e, i)));
                          return page.next_cursor;
                        });
 }
@@ -140,14 +146,15 @@ std::string NeighborsFromStore(ApiContext& ctx, core::NodeId id, const core::Nei
     auto snap = ctx.Snapshot();
     total = CountFiltered(*snap, snap->Find(id), q.direction, filter);
   }
-  return NeighborsBody(total, q, filter, limit, [&](const core::NeighborQuery& pq, const auto& visit) {
-    core::NeighborPage page = Unwrap(reader->Neighbors(id, pq));
-    for (const auto& entry : page.entries) {
-      auto neighbor = reader->GetNode(entry.neighbor);
-      visit(entry.edge, entry.direction, neighbor.ok() ? &neighbor.value() : nullptr);
-    }
-    return page.next_cursor;
-  });
+  return NeighborsBody(
+      total, q, filter, limit, [&](const core::NeighborQuery& pq, const auto& visit) {
+        core::NeighborPage page = Unwrap(reader->Neighbors(id, pq));
+        for (const auto& entry : page.entries) {
+          auto neighbor = reader->GetNode(entry.neighbor);
+          visit(entry.edge, entry.direction, neighbor.ok() ? &neighbor.value() : nullptr);
+        }
+        return page.next_cursor;
+      });
 }
 
 void Neighbors(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -193,7 +200,10 @@ void SendEdge(ApiContext& ctx, const core::EdgeKey& key, httplib::Response& res)
     auto [it, fresh] = articles.try_emplace(ev.article_id);
     if (fresh) {
       auto a = reader->GetArticle(ev.article_id);
-      it->second = a.ok() ? json{{"id", IdToString(a->id)}, {"title", a->title}, {"url", a->url}, {"date", a->date},
+      it->second = a.ok() ? json{{"id", IdToString(a->id)},
+                                 {"title", a->title},
+                                 {"url", a->url},
+                                 {"date", a->date},
                                  {"language", a->language}}
                           : json(nullptr);
     }
@@ -227,8 +237,8 @@ void AddReadRoutes(httplib::Server& http, ApiContext& ctx) {
     SendJson(res, 200, {{"status", "ok"}});
   });
   http.Get("/api/v1/stats", Guard([&ctx](const httplib::Request&, httplib::Response& res) {
-    SendJson(res, 200, CountsToJson(ctx.store.Read()->Counts()));
-  }));
+             SendJson(res, 200, CountsToJson(ctx.store.Read()->Counts()));
+           }));
   http.Get("/api/v1/search", route(Search));
   http.Get(R"(/api/v1/nodes/([^/]+))", route(GetNode));
   http.Get(R"(/api/v1/nodes/([^/]+)/neighbors)", route(Neighbors));

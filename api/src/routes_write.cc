@@ -17,12 +17,14 @@ namespace {
 
 std::string StringField(const json& body, const char* name) {
   if (!body.contains(name) || body[name].is_null()) return "";
-  if (!body[name].is_string()) Fail(400, "invalid_argument", std::string("'") + name + "' must be a string");
+  if (!body[name].is_string())
+    Fail(400, "invalid_argument", std::string("'") + name + "' must be a string");
   return body[name].get<std::string>();
 }
 
 core::NodeId IdField(const json& body, const char* name) {
-  if (!body.contains(name)) Fail(400, "missing_field", std::string("the field '") + name + "' is required");
+  if (!body.contains(name))
+    Fail(400, "missing_field", std::string("the field '") + name + "' is required");
   const json& v = body[name];
   if (v.is_number_unsigned()) return v.get<core::NodeId>();
   if (v.is_string()) return IdText(v.get<std::string>(), name);
@@ -51,9 +53,12 @@ importers::Document JsonArticle(const httplib::Request& req) {
   std::string text = StringField(body, "text");
   if (!date.empty() && !IsDate(date)) Fail(400, "invalid_date", "'date' must be YYYY-MM-DD");
   importers::Document doc;
-  if (!html.empty()) doc = Unwrap(importers::ReadHtml(html, url));
-  else if (!text.empty()) doc = importers::Document{url, title, date, text, /*language=*/""};
-  else Fail(400, "missing_field", "an article needs 'text' or 'html'");
+  if (!html.empty())
+    doc = Unwrap(importers::ReadHtml(html, url));
+  else if (!text.empty())
+    doc = importers::Document{url, title, date, text, /*language=*/""};
+  else
+    Fail(400, "missing_field", "an article needs 'text' or 'html'");
   if (!title.empty()) doc.title = title;
   if (!date.empty()) doc.date = date;
   return doc;
@@ -61,17 +66,21 @@ importers::Document JsonArticle(const httplib::Request& req) {
 
 importers::Document ArticleFromRequest(const httplib::Request& req) {
   std::string type = req.get_header_value("Content-Type");
-  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   if (type.rfind("application/json", 0) == 0) return JsonArticle(req);
   if (type.rfind("text/html", 0) == 0) return Unwrap(importers::ReadHtml(req.body));
-  if (type.empty() || type.rfind("text/plain", 0) == 0) return Unwrap(importers::ReadText(req.body));
-  Fail(415, "unsupported_media_type", "send application/json, text/plain or text/html, not " + type);
+  if (type.empty() || type.rfind("text/plain", 0) == 0)
+    return Unwrap(importers::ReadText(req.body));
+  Fail(415, "unsupported_media_type",
+       "send application/json, text/plain or text/html, not " + type);
 }
 
 void PostArticle(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   ctx.AuthorizeWrite(req);
   if (req.body.empty()) Fail(400, "empty_body", "the article is empty");
-  if (!ctx.options.extractor) Fail(503, "no_extractor", "this server was started without an extractor");
+  if (!ctx.options.extractor)
+    Fail(503, "no_extractor", "this server was started without an extractor");
   core::IngestResult result =
       Unwrap(importers::IngestDocument(ctx.store, *ctx.options.extractor, ArticleFromRequest(req)));
   auto reader = ctx.store.Read();
@@ -84,10 +93,14 @@ void PostArticle(ApiContext& ctx, const httplib::Request& req, httplib::Response
   for (const auto& key : result.edges)
     if (auto e = reader->GetEdge(key); e.ok()) edges.push_back(EdgeToJson(e.value()));
   SendJson(res, result.article_was_new ? 201 : 200,
-           {{"article_id", IdToString(result.article_id)}, {"new", result.article_was_new},
-            {"nodes", nodes}, {"edges", edges},
-            {"added", {{"nodes", result.stats.nodes_added}, {"edges", result.stats.edges_added},
-                       {"evidence", result.stats.evidence_added}}}});
+           {{"article_id", IdToString(result.article_id)},
+            {"new", result.article_was_new},
+            {"nodes", nodes},
+            {"edges", edges},
+            {"added",
+             {{"nodes", result.stats.nodes_added},
+              {"edges", result.stats.edges_added},
+              {"evidence", result.stats.evidence_added}}}});
 }
 
 void SendCuration(httplib::Response& res, const core::Curation& c) {
@@ -122,13 +135,16 @@ void PatchNode(ApiContext& ctx, const httplib::Request& req, httplib::Response& 
   }
   if (body.contains("aliases")) {
     const json& a = body["aliases"];
-    if (!a.is_array() || !std::all_of(a.begin(), a.end(), [](const json& x) { return x.is_string(); }))
+    if (!a.is_array() ||
+        !std::all_of(a.begin(), a.end(), [](const json& x) { return x.is_string(); }))
       Fail(400, "invalid_argument", "'aliases' must be an array of strings");
     edit.aliases = a.get<std::vector<std::string>>();
   }
-  if (!edit.name && !edit.type && !edit.aliases) Fail(400, "missing_field", "nothing to change: give name, type or aliases");
+  if (!edit.name && !edit.type && !edit.aliases)
+    Fail(400, "missing_field", "nothing to change: give name, type or aliases");
   core::Curation c = Unwrap(core::EditNode(ctx.store, id, edit, who));
-  SendJson(res, 200, {{"node", NodeToJson(Unwrap(ctx.store.Read()->GetNode(id)))}, {"curation", c.ToJson()}});
+  SendJson(res, 200,
+           {{"node", NodeToJson(Unwrap(ctx.store.Read()->GetNode(id)))}, {"curation", c.ToJson()}});
 }
 
 void DeleteEdge(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -158,8 +174,9 @@ void ListCurations(ApiContext& ctx, const httplib::Request& req, httplib::Respon
   core::CurationPage page = core::ListCurations(*ctx.store.Read(), after, limit);
   json items = json::array();
   for (const auto& c : page.items) items.push_back(Summary(c));
-  SendJson(res, 200, {{"items", items},
-                      {"next_cursor", page.next_after ? json(IdToString(*page.next_after)) : json(nullptr)}});
+  SendJson(res, 200,
+           {{"items", items},
+            {"next_cursor", page.next_after ? json(IdToString(*page.next_after)) : json(nullptr)}});
 }
 
 void GetCuration(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {

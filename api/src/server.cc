@@ -2,7 +2,6 @@
 
 #include <httplib.h>
 #include <spdlog/spdlog.h>
-
 #include <sys/socket.h>
 
 #include <thread>
@@ -63,8 +62,10 @@ struct Server::Impl {
     // Compressed request bodies are refused before they are read (no decompression bombs).
     http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
       std::string encoding = req.get_header_value("Content-Encoding");
-      if (encoding.empty() || encoding == "identity") return httplib::Server::HandlerResponse::Unhandled;
-      SendError(res, 415, "unsupported_encoding", "compressed request bodies (" + encoding + ") are not accepted");
+      if (encoding.empty() || encoding == "identity")
+        return httplib::Server::HandlerResponse::Unhandled;
+      SendError(res, 415, "unsupported_encoding",
+                "compressed request bodies (" + encoding + ") are not accepted");
       return httplib::Server::HandlerResponse::Handled;
     });
     AddReadRoutes(http, ctx);
@@ -75,22 +76,24 @@ struct Server::Impl {
     http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
       if (res.status == 413)
-        SendError(res, 413, "body_too_large", "the body exceeds " + std::to_string(kMaxBodyBytes) + " bytes");
+        SendError(res, 413, "body_too_large",
+                  "the body exceeds " + std::to_string(kMaxBodyBytes) + " bytes");
       else if (res.status == 404)
         SendError(res, 404, "no_route", "no route " + req.method + " " + req.path);
       else
         SendError(res, res.status, "http_error", "HTTP status " + std::to_string(res.status));
     });
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-      std::string what = "internal error";
-      try {
-        if (ep) std::rethrow_exception(ep);
-      } catch (const std::exception& e) {
-        what = e.what();
-      }
-      spdlog::error("request failed: {}", what);
-      SendError(res, 500, "internal", what);
-    });
+    http.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+          std::string what = "internal error";
+          try {
+            if (ep) std::rethrow_exception(ep);
+          } catch (const std::exception& e) {
+            what = e.what();
+          }
+          spdlog::error("request failed: {}", what);
+          SendError(res, 500, "internal", what);
+        });
   }
 };
 
@@ -129,7 +132,8 @@ core::Status Server::Listen() {
     if (auto snap = impl_->ctx.snapshots.Get(); !snap.ok())
       spdlog::warn("snapshot not built: {}", snap.status().ToString());
   });
-  if (!impl_->http.listen_after_bind()) return core::Status::IoError("server stopped with an error");
+  if (!impl_->http.listen_after_bind())
+    return core::Status::IoError("server stopped with an error");
   return core::Status::Ok();
 }
 

@@ -66,8 +66,8 @@ std::vector<double> PageRank(const Csr& g) {
   // Boost leaves out the 1/n of the teleport term and keeps dangling (isolated) nodes at
   // 1 - d; for an undirected graph the result is proportional to NetworkX's, so normalising to
   // a sum of 1 gives the same scores.
-  boost::graph::page_rank(g, boost::make_iterator_property_map(rank.begin(), index), Converged(), 0.85,
-                          n, boost::make_iterator_property_map(scratch.begin(), index));
+  boost::graph::page_rank(g, boost::make_iterator_property_map(rank.begin(), index), Converged(),
+                          0.85, n, boost::make_iterator_property_map(scratch.begin(), index));
   double sum = std::accumulate(rank.begin(), rank.end(), 0.0);
   for (double& r : rank) r /= sum;
   return rank;
@@ -90,7 +90,8 @@ Result<std::vector<double>> Betweenness(const Csr& g) {
   return score;
 }
 
-std::vector<double> DegreeCentrality(const GraphSnapshot& snap, const std::vector<EdgeType>& edge_types) {
+std::vector<double> DegreeCentrality(const GraphSnapshot& snap,
+                                     const std::vector<EdgeType>& edge_types) {
   size_t n = snap.node_count();
   std::vector<double> degree(n, 0);
   for (uint32_t e = 0; e < snap.edge_count(); ++e) {
@@ -115,20 +116,26 @@ std::optional<Metric> ParseMetric(std::string_view name) {
 Result<std::vector<double>> ComputeMetric(const GraphSnapshot& snap, Metric metric,
                                           const std::vector<EdgeType>& edge_types) {
   switch (metric) {
-    case Metric::kPageRank: return PageRank(SymmetricCsr(snap, edge_types));
-    case Metric::kBetweenness: return Betweenness(SymmetricCsr(snap, edge_types));
-    case Metric::kDegree: return DegreeCentrality(snap, edge_types);
+    case Metric::kPageRank:
+      return PageRank(SymmetricCsr(snap, edge_types));
+    case Metric::kBetweenness:
+      return Betweenness(SymmetricCsr(snap, edge_types));
+    case Metric::kDegree:
+      return DegreeCentrality(snap, edge_types);
   }
   return Status::InvalidArgument("unknown metric");
 }
 
-ComponentList ConnectedComponents(const GraphSnapshot& snap, const std::vector<EdgeType>& edge_types) {
+ComponentList ConnectedComponents(const GraphSnapshot& snap,
+                                  const std::vector<EdgeType>& edge_types) {
   Csr g = SymmetricCsr(snap, edge_types);
   size_t n = num_vertices(g);
   std::vector<size_t> component(n, 0);
   // On a symmetric graph the strong components are the connected components.
-  size_t count = n == 0 ? 0 : boost::strong_components(
-      g, boost::make_iterator_property_map(component.begin(), get(boost::vertex_index, g)));
+  size_t count =
+      n == 0 ? 0
+             : boost::strong_components(g, boost::make_iterator_property_map(
+                                               component.begin(), get(boost::vertex_index, g)));
   ComponentList out;
   out.components.resize(count);
   for (size_t v = 0; v < n; ++v) out.components[component[v]].push_back(static_cast<Index>(v));
@@ -147,9 +154,9 @@ void AnalyticsCache::DropIfStale(uint64_t version) {
   version_ = version;
 }
 
-Result<std::vector<ScoredNode>> AnalyticsCache::Top(Metric metric, const std::vector<EdgeType>& edge_types,
-                                                    const std::vector<NodeType>& node_types, size_t limit,
-                                                    std::shared_ptr<const GraphSnapshot>* snapshot) {
+Result<std::vector<ScoredNode>> AnalyticsCache::Top(
+    Metric metric, const std::vector<EdgeType>& edge_types, const std::vector<NodeType>& node_types,
+    size_t limit, std::shared_ptr<const GraphSnapshot>* snapshot) {
   auto snap = snapshots_.Get();
   if (!snap.ok()) return snap.status();
   *snapshot = snap.value();
@@ -168,7 +175,8 @@ Result<std::vector<ScoredNode>> AnalyticsCache::Top(Metric metric, const std::ve
   }
   std::vector<ScoredNode> ranked;
   for (Index i = 0; i < g.node_count(); ++i)
-    if (node_types.empty() || std::find(node_types.begin(), node_types.end(), g.node(i).type) != node_types.end())
+    if (node_types.empty() ||
+        std::find(node_types.begin(), node_types.end(), g.node(i).type) != node_types.end())
       ranked.push_back({i, (*scores)[i]});
   auto better = [&](const ScoredNode& a, const ScoredNode& b) {
     if (a.score != b.score) return a.score > b.score;
@@ -188,7 +196,8 @@ Result<std::shared_ptr<const ComponentList>> AnalyticsCache::Components(
   std::lock_guard<std::mutex> lock(mu_);
   DropIfStale(snap.value()->version());
   auto& slot = components_[edge_types];
-  if (!slot) slot = std::make_shared<const ComponentList>(ConnectedComponents(*snap.value(), edge_types));
+  if (!slot)
+    slot = std::make_shared<const ComponentList>(ConnectedComponents(*snap.value(), edge_types));
   return slot;
 }
 

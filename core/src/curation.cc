@@ -51,8 +51,12 @@ struct EdgeState {
 };
 
 json NodeRecord(const Node& n) {
-  return {{"id", Dec(n.id)},         {"type", NodeTypeName(n.type)},     {"name", n.name},
-          {"aliases", n.aliases},    {"first_seen", n.first_seen},      {"last_seen", n.last_seen},
+  return {{"id", Dec(n.id)},
+          {"type", NodeTypeName(n.type)},
+          {"name", n.name},
+          {"aliases", n.aliases},
+          {"first_seen", n.first_seen},
+          {"last_seen", n.last_seen},
           {"merged_into", Dec(n.merged_into)}};
 }
 
@@ -71,15 +75,19 @@ Node NodeFromRecord(const json& j) {
 json EdgeRecord(const EdgeState& s) {
   json evidence = json::array();
   for (const auto& ev : s.evidence)
-    evidence.push_back({{"id", Dec(ev.id)}, {"article_id", Dec(ev.article_id)},
-                        {"sentence", ev.sentence}, {"begin", ev.begin}, {"end", ev.end},
-                        {"confidence", ev.confidence}, {"extractor_version", ev.extractor_version},
+    evidence.push_back({{"id", Dec(ev.id)},
+                        {"article_id", Dec(ev.article_id)},
+                        {"sentence", ev.sentence},
+                        {"begin", ev.begin},
+                        {"end", ev.end},
+                        {"confidence", ev.confidence},
+                        {"extractor_version", ev.extractor_version},
                         {"date", ev.date}});
   const Edge& e = s.edge;
-  return {{"source", Dec(e.key.src)},     {"type", EdgeTypeName(e.key.type)},
-          {"target", Dec(e.key.dst)},     {"title", e.title},
-          {"confidence", e.confidence},   {"evidence_count", e.evidence_count},
-          {"first_seen", e.first_seen},   {"last_seen", e.last_seen},
+  return {{"source", Dec(e.key.src)},   {"type", EdgeTypeName(e.key.type)},
+          {"target", Dec(e.key.dst)},   {"title", e.title},
+          {"confidence", e.confidence}, {"evidence_count", e.evidence_count},
+          {"first_seen", e.first_seen}, {"last_seen", e.last_seen},
           {"evidence", evidence}};
 }
 
@@ -122,7 +130,9 @@ struct Records {
   std::map<std::string, std::optional<std::string>> meta;
 
   json ToJson() const {
-    json j = {{"nodes", json::array()}, {"edges", json::array()}, {"index", json::array()},
+    json j = {{"nodes", json::array()},
+              {"edges", json::array()},
+              {"index", json::array()},
               {"meta", json::object()}};
     for (const auto& [id, n] : nodes)
       if (n) j["nodes"].push_back(NodeRecord(*n));
@@ -155,7 +165,8 @@ void DecodeRecords(const json& before_j, const json& after_j, Records* before, R
       out->index[key] = true;
     }
     for (const auto& [key, value] : j->at("meta").items())
-      out->meta[key] = value.is_null() ? std::nullopt : std::optional<std::string>(value.get<std::string>());
+      out->meta[key] =
+          value.is_null() ? std::nullopt : std::optional<std::string>(value.get<std::string>());
   }
 }
 
@@ -227,8 +238,10 @@ class StepBuilder {
 GraphDelta DeltaBetween(const Records& from, const Records& to) {
   GraphDelta d;
   for (const auto& [id, node] : to.nodes) {
-    if (node) d.put_nodes.push_back(*node);
-    else if (from.nodes.at(id)) d.delete_nodes.push_back(id);
+    if (node)
+      d.put_nodes.push_back(*node);
+    else if (from.nodes.at(id))
+      d.delete_nodes.push_back(id);
   }
   for (const auto& [key, state] : to.edges) {
     const auto& old = from.edges.at(key);
@@ -251,8 +264,10 @@ GraphDelta DeltaBetween(const Records& from, const Records& to) {
     (present ? d.put_index : d.delete_index).push_back({entry.first, entry.second});
   }
   for (const auto& [key, value] : to.meta) {
-    if (value) d.put_meta.push_back({key, *value});
-    else d.delete_meta.push_back(key);
+    if (value)
+      d.put_meta.push_back({key, *value});
+    else
+      d.delete_meta.push_back(key);
   }
   return d;
 }
@@ -264,18 +279,21 @@ Status VerifyCurrent(GraphReader& reader, const Records& expected) {
   };
   for (const auto& [id, node] : expected.nodes) {
     auto current = reader.GetNode(id);
-    if (current.ok() != node.has_value() || (node && NodeRecord(*node) != NodeRecord(current.value())))
+    if (current.ok() != node.has_value() ||
+        (node && NodeRecord(*node) != NodeRecord(current.value())))
       return conflict("node " + Dec(id));
   }
   for (const auto& [key, state] : expected.edges) {
     Status st;
     auto current = LoadEdge(reader, key, &st);
     AG_RETURN_IF_ERROR(st);
-    if (current.has_value() != state.has_value() || (state && EdgeRecord(*state) != EdgeRecord(*current)))
+    if (current.has_value() != state.has_value() ||
+        (state && EdgeRecord(*state) != EdgeRecord(*current)))
       return conflict("edge " + Dec(key.src) + "-" + EdgeTypeName(key.type) + "-" + Dec(key.dst));
   }
   for (const auto& [entry, present] : expected.index)
-    if (IndexHas(reader, entry) != present) return conflict("the name index entry '" + entry.first + "'");
+    if (IndexHas(reader, entry) != present)
+      return conflict("the name index entry '" + entry.first + "'");
   for (const auto& [key, value] : expected.meta)
     if (reader.GetMeta(key) != value) return conflict("record " + key);
   return Status::Ok();
@@ -302,7 +320,8 @@ Result<Curation> DecodeCuration(const std::string& text) {
 }
 
 // Records the step built by `fn` and applies it with its log record, under the write lock.
-Result<Curation> RunStep(GraphStore& store, const std::string& kind, const std::string& who, json what,
+Result<Curation> RunStep(GraphStore& store, const std::string& kind, const std::string& who,
+                         json what,
                          const std::function<Status(GraphReader&, StepBuilder&, Curation&)>& fn) {
   Curation c;
   Status st = store.WithWriteLock([&]() -> Status {
@@ -421,8 +440,8 @@ std::optional<std::pair<NodeId, NodeId>> ParseMergedNodeRecord(const MetaPut& re
 }
 
 json Curation::ToJson() const {
-  json j = {{"id", Dec(id)},   {"kind", kind},     {"who", who},     {"when", when},
-            {"what", what},    {"before", before}, {"after", after}};
+  json j = {{"id", Dec(id)}, {"kind", kind},     {"who", who},    {"when", when},
+            {"what", what},  {"before", before}, {"after", after}};
   if (undone_by) j["undone_by"] = Dec(undone_by);
   if (undoes) j["undoes"] = Dec(undoes);
   return j;
@@ -431,90 +450,98 @@ json Curation::ToJson() const {
 Result<Curation> MergeNodes(GraphStore& store, NodeId from, NodeId into, const std::string& who) {
   if (from == into) return Status::InvalidArgument("cannot merge a node into itself");
   json what = {{"from", Dec(from)}, {"into", Dec(into)}};
-  return RunStep(store, "merge", who, what, [&](GraphReader& reader, StepBuilder& step, Curation&) -> Status {
-    auto loser = RequireNode(reader, from);
-    if (!loser.ok()) return loser.status();
-    auto survivor = RequireNode(reader, into);
-    if (!survivor.ok()) return survivor.status();
-    NodeType lt = loser->type, st = survivor->type;
-    if (lt != st && !(IsOrganization(lt) && IsOrganization(st)))
-      return Status::Conflict(std::string("cannot merge a ") + NodeTypeName(lt) + " into a " +
-                              NodeTypeName(st));
-    auto edges = AllEdges(reader, from);
-    if (!edges.ok()) return edges.status();
-    for (const Edge& edge : edges.value()) {
-      auto old_slot = step.EdgeAfter(edge.key);
-      if (!old_slot.ok()) return old_slot.status();
-      EdgeState moved = **old_slot.value();
-      **old_slot = std::nullopt;
-      EdgeKey key = edge.key;
-      if (key.src == from) key.src = into;
-      if (key.dst == from) key.dst = into;
-      if (key.src == key.dst) continue;  // an edge between the two: gone with the duplicate
-      if (!EdgeAllowed(key.type, TypeOf(reader, key.src, into, st), TypeOf(reader, key.dst, into, st)))
-        return Status::Conflict(std::string("the merged node's ") + EdgeTypeName(key.type) +
-                                " edge is not allowed on a " + NodeTypeName(st));
-      if (IsSymmetric(key.type) && key.src > key.dst) std::swap(key.src, key.dst);
-      moved.edge.key = key;
-      auto slot = step.EdgeAfter(key);
-      if (!slot.ok()) return slot.status();
-      if (*slot.value()) CombineEdge(**slot.value(), moved);
-      else *slot.value() = std::move(moved);
-    }
-    Node merged = survivor.value();
-    std::vector<std::string> surfaces{loser->name};
-    surfaces.insert(surfaces.end(), loser->aliases.begin(), loser->aliases.end());
-    std::set<std::string> folded_known;
-    folded_known.insert(FoldName(merged.name));
-    for (const auto& a : merged.aliases) folded_known.insert(FoldName(a));
-    for (const auto& s : surfaces)
-      if (folded_known.insert(FoldName(s)).second) merged.aliases.push_back(s);
-    merged.first_seen = MinDate(merged.first_seen, loser->first_seen);
-    merged.last_seen = std::max(merged.last_seen, loser->last_seen);
-    step.NodeAfter(into) = merged;
-    step.NodeAfter(from) = std::nullopt;
-    for (const auto& form : FoldedForms(loser.value())) {
-      if (!IndexHas(reader, {form, from})) continue;
-      step.SetIndex({form, from}, false);
-      step.SetIndex({form, into}, true);
-    }
-    step.SetMeta(MergedNodeKey(from), Dec(into));
-    return Status::Ok();
-  });
+  return RunStep(
+      store, "merge", who, what, [&](GraphReader& reader, StepBuilder& step, Curation&) -> Status {
+        auto loser = RequireNode(reader, from);
+        if (!loser.ok()) return loser.status();
+        auto survivor = RequireNode(reader, into);
+        if (!survivor.ok()) return survivor.status();
+        NodeType lt = loser->type, st = survivor->type;
+        if (lt != st && !(IsOrganization(lt) && IsOrganization(st)))
+          return Status::Conflict(std::string("cannot merge a ") + NodeTypeName(lt) + " into a " +
+                                  NodeTypeName(st));
+        auto edges = AllEdges(reader, from);
+        if (!edges.ok()) return edges.status();
+        for (const Edge& edge : edges.value()) {
+          auto old_slot = step.EdgeAfter(edge.key);
+          if (!old_slot.ok()) return old_slot.status();
+          EdgeState moved = **old_slot.value();
+          **old_slot = std::nullopt;
+          EdgeKey key = edge.key;
+          if (key.src == from) key.src = into;
+          if (key.dst == from) key.dst = into;
+          if (key.src == key.dst) continue;  // an edge between the two: gone with the duplicate
+          if (!EdgeAllowed(key.type, TypeOf(reader, key.src, into, st),
+                           TypeOf(reader, key.dst, into, st)))
+            return Status::Conflict(std::string("the merged node's ") + EdgeTypeName(key.type) +
+                                    " edge is not allowed on a " + NodeTypeName(st));
+          if (IsSymmetric(key.type) && key.src > key.dst) std::swap(key.src, key.dst);
+          moved.edge.key = key;
+          auto slot = step.EdgeAfter(key);
+          if (!slot.ok()) return slot.status();
+          if (*slot.value())
+            CombineEdge(**slot.value(), moved);
+          else
+            *slot.value() = std::move(moved);
+        }
+        Node merged = survivor.value();
+        std::vector<std::string> surfaces{loser->name};
+        surfaces.insert(surfaces.end(), loser->aliases.begin(), loser->aliases.end());
+        std::set<std::string> folded_known;
+        folded_known.insert(FoldName(merged.name));
+        for (const auto& a : merged.aliases) folded_known.insert(FoldName(a));
+        for (const auto& s : surfaces)
+          if (folded_known.insert(FoldName(s)).second) merged.aliases.push_back(s);
+        merged.first_seen = MinDate(merged.first_seen, loser->first_seen);
+        merged.last_seen = std::max(merged.last_seen, loser->last_seen);
+        step.NodeAfter(into) = merged;
+        step.NodeAfter(from) = std::nullopt;
+        for (const auto& form : FoldedForms(loser.value())) {
+          if (!IndexHas(reader, {form, from})) continue;
+          step.SetIndex({form, from}, false);
+          step.SetIndex({form, into}, true);
+        }
+        step.SetMeta(MergedNodeKey(from), Dec(into));
+        return Status::Ok();
+      });
 }
 
-Result<Curation> EditNode(GraphStore& store, NodeId id, const NodeEdit& edit, const std::string& who) {
+Result<Curation> EditNode(GraphStore& store, NodeId id, const NodeEdit& edit,
+                          const std::string& who) {
   json what = {{"node", Dec(id)}};
   if (edit.name) what["name"] = *edit.name;
   if (edit.type) what["type"] = NodeTypeName(*edit.type);
   if (edit.aliases) what["aliases"] = *edit.aliases;
   if (edit.name && FoldName(*edit.name).empty()) return Status::InvalidArgument("empty name");
-  return RunStep(store, "edit-node", who, what, [&](GraphReader& reader, StepBuilder& step, Curation&) -> Status {
-    auto node = RequireNode(reader, id);
-    if (!node.ok()) return node.status();
-    Node edited = node.value();
-    if (edit.name) edited.name = *edit.name;
-    if (edit.type) edited.type = *edit.type;
-    if (edit.aliases) edited.aliases = *edit.aliases;
-    if (edited.type != node->type) {
-      auto edges = AllEdges(reader, id);
-      if (!edges.ok()) return edges.status();
-      for (const Edge& e : edges.value()) {
-        if (!EdgeAllowed(e.key.type, TypeOf(reader, e.key.src, id, edited.type),
-                         TypeOf(reader, e.key.dst, id, edited.type)))
-          return Status::Conflict(std::string("a ") + NodeTypeName(edited.type) + " cannot keep its " +
-                                  EdgeTypeName(e.key.type) + " edge");
-      }
-    }
-    std::vector<std::string> new_forms = FoldedForms(edited);
-    for (const auto& form : FoldedForms(node.value()))
-      if (std::find(new_forms.begin(), new_forms.end(), form) == new_forms.end() && IndexHas(reader, {form, id}))
-        step.SetIndex({form, id}, false);
-    for (const auto& form : new_forms)
-      if (!IndexHas(reader, {form, id})) step.SetIndex({form, id}, true);
-    step.NodeAfter(id) = edited;
-    return Status::Ok();
-  });
+  return RunStep(store, "edit-node", who, what,
+                 [&](GraphReader& reader, StepBuilder& step, Curation&) -> Status {
+                   auto node = RequireNode(reader, id);
+                   if (!node.ok()) return node.status();
+                   Node edited = node.value();
+                   if (edit.name) edited.name = *edit.name;
+                   if (edit.type) edited.type = *edit.type;
+                   if (edit.aliases) edited.aliases = *edit.aliases;
+                   if (edited.type != node->type) {
+                     auto edges = AllEdges(reader, id);
+                     if (!edges.ok()) return edges.status();
+                     for (const Edge& e : edges.value()) {
+                       if (!EdgeAllowed(e.key.type, TypeOf(reader, e.key.src, id, edited.type),
+                                        TypeOf(reader, e.key.dst, id, edited.type)))
+                         return Status::Conflict(std::string("a ") + NodeTypeName(edited.type) +
+                                                 " cannot keep its " + EdgeTypeName(e.key.type) +
+                                                 " edge");
+                     }
+                   }
+                   std::vector<std::string> new_forms = FoldedForms(edited);
+                   for (const auto& form : FoldedForms(node.value()))
+                     if (std::find(new_forms.begin(), new_forms.end(), form) == new_forms.end() &&
+                         IndexHas(reader, {form, id}))
+                       step.SetIndex({form, id}, false);
+                   for (const auto& form : new_forms)
+                     if (!IndexHas(reader, {form, id})) step.SetIndex({form, id}, true);
+                   step.NodeAfter(id) = edited;
+                   return Status::Ok();
+                 });
 }
 
 namespace {
@@ -526,63 +553,71 @@ json EdgeWhat(const EdgeKey& e) {
 }  // namespace
 
 Result<Curation> DeleteEdge(GraphStore& store, const EdgeKey& edge, const std::string& who) {
-  return RunStep(store, "delete-edge", who, EdgeWhat(edge), [&](GraphReader&, StepBuilder& step, Curation& c) -> Status {
-    auto slot = step.EdgeAfter(edge);
-    if (!slot.ok()) return slot.status();
-    if (!*slot.value()) return Status::NotFound("no such edge");
-    *slot.value() = std::nullopt;
-    step.SetMeta(SuppressedEdgeKey(edge), Dec(c.id));
-    return Status::Ok();
-  });
+  return RunStep(store, "delete-edge", who, EdgeWhat(edge),
+                 [&](GraphReader&, StepBuilder& step, Curation& c) -> Status {
+                   auto slot = step.EdgeAfter(edge);
+                   if (!slot.ok()) return slot.status();
+                   if (!*slot.value()) return Status::NotFound("no such edge");
+                   *slot.value() = std::nullopt;
+                   step.SetMeta(SuppressedEdgeKey(edge), Dec(c.id));
+                   return Status::Ok();
+                 });
 }
 
 Result<Curation> DeleteEvidence(GraphStore& store, const EdgeKey& edge, EvidenceId evidence,
                                 const std::string& who) {
   json what = EdgeWhat(edge);
   what["evidence"] = Dec(evidence);
-  return RunStep(store, "delete-evidence", who, what, [&](GraphReader&, StepBuilder& step, Curation& c) -> Status {
-    auto slot = step.EdgeAfter(edge);
-    if (!slot.ok()) return slot.status();
-    std::optional<EdgeState>& state = *slot.value();
-    if (!state) return Status::NotFound("no such edge");
-    auto& evs = state->evidence;
-    auto it = std::find_if(evs.begin(), evs.end(), [&](const Evidence& e) { return e.id == evidence; });
-    if (it == evs.end()) return Status::NotFound("the edge has no evidence " + Dec(evidence));
-    evs.erase(it);
-    if (evs.empty()) state = std::nullopt;
-    else RecomputeEdge(*state);
-    step.SetMeta(SuppressedEvidenceKey(evidence), Dec(c.id));
-    return Status::Ok();
-  });
+  return RunStep(store, "delete-evidence", who, what,
+                 [&](GraphReader&, StepBuilder& step, Curation& c) -> Status {
+                   auto slot = step.EdgeAfter(edge);
+                   if (!slot.ok()) return slot.status();
+                   std::optional<EdgeState>& state = *slot.value();
+                   if (!state) return Status::NotFound("no such edge");
+                   auto& evs = state->evidence;
+                   auto it = std::find_if(evs.begin(), evs.end(),
+                                          [&](const Evidence& e) { return e.id == evidence; });
+                   if (it == evs.end())
+                     return Status::NotFound("the edge has no evidence " + Dec(evidence));
+                   evs.erase(it);
+                   if (evs.empty())
+                     state = std::nullopt;
+                   else
+                     RecomputeEdge(*state);
+                   step.SetMeta(SuppressedEvidenceKey(evidence), Dec(c.id));
+                   return Status::Ok();
+                 });
 }
 
 Result<Curation> UndoCuration(GraphStore& store, CurationId id, const std::string& who) {
   json what = {{"curation", Dec(id)}};
-  return RunStep(store, "undo", who, what, [&](GraphReader& reader, StepBuilder& step, Curation& c) -> Status {
-    auto target = GetCuration(reader, id);
-    if (!target.ok()) return target.status();
-    if (target->kind == "undo") return Status::Conflict("an undo cannot be undone");
-    if (target->undone_by) return Status::Conflict("curation " + Dec(id) + " was already undone");
-    Records before, after;
-    try {
-      DecodeRecords(target->before, target->after, &before, &after);
-    } catch (const std::exception& e) {
-      return Status::Corruption(std::string("bad curation record: ") + e.what());
-    }
-    AG_RETURN_IF_ERROR(VerifyCurrent(reader, after));
-    for (const auto& [nid, node] : before.nodes) step.NodeAfter(nid) = node;
-    for (const auto& [key, state] : before.edges) {
-      auto slot = step.EdgeAfter(key);
-      if (!slot.ok()) return slot.status();
-      *slot.value() = state;
-    }
-    for (const auto& [entry, present] : before.index) step.SetIndex(entry, present);
-    for (const auto& [key, value] : before.meta) step.SetMeta(key, value);
-    c.undoes = id;
-    target->undone_by = c.id;
-    step.SetMeta(CurationKey(id), target->ToJson().dump());
-    return Status::Ok();
-  });
+  return RunStep(store, "undo", who, what,
+                 [&](GraphReader& reader, StepBuilder& step, Curation& c) -> Status {
+                   auto target = GetCuration(reader, id);
+                   if (!target.ok()) return target.status();
+                   if (target->kind == "undo") return Status::Conflict("an undo cannot be undone");
+                   if (target->undone_by)
+                     return Status::Conflict("curation " + Dec(id) + " was already undone");
+                   Records before, after;
+                   try {
+                     DecodeRecords(target->before, target->after, &before, &after);
+                   } catch (const std::exception& e) {
+                     return Status::Corruption(std::string("bad curation record: ") + e.what());
+                   }
+                   AG_RETURN_IF_ERROR(VerifyCurrent(reader, after));
+                   for (const auto& [nid, node] : before.nodes) step.NodeAfter(nid) = node;
+                   for (const auto& [key, state] : before.edges) {
+                     auto slot = step.EdgeAfter(key);
+                     if (!slot.ok()) return slot.status();
+                     *slot.value() = state;
+                   }
+                   for (const auto& [entry, present] : before.index) step.SetIndex(entry, present);
+                   for (const auto& [key, value] : before.meta) step.SetMeta(key, value);
+                   c.undoes = id;
+                   target->undone_by = c.id;
+                   step.SetMeta(CurationKey(id), target->ToJson().dump());
+                   return Status::Ok();
+                 });
 }
 
 Result<Curation> GetCuration(GraphReader& reader, CurationId id) {

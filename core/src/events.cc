@@ -18,11 +18,20 @@ std::vector<TimelineEvent> Timeline(const GraphSnapshot& snap, const EventQuery&
     for (uint32_t e : snap.Incident(i)) {
       GraphSnapshot::Index other = snap.Other(e, i);
       switch (snap.edge(e).key.type) {
-        case EdgeType::kLocatedIn: if (snap.source(e) == i) ev.locations.push_back(other); break;
-        case EdgeType::kOrganizes: ev.organizers.push_back(other); break;
-        case EdgeType::kSpeaksAt: ev.speakers.push_back(other); break;
-        case EdgeType::kModerates: ev.moderators.push_back(other); break;
-        default: break;
+        case EdgeType::kLocatedIn:
+          if (snap.source(e) == i) ev.locations.push_back(other);
+          break;
+        case EdgeType::kOrganizes:
+          ev.organizers.push_back(other);
+          break;
+        case EdgeType::kSpeaksAt:
+          ev.speakers.push_back(other);
+          break;
+        case EdgeType::kModerates:
+          ev.moderators.push_back(other);
+          break;
+        default:
+          break;
       }
     }
     if (q.location != GraphSnapshot::kNone &&

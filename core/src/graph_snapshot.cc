@@ -20,14 +20,16 @@ bool Contains(const std::vector<T>& list, T value) {
 // place), so the pairs are never held all at once. A counting sort by row, then a sort within
 // each row (rows are short).
 template <typename V, typename Pairs>
-void BuildCsr(size_t n, const Pairs& pairs, std::vector<uint32_t>* offsets, std::vector<V>* values) {
+void BuildCsr(size_t n, const Pairs& pairs, std::vector<uint32_t>* offsets,
+              std::vector<V>* values) {
   offsets->assign(n + 1, 0);
   pairs([&](uint32_t row, const V&) { ++(*offsets)[row + 1]; });
   for (size_t i = 0; i < n; ++i) (*offsets)[i + 1] += (*offsets)[i];
   values->resize((*offsets)[n]);
   std::vector<uint32_t> fill(offsets->begin(), offsets->end() - 1);
   pairs([&](uint32_t row, V v) { (*values)[fill[row]++] = std::move(v); });
-  for (size_t i = 0; i < n; ++i) std::sort(values->begin() + (*offsets)[i], values->begin() + (*offsets)[i + 1]);
+  for (size_t i = 0; i < n; ++i)
+    std::sort(values->begin() + (*offsets)[i], values->begin() + (*offsets)[i + 1]);
 }
 
 // The pairs of a held list, for BuildCsr.
@@ -83,7 +85,8 @@ void GraphSnapshot::Builder::AddMerged(NodeId from, NodeId into) { merged_[from]
 
 void GraphSnapshot::Builder::Append(Builder&& other) {
   auto take = [](auto& into, auto& from) {
-    into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+    into.insert(into.end(), std::make_move_iterator(from.begin()),
+                std::make_move_iterator(from.end()));
     from.clear();
   };
   take(nodes_, other.nodes_);
@@ -122,16 +125,20 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
     bool operator<(const EdgeOrder& o) const {
       return std::tie(src, type, dst, arrival) < std::tie(o.src, o.type, o.dst, o.arrival);
     }
-    bool SameKey(const EdgeOrder& o) const { return src == o.src && type == o.type && dst == o.dst; }
+    bool SameKey(const EdgeOrder& o) const {
+      return src == o.src && type == o.type && dst == o.dst;
+    }
   };
   std::vector<bool> kept_key(edges_.size(), false);
   {
     std::vector<EdgeOrder> edge_order(edges_.size());
     for (uint32_t k = 0; k < edges_.size(); ++k)
-      edge_order[k] = {edges_[k].key.src, static_cast<uint8_t>(edges_[k].key.type), edges_[k].key.dst, k};
+      edge_order[k] = {edges_[k].key.src, static_cast<uint8_t>(edges_[k].key.type),
+                       edges_[k].key.dst, k};
     std::sort(edge_order.begin(), edge_order.end());
     for (size_t k = 0; k < edge_order.size(); ++k)
-      if (k + 1 == edge_order.size() || !edge_order[k].SameKey(edge_order[k + 1])) kept_key[edge_order[k].arrival] = true;
+      if (k + 1 == edge_order.size() || !edge_order[k].SameKey(edge_order[k + 1]))
+        kept_key[edge_order[k].arrival] = true;
   }
   size_t n = snap->nodes_.size();
   snap->out_degree_.assign(n, 0);
@@ -155,16 +162,17 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
     return (uint64_t{incoming} << 40) | (uint64_t{static_cast<uint8_t>(type)} << 32) | far;
   };
   std::vector<std::pair<uint64_t, uint32_t>> slots;  // (position, edge)
-  BuildCsr(n,
-           [&](const auto& emit) {
-             for (uint32_t e = 0; e < snap->edges_.size(); ++e) {
-               auto [s, d] = snap->ends_[e];
-               EdgeType type = snap->edges_[e].key.type;
-               emit(s, std::pair(position(false, type, d), e));
-               emit(d, std::pair(position(true, type, s), e));
-             }
-           },
-           &snap->incident_offsets_, &slots);
+  BuildCsr(
+      n,
+      [&](const auto& emit) {
+        for (uint32_t e = 0; e < snap->edges_.size(); ++e) {
+          auto [s, d] = snap->ends_[e];
+          EdgeType type = snap->edges_[e].key.type;
+          emit(s, std::pair(position(false, type, d), e));
+          emit(d, std::pair(position(true, type, s), e));
+        }
+      },
+      &snap->incident_offsets_, &slots);
   snap->incident_.resize(slots.size());
   for (size_t k = 0; k < slots.size(); ++k) snap->incident_[k] = slots[k].second;
 
@@ -193,7 +201,8 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
   merged_ = {};
   BuildCsr(snap->article_ids_.size(), PairsOf(mentions), &snap->mention_offsets_, &snap->mentions_);
   mentions = {};
-  BuildCsr(snap->nodes_.size(), PairsOf(mentioned_in), &snap->mentioned_in_offsets_, &snap->mentioned_in_);
+  BuildCsr(snap->nodes_.size(), PairsOf(mentioned_in), &snap->mentioned_in_offsets_,
+           &snap->mentioned_in_);
   return snap;
 }
 
@@ -204,16 +213,23 @@ GraphSnapshot::Index GraphSnapshot::Find(NodeId id) const {
   for (int step = 0; step < 3 && hi - lo > 16; ++step) {
     NodeId first = ids_[lo], last = ids_[hi - 1];
     if (id < first || id > last) return kNone;
-    auto guess = lo + static_cast<size_t>(static_cast<long double>(id - first) / static_cast<long double>(last - first + 1) *
+    auto guess = lo + static_cast<size_t>(static_cast<long double>(id - first) /
+                                          static_cast<long double>(last - first + 1) *
                                           static_cast<long double>(hi - lo));
     size_t window = 8 + (hi - lo) / 64;
     size_t wlo = guess > lo + window ? guess - window : lo, whi = std::min(hi, guess + window + 1);
-    if (ids_[wlo] <= id && (whi == hi || id < ids_[whi])) lo = wlo, hi = whi;
-    else if (id < ids_[wlo]) hi = wlo;
-    else lo = whi;
+    if (ids_[wlo] <= id && (whi == hi || id < ids_[whi]))
+      lo = wlo, hi = whi;
+    else if (id < ids_[wlo])
+      hi = wlo;
+    else
+      lo = whi;
   }
-  auto it = std::lower_bound(ids_.begin() + static_cast<long>(lo), ids_.begin() + static_cast<long>(hi), id);
-  return it != ids_.begin() + static_cast<long>(hi) && *it == id ? static_cast<Index>(it - ids_.begin()) : kNone;
+  auto it = std::lower_bound(ids_.begin() + static_cast<long>(lo),
+                             ids_.begin() + static_cast<long>(hi), id);
+  return it != ids_.begin() + static_cast<long>(hi) && *it == id
+             ? static_cast<Index>(it - ids_.begin())
+             : kNone;
 }
 
 std::span<const uint32_t> GraphSnapshot::Incident(Index i) const {
@@ -230,8 +246,8 @@ std::span<const GraphSnapshot::Index> GraphSnapshot::MentionsOf(uint32_t article
           mention_offsets_[article + 1] - mention_offsets_[article]};
 }
 
-std::vector<std::pair<GraphSnapshot::Index, uint32_t>> GraphSnapshot::CoMentioned(Index i,
-                                                                                  size_t limit) const {
+std::vector<std::pair<GraphSnapshot::Index, uint32_t>> GraphSnapshot::CoMentioned(
+    Index i, size_t limit) const {
   std::unordered_map<Index, uint32_t> counts;
   for (Index a : ArticlesOf(i))
     for (Index other : MentionsOf(a))
@@ -247,7 +263,8 @@ std::vector<std::pair<GraphSnapshot::Index, uint32_t>> GraphSnapshot::CoMentione
   return out;
 }
 
-Result<GraphSnapshot::NeighborPage> GraphSnapshot::Neighbors(Index i, const NeighborQuery& q) const {
+Result<GraphSnapshot::NeighborPage> GraphSnapshot::Neighbors(Index i,
+                                                             const NeighborQuery& q) const {
   NodeId id = nodes_[i].id;
   std::optional<NeighborCursor> resume;
   if (!q.cursor.empty()) {
@@ -258,13 +275,13 @@ Result<GraphSnapshot::NeighborPage> GraphSnapshot::Neighbors(Index i, const Neig
   size_t limit = q.limit == 0 ? 1 : q.limit;
   auto half = [&](std::span<const uint32_t> edges, Direction side) {
     if (q.direction != Direction::kBoth && q.direction != side) return true;
-    auto key_of = [&](uint32_t e) {
-      return std::pair(edges_[e].key.type, nodes_[Other(e, i)].id);
-    };
+    auto key_of = [&](uint32_t e) { return std::pair(edges_[e].key.type, nodes_[Other(e, i)].id); };
     auto begin = edges.begin(), end = edges.end();
     if (q.edge_type) {
-      begin = std::partition_point(begin, end, [&](uint32_t e) { return edges_[e].key.type < *q.edge_type; });
-      end = std::partition_point(begin, end, [&](uint32_t e) { return edges_[e].key.type <= *q.edge_type; });
+      begin = std::partition_point(begin, end,
+                                   [&](uint32_t e) { return edges_[e].key.type < *q.edge_type; });
+      end = std::partition_point(begin, end,
+                                 [&](uint32_t e) { return edges_[e].key.type <= *q.edge_type; });
     }
     if (resume)
       begin = std::partition_point(begin, end, [&](uint32_t e) {

@@ -4,24 +4,36 @@ namespace actorgraph::core {
 
 const char* NodeTypeName(NodeType t) {
   switch (t) {
-    case NodeType::kPerson: return "person";
-    case NodeType::kCompany: return "company";
-    case NodeType::kAgency: return "agency";
-    case NodeType::kEvent: return "event";
-    case NodeType::kLocation: return "location";
+    case NodeType::kPerson:
+      return "person";
+    case NodeType::kCompany:
+      return "company";
+    case NodeType::kAgency:
+      return "agency";
+    case NodeType::kEvent:
+      return "event";
+    case NodeType::kLocation:
+      return "location";
   }
   return "unknown";
 }
 
 const char* EdgeTypeName(EdgeType t) {
   switch (t) {
-    case EdgeType::kWorksFor: return "works-for";
-    case EdgeType::kSpeaksAt: return "speaks-at";
-    case EdgeType::kModerates: return "moderates";
-    case EdgeType::kOrganizes: return "organizes";
-    case EdgeType::kPartOf: return "part-of";
-    case EdgeType::kLocatedIn: return "located-in";
-    case EdgeType::kPartnersWith: return "partners-with";
+    case EdgeType::kWorksFor:
+      return "works-for";
+    case EdgeType::kSpeaksAt:
+      return "speaks-at";
+    case EdgeType::kModerates:
+      return "moderates";
+    case EdgeType::kOrganizes:
+      return "organizes";
+    case EdgeType::kPartOf:
+      return "part-of";
+    case EdgeType::kLocatedIn:
+      return "located-in";
+    case EdgeType::kPartnersWith:
+      return "partners-with";
   }
   return "unknown";
 }
@@ -42,16 +54,20 @@ bool IsOrganization(NodeType t) { return t == NodeType::kCompany || t == NodeTyp
 
 bool EdgeAllowed(EdgeType e, NodeType from, NodeType to) {
   switch (e) {
-    case EdgeType::kWorksFor: return from == NodeType::kPerson && IsOrganization(to);
+    case EdgeType::kWorksFor:
+      return from == NodeType::kPerson && IsOrganization(to);
     case EdgeType::kSpeaksAt:
-    case EdgeType::kModerates: return from == NodeType::kPerson && to == NodeType::kEvent;
-    case EdgeType::kOrganizes: return IsOrganization(from) && to == NodeType::kEvent;
+    case EdgeType::kModerates:
+      return from == NodeType::kPerson && to == NodeType::kEvent;
+    case EdgeType::kOrganizes:
+      return IsOrganization(from) && to == NodeType::kEvent;
     case EdgeType::kPartOf:
       return (IsOrganization(from) && IsOrganization(to)) ||
              (from == NodeType::kEvent && to == NodeType::kEvent);
     case EdgeType::kLocatedIn:
       return (from == NodeType::kEvent || IsOrganization(from)) && to == NodeType::kLocation;
-    case EdgeType::kPartnersWith: return IsOrganization(from) && IsOrganization(to);
+    case EdgeType::kPartnersWith:
+      return IsOrganization(from) && IsOrganization(to);
   }
   return false;
 }

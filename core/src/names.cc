@@ -69,8 +69,10 @@ std::string FoldName(std::string_view name) {
     unsigned char c = static_cast<unsigned char>(name[i]);
     if (c < 0x80) {  // fast path for ASCII
       ++i;
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) emit(c);
-      else if (c >= 'A' && c <= 'Z') emit(c - 'A' + 'a');
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        emit(c);
+      else if (c >= 'A' && c <= 'Z')
+        emit(c - 'A' + 'a');
       else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '/' || c == '_')
         pending_space = true;
       continue;  // other punctuation is dropped
@@ -84,7 +86,8 @@ std::string FoldName(std::string_view name) {
     i += n;
     utf8proc_int32_t decomposed[8];
     int opts = UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK;
-    utf8proc_ssize_t m = utf8proc_decompose_char(cp, decomposed, 8, static_cast<utf8proc_option_t>(opts), nullptr);
+    utf8proc_ssize_t m =
+        utf8proc_decompose_char(cp, decomposed, 8, static_cast<utf8proc_option_t>(opts), nullptr);
     for (utf8proc_ssize_t k = 0; k < m && k < 8; ++k) {
       utf8proc_int32_t d = decomposed[k];
       auto cat = utf8proc_category(d);

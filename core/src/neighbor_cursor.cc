@@ -31,7 +31,8 @@ int HexDigit(char c) {
 }  // namespace
 
 bool NeighborCursor::Before(Direction d, EdgeType t, NodeId f) const {
-  return std::tuple(direction != Direction::kOut, type, far) < std::tuple(d != Direction::kOut, t, f);
+  return std::tuple(direction != Direction::kOut, type, far) <
+         std::tuple(d != Direction::kOut, t, f);
 }
 
 std::string EncodeNeighborCursor(NodeId node, const NeighborCursor& cursor) {

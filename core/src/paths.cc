@@ -39,11 +39,13 @@ class Bfs {
       for (Index u : side.frontier) {
         for (uint32_t e : snap_.Incident(u)) {
           Index v = snap_.Other(e, u);
-          if (blocked[v] || side.mark[v] == generation_ || !filter_.AdmitsEdge(snap_.edge(e))) continue;
+          if (blocked[v] || side.mark[v] == generation_ || !filter_.AdmitsEdge(snap_.edge(e)))
+            continue;
           if (!cut.empty() && cut.count({u, v})) continue;
           if (other.mark[v] == generation_) {
             size_t length = side.level + 1 + other.dist[v];
-            if (length < best) std::tie(best, meet_near, meet_far, meet_edge) = std::tuple(length, u, v, e);
+            if (length < best)
+              std::tie(best, meet_near, meet_far, meet_edge) = std::tuple(length, u, v, e);
             continue;
           }
           if (!filter_.AdmitsNode(snap_.node(v))) continue;
@@ -54,7 +56,8 @@ class Bfs {
       ++side.level;
       side.frontier.swap(next_);
       if (best <= max_depth)
-        return fwd ? Trace(from, to, meet_near, meet_far, meet_edge) : Trace(from, to, meet_far, meet_near, meet_edge);
+        return fwd ? Trace(from, to, meet_near, meet_far, meet_edge)
+                   : Trace(from, to, meet_far, meet_near, meet_edge);
     }
     return std::nullopt;
   }
@@ -134,7 +137,8 @@ std::vector<Path> ShortestPaths(const GraphSnapshot& snap, const PathQuery& q) {
       Index spur = last.nodes[j];
       std::set<Pair> cut;
       for (const auto& p : found) {
-        if (p.nodes.size() > j + 1 && std::equal(last.nodes.begin(), last.nodes.begin() + j + 1, p.nodes.begin())) {
+        if (p.nodes.size() > j + 1 &&
+            std::equal(last.nodes.begin(), last.nodes.begin() + j + 1, p.nodes.begin())) {
           cut.insert({p.nodes[j], p.nodes[j + 1]});
           cut.insert({p.nodes[j + 1], p.nodes[j]});
         }
@@ -170,7 +174,8 @@ EgoNetwork Ego(const GraphSnapshot& snap, const EgoQuery& q) {
     for (Index u : frontier) {
       for (uint32_t e : snap.Incident(u)) {
         Index v = snap.Other(e, u);
-        if (seen[v] || !q.filter.AdmitsEdge(snap.edge(e)) || !q.filter.AdmitsNode(snap.node(v))) continue;
+        if (seen[v] || !q.filter.AdmitsEdge(snap.edge(e)) || !q.filter.AdmitsNode(snap.node(v)))
+          continue;
         seen[v] = 1;
         candidates.push_back(v);
       }

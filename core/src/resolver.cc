@@ -1,8 +1,7 @@
 #include "actorgraph/core/resolver.h"
 
-#include <charconv>
-
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -188,7 +187,8 @@ class ArticleResolver {
     if (stored_edges_.count(key) && reader_.HasEvidence(key, ev_id)) return Status::Ok();
     Edge& edge = it->second;
     if (edge.title.empty()) edge.title = r.title;
-    edge.confidence = edge.evidence_count == 0 ? r.confidence : CombineConfidence(edge.confidence, r.confidence);
+    edge.confidence =
+        edge.evidence_count == 0 ? r.confidence : CombineConfidence(edge.confidence, r.confidence);
     ++edge.evidence_count;
     edge.first_seen = MinDate(edge.first_seen, facts_.date);
     edge.last_seen = MaxDate(edge.last_seen, facts_.date);
@@ -323,7 +323,8 @@ class ArticleResolver {
           indexed_.insert({f, node.id}).second)
         index_.push_back({f, node.id});
     }
-    std::string first = MinDate(node.first_seen, facts_.date), last = MaxDate(node.last_seen, facts_.date);
+    std::string first = MinDate(node.first_seen, facts_.date),
+                last = MaxDate(node.last_seen, facts_.date);
     if (first != node.first_seen || last != node.last_seen) {
       node.first_seen = first;
       node.last_seen = last;
@@ -359,7 +360,8 @@ std::string ArticleContentHash(const ArticleFacts& facts) {
 }
 
 std::string SuppressedEdgeKey(const EdgeKey& e) {
-  return std::string(kSuppressPrefix) + "edge/" + Hex64(e.src) + "/" + EdgeTypeName(e.type) + "/" + Hex64(e.dst);
+  return std::string(kSuppressPrefix) + "edge/" + Hex64(e.src) + "/" + EdgeTypeName(e.type) + "/" +
+         Hex64(e.dst);
 }
 
 std::string SuppressedEvidenceKey(EvidenceId id) {

@@ -31,8 +31,8 @@ std::vector<uint32_t> Trigrams(const std::vector<std::string>& words) {
   for (const auto& w : words) {
     std::string padded = "\x01" + w + "\x01";
     for (size_t i = 0; i + 3 <= padded.size(); ++i)
-      out.push_back(static_cast<uint8_t>(padded[i]) << 16 | static_cast<uint8_t>(padded[i + 1]) << 8 |
-                    static_cast<uint8_t>(padded[i + 2]));
+      out.push_back(static_cast<uint8_t>(padded[i]) << 16 |
+                    static_cast<uint8_t>(padded[i + 1]) << 8 | static_cast<uint8_t>(padded[i + 2]));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -62,7 +62,8 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t bound)
 
 // The fewest edits (up to bound + 1) from `query` to the whole form or to a run of as many of
 // its words. Folded forms separate words by single spaces, so a run is a substring.
-size_t BestDistance(std::string_view query, size_t query_words, std::string_view form, size_t bound) {
+size_t BestDistance(std::string_view query, size_t query_words, std::string_view form,
+                    size_t bound) {
   size_t best = BoundedEditDistance(query, form, bound);
   thread_local std::vector<size_t> starts;  // where each word begins, then form.size() + 1
   starts.clear();
@@ -98,9 +99,12 @@ std::string SurfaceFor(const Node& node, const std::string& folded) {
 
 const char* MatchKindName(MatchKind kind) {
   switch (kind) {
-    case MatchKind::kExact: return "exact";
-    case MatchKind::kPrefix: return "prefix";
-    case MatchKind::kFuzzy: return "fuzzy";
+    case MatchKind::kExact:
+      return "exact";
+    case MatchKind::kPrefix:
+      return "prefix";
+    case MatchKind::kFuzzy:
+      return "fuzzy";
   }
   return "fuzzy";
 }
@@ -159,12 +163,15 @@ Result<std::vector<SearchHit>> NameSearcher::Search(GraphReader& reader, const S
     h.matched = matched;
   };
   for (NodeId id : reader.LookupExact(folded))
-    if (auto node = reader.GetNode(id); node.ok()) offer(node.value(), MatchKind::kExact, 1.0, SurfaceFor(node.value(), folded));
+    if (auto node = reader.GetNode(id); node.ok())
+      offer(node.value(), MatchKind::kExact, 1.0, SurfaceFor(node.value(), folded));
   for (const auto& entry : reader.LookupPrefix(folded, kMaxPrefixEntries)) {
     if (entry.folded_name == folded) continue;
-    double closeness = static_cast<double>(folded.size()) / static_cast<double>(entry.folded_name.size());
+    double closeness =
+        static_cast<double>(folded.size()) / static_cast<double>(entry.folded_name.size());
     if (auto node = reader.GetNode(entry.node); node.ok())
-      offer(node.value(), MatchKind::kPrefix, 0.5 + 0.4 * closeness, SurfaceFor(node.value(), entry.folded_name));
+      offer(node.value(), MatchKind::kPrefix, 0.5 + 0.4 * closeness,
+            SurfaceFor(node.value(), entry.folded_name));
   }
   auto index = Index();
   if (!index.ok()) return index.status();
@@ -193,13 +200,16 @@ Result<std::vector<SearchHit>> NameSearcher::Search(GraphReader& reader, const S
   }
   size_t keep = std::min(candidates.size(), kMaxFuzzyCandidates);
   std::partial_sort(candidates.begin(), candidates.begin() + keep, candidates.end(),
-                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second < b.second;
+                    });
   for (size_t c = 0; c < keep; ++c) {
     const auto& form = fuzzy.forms[candidates[c].second];
     size_t d = BestDistance(folded, words.size(), form.folded, allowed);
     if (d <= allowed)
       offer(fuzzy.snap->node(form.node), MatchKind::kFuzzy,
-            0.45 * (1.0 - static_cast<double>(d) / static_cast<double>(folded.size() + 1)), form.surface);
+            0.45 * (1.0 - static_cast<double>(d) / static_cast<double>(folded.size() + 1)),
+            form.surface);
   }
   std::vector<SearchHit> out;
   out.reserve(hits.size());

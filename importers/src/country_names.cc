@@ -8,7 +8,6 @@
 
 #include "actorgraph/core/names.h"
 
-
 namespace actorgraph::importers {
 
 namespace {

@@ -13,7 +13,8 @@ namespace actorgraph::importers {
 namespace {
 
 // No network, no DTD loading, no entity substitution; errors are returned, not printed.
-constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS;
+constexpr int kParseOptions =
+    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS;
 
 struct DocFree {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
@@ -23,7 +24,8 @@ struct CtxtFree {
 };
 
 bool NameIs(const xmlNode* n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
+  return n->type == XML_ELEMENT_NODE &&
+         std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
 }
 
 bool NamespaceIs(const xmlNode* n, const char* uri) {
@@ -52,7 +54,8 @@ std::string InnerMarkup(const xmlNode* n) {
 }
 
 bool LooksLikeHtml(std::string_view s) {
-  for (size_t at = s.find('<'); at != std::string_view::npos && at + 1 < s.size(); at = s.find('<', at + 1)) {
+  for (size_t at = s.find('<'); at != std::string_view::npos && at + 1 < s.size();
+       at = s.find('<', at + 1)) {
     char c = s[at + 1];
     if (std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!') return true;
   }
@@ -63,7 +66,8 @@ bool LooksLikeHtml(std::string_view s) {
 std::string ContentText(const xmlNode* n) {
   std::string type = Attribute(n, "type");
   std::string raw = type == "xhtml" ? InnerMarkup(n) : Content(n);
-  bool html = type == "html" || type == "xhtml" || type == "text/html" || (type.empty() && LooksLikeHtml(raw));
+  bool html = type == "html" || type == "xhtml" || type == "text/html" ||
+              (type.empty() && LooksLikeHtml(raw));
   if (html) return HtmlToText(raw);
   core::Result<Document> plain = ReadPlainText(raw, "", /*find_title=*/false);
   return plain.ok() ? plain->text : "";
@@ -97,7 +101,8 @@ Document RssItem(const xmlNode* item) {
       summary = ContentText(c);
     }
   }
-  if (doc.url.empty() && (guid.starts_with("http://") || guid.starts_with("https://"))) doc.url = guid;
+  if (doc.url.empty() && (guid.starts_with("http://") || guid.starts_with("https://")))
+    doc.url = guid;
   doc.text = body.size() >= summary.size() ? body : summary;
   return doc;
 }
@@ -139,23 +144,26 @@ void Collect(const xmlNode* parent, const char* name, Document (*read)(const xml
 }  // namespace
 
 core::Result<std::vector<Document>> ReadFeed(std::string_view xml, std::string url) {
-  if (xml.size() > kMaxReaderInputBytes) return core::Status::ResourceExhausted("feed larger than 64 MiB");
+  if (xml.size() > kMaxReaderInputBytes)
+    return core::Status::ResourceExhausted("feed larger than 64 MiB");
   // Feeds have no use for entity declarations (which sit in the DOCTYPE's internal subset);
   // they are how "billion laughs" attacks work.
   size_t doctype = xml.find("<!DOCTYPE");
-  if (doctype != std::string_view::npos && xml.find("<!ENTITY", doctype) < xml.find("]>", doctype)) {
+  if (doctype != std::string_view::npos &&
+      xml.find("<!ENTITY", doctype) < xml.find("]>", doctype)) {
     return core::Status::InvalidArgument("feed declares XML entities (refused)");
   }
   static const bool initialised = (xmlInitParser(), true);  // once, thread-safe
   (void)initialised;
   std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
   if (!ctxt) return core::Status::Internal("libxml2: cannot create a parser");
-  std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()),
-                                                         url.c_str(), nullptr, kParseOptions));
+  std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(
+      ctxt.get(), xml.data(), static_cast<int>(xml.size()), url.c_str(), nullptr, kParseOptions));
   if (!doc || !ctxt->wellFormed) {
     const xmlError& e = ctxt->lastError;
     std::string reason = e.message ? Trimmed(e.message) : "not well-formed";
-    return core::Status::InvalidArgument("malformed XML at line " + std::to_string(e.line) + ": " + reason);
+    return core::Status::InvalidArgument("malformed XML at line " + std::to_string(e.line) + ": " +
+                                         reason);
   }
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   std::vector<Document> items;

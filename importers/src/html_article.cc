@@ -15,10 +15,10 @@ namespace actorgraph::importers::html {
 namespace {
 
 constexpr size_t kTopCandidates = 5;
-constexpr size_t kCharThreshold = 500;       // less article text than this: retry, laxer
-constexpr size_t kMinScoredLength = 25;      // shorter paragraphs score nothing
-constexpr int kScoredAncestors = 5;          // a paragraph scores its parent and 4 more
-constexpr int kNearAncestors = 4;            // "inside a table/code/figure" looks this far up
+constexpr size_t kCharThreshold = 500;   // less article text than this: retry, laxer
+constexpr size_t kMinScoredLength = 25;  // shorter paragraphs score nothing
+constexpr int kScoredAncestors = 5;      // a paragraph scores its parent and 4 more
+constexpr int kNearAncestors = 4;        // "inside a table/code/figure" looks this far up
 constexpr size_t kMinAlternativeCandidates = 3;
 constexpr size_t kShareTextThreshold = 500;  // share widgets are short
 
@@ -43,8 +43,15 @@ bool IsScoredTag(GumboTag t) {
 // Elements that make a <div> more than a paragraph.
 bool IsBlockForDiv(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DL: case GUMBO_TAG_DIV: case GUMBO_TAG_IMG:
-    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_UL:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_UL:
       return true;
     default:
       return false;
@@ -53,16 +60,48 @@ bool IsBlockForDiv(GumboTag t) {
 
 bool IsPhrasingTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_ABBR: case GUMBO_TAG_AUDIO: case GUMBO_TAG_B: case GUMBO_TAG_BDO: case GUMBO_TAG_BR:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_CITE: case GUMBO_TAG_CODE: case GUMBO_TAG_DATA:
-    case GUMBO_TAG_DATALIST: case GUMBO_TAG_DFN: case GUMBO_TAG_EM: case GUMBO_TAG_EMBED: case GUMBO_TAG_I:
-    case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT: case GUMBO_TAG_KBD: case GUMBO_TAG_LABEL: case GUMBO_TAG_MARK:
-    case GUMBO_TAG_MATH: case GUMBO_TAG_METER: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_OUTPUT: case GUMBO_TAG_PROGRESS: case GUMBO_TAG_Q: case GUMBO_TAG_RUBY:
-    case GUMBO_TAG_SAMP: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_SELECT: case GUMBO_TAG_SMALL:
-    case GUMBO_TAG_SPAN: case GUMBO_TAG_STRONG: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_TIME: case GUMBO_TAG_VAR: case GUMBO_TAG_WBR:
-    case GUMBO_TAG_FONT: case GUMBO_TAG_U: case GUMBO_TAG_S:
+    case GUMBO_TAG_ABBR:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_BDO:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_CITE:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_DATA:
+    case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_DFN:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_KBD:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_MARK:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_METER:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_OUTPUT:
+    case GUMBO_TAG_PROGRESS:
+    case GUMBO_TAG_Q:
+    case GUMBO_TAG_RUBY:
+    case GUMBO_TAG_SAMP:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_SUB:
+    case GUMBO_TAG_SUP:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_TIME:
+    case GUMBO_TAG_VAR:
+    case GUMBO_TAG_WBR:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_U:
+    case GUMBO_TAG_S:
       return true;
     default:
       return false;
@@ -88,10 +127,11 @@ bool IsAdOrLoadingText(std::string_view text) {
   std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
   if (lower.ends_with("\u2026")) lower.resize(lower.size() - 3);
   if (lower.ends_with("...")) lower.resize(lower.size() - 3);
-  for (std::string_view label : {"ad", "advertising", "advertisement", "pub", "publicit\u00e9", "werb", "werbung",
-                                 "\u5e7f\u544a", "\u0420\u0435\u043a\u043b\u0430\u043c\u0430", "anuncio", "loading",
-                                 "\u6b63\u5728\u52a0\u8f7d", "\u0417\u0430\u0433\u0440\u0443\u0437\u043a\u0430",
-                                 "chargement", "cargando"}) {
+  for (std::string_view label :
+       {"ad", "advertising", "advertisement", "pub", "publicit\u00e9", "werb", "werbung",
+        "\u5e7f\u544a", "\u0420\u0435\u043a\u043b\u0430\u043c\u0430", "anuncio", "loading",
+        "\u6b63\u5728\u52a0\u8f7d", "\u0417\u0430\u0433\u0440\u0443\u0437\u043a\u0430",
+        "chargement", "cargando"}) {
     if (lower == label) return true;
   }
   return false;
@@ -137,7 +177,8 @@ class ArticlePass {
     for (NodeId br : page_.Descendants(page_.body(), GUMBO_TAG_BR)) {
       if (page_.node(br).parent == kNoNode) continue;  // removed as part of an earlier chain
       bool chain = false;
-      for (NodeId next = SkipBlankText(page_.node(br).next); next != kNoNode && page_.IsElement(next, GUMBO_TAG_BR);) {
+      for (NodeId next = SkipBlankText(page_.node(br).next);
+           next != kNoNode && page_.IsElement(next, GUMBO_TAG_BR);) {
         chain = true;
         NodeId after = page_.node(next).next;
         page_.Detach(next);
@@ -160,7 +201,8 @@ class ArticlePass {
         page_.Detach(page_.node(p).last_child);
       }
       NodeId parent = page_.node(p).parent;
-      if (parent != kNoNode && page_.tag(parent) == GUMBO_TAG_P) page_.SetTag(parent, GUMBO_TAG_DIV);
+      if (parent != kNoNode && page_.tag(parent) == GUMBO_TAG_P)
+        page_.SetTag(parent, GUMBO_TAG_DIV);
     }
   }
 
@@ -213,7 +255,8 @@ class ArticlePass {
   bool IsProbablyVisible(NodeId n) const {
     std::string style = Lower(page_.Attr(n, "style"));
     style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-    if (style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos) {
+    if (style.find("display:none") != std::string::npos ||
+        style.find("visibility:hidden") != std::string::npos) {
       return false;
     }
     if (page_.HasAttr(n, "hidden")) return false;
@@ -223,7 +266,8 @@ class ArticlePass {
 
   bool IsByline(NodeId n, std::string_view match) const {
     bool hinted = page_.Attr(n, "rel") == "author" ||
-                  page_.Attr(n, "itemprop").find("author") != std::string_view::npos || HintsByline(match);
+                  page_.Attr(n, "itemprop").find("author") != std::string_view::npos ||
+                  HintsByline(match);
     if (!hinted) return false;
     size_t length = page_.TextLength(n);
     return length > 0 && length < 100;
@@ -232,8 +276,8 @@ class ArticlePass {
   bool IsWithoutContent(NodeId n) const {
     if (page_.HasText(n)) return false;
     size_t children = page_.CountElementChildren(n);
-    return children == 0 ||
-           children == page_.CountDescendants(n, GUMBO_TAG_BR) + page_.CountDescendants(n, GUMBO_TAG_HR);
+    return children == 0 || children == page_.CountDescendants(n, GUMBO_TAG_BR) +
+                                            page_.CountDescendants(n, GUMBO_TAG_HR);
   }
 
   bool IsWhitespace(NodeId n) const {
@@ -246,7 +290,9 @@ class ArticlePass {
     const Node& node = page_.node(n);
     if (node.is_text || IsPhrasingTag(node.tag)) return true;
     // <a>, <del> and <ins> are phrasing when all they hold is.
-    auto transparent = [](GumboTag t) { return t == GUMBO_TAG_A || t == GUMBO_TAG_DEL || t == GUMBO_TAG_INS; };
+    auto transparent = [](GumboTag t) {
+      return t == GUMBO_TAG_A || t == GUMBO_TAG_DEL || t == GUMBO_TAG_INS;
+    };
     if (!transparent(node.tag)) return false;
     for (NodeId d = page_.Next(n, n); d != kNoNode;) {
       const Node& inner = page_.node(d);
@@ -328,17 +374,35 @@ class ArticlePass {
   double& Initialize(NodeId n) {
     double score = ClassWeight(n);
     switch (page_.tag(n)) {
-      case GUMBO_TAG_DIV: score += 5; break;
-      case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: score += 3; break;
-      case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL: case GUMBO_TAG_DD:
-      case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+      case GUMBO_TAG_DIV:
+        score += 5;
+        break;
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_BLOCKQUOTE:
+        score += 3;
+        break;
+      case GUMBO_TAG_ADDRESS:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_DL:
+      case GUMBO_TAG_DD:
+      case GUMBO_TAG_DT:
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_FORM:
         score -= 3;
         break;
-      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-      case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+      case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
+      case GUMBO_TAG_TH:
         score -= 5;
         break;
-      default: break;
+      default:
+        break;
     }
     return scores_[n] = score;
   }
@@ -353,7 +417,8 @@ class ArticlePass {
       if (length < kMinScoredLength) continue;
       double score = 1 + (CountCommas(text) + 1) + std::min<size_t>(length / 100, 3);
       int level = 0;
-      for (NodeId a = page_.node(p).parent; a != kNoNode && level < kScoredAncestors; a = page_.node(a).parent, ++level) {
+      for (NodeId a = page_.node(p).parent; a != kNoNode && level < kScoredAncestors;
+           a = page_.node(a).parent, ++level) {
         if (!scores_.count(a)) {
           Initialize(a);
           candidates.push_back(a);
@@ -384,7 +449,8 @@ class ArticlePass {
     if (top.empty() || top.front() == body) {
       // No clear container: the whole body is the candidate.
       NodeId all = page_.Create(GUMBO_TAG_DIV);
-      while (page_.node(body).first_child != kNoNode) page_.Append(all, page_.node(body).first_child);
+      while (page_.node(body).first_child != kNoNode)
+        page_.Append(all, page_.node(body).first_child);
       page_.Append(body, all);
       Initialize(all);
       return all;
@@ -396,7 +462,8 @@ class ArticlePass {
       if (scores_[top[i]] / scores_[best] >= 0.75) alternatives.push_back(Ancestors(top[i]));
     }
     if (alternatives.size() >= kMinAlternativeCandidates) {
-      for (NodeId a = page_.node(best).parent; a != kNoNode && a != body; a = page_.node(a).parent) {
+      for (NodeId a = page_.node(best).parent; a != kNoNode && a != body;
+           a = page_.node(a).parent) {
         size_t lists = 0;
         for (const auto& ancestors : alternatives) {
           lists += std::find(ancestors.begin(), ancestors.end(), a) != ancestors.end();
@@ -437,11 +504,13 @@ class ArticlePass {
     const double threshold = std::max(10.0, top_score * 0.2);
     const std::string_view top_class = page_.Attr(top, "class");
     NodeId parent = page_.node(top).parent;
-    std::vector<NodeId> siblings = parent == kNoNode ? std::vector<NodeId>{top} : page_.ElementChildren(parent);
+    std::vector<NodeId> siblings =
+        parent == kNoNode ? std::vector<NodeId>{top} : page_.ElementChildren(parent);
     for (NodeId s : siblings) {
       bool append = s == top;
       if (!append) {
-        double bonus = !top_class.empty() && page_.Attr(s, "class") == top_class ? top_score * 0.2 : 0;
+        double bonus =
+            !top_class.empty() && page_.Attr(s, "class") == top_class ? top_score * 0.2 : 0;
         auto it = scores_.find(s);
         if (it != scores_.end() && it->second + bonus >= threshold) {
           append = true;
@@ -449,13 +518,16 @@ class ArticlePass {
           double density = page_.LinkDensity(s);
           std::string text = page_.InnerText(s);
           size_t length = CodePoints(text);
-          bool sentence = text.find(". ") != std::string::npos || (!text.empty() && text.back() == '.');
-          append = (length > 80 && density < 0.25) || (length < 80 && length > 0 && density == 0 && sentence);
+          bool sentence =
+              text.find(". ") != std::string::npos || (!text.empty() && text.back() == '.');
+          append = (length > 80 && density < 0.25) ||
+                   (length < 80 && length > 0 && density == 0 && sentence);
         }
       }
       if (!append) continue;
       GumboTag t = page_.tag(s);
-      if (t != GUMBO_TAG_DIV && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_SECTION && t != GUMBO_TAG_P) {
+      if (t != GUMBO_TAG_DIV && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_SECTION &&
+          t != GUMBO_TAG_P) {
         page_.SetTag(s, GUMBO_TAG_DIV);
       }
       page_.Append(article, s);
@@ -475,11 +547,13 @@ class ArticlePass {
     MarkDataTables(article);
     CleanConditionally(article, GUMBO_TAG_FORM);
     CleanConditionally(article, GUMBO_TAG_FIELDSET);
-    for (GumboTag t : {GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_FOOTER, GUMBO_TAG_LINK, GUMBO_TAG_ASIDE}) {
+    for (GumboTag t :
+         {GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_FOOTER, GUMBO_TAG_LINK, GUMBO_TAG_ASIDE}) {
       RemoveWhere(article, t, [](NodeId) { return true; });
     }
     RemoveShareWidgets(article);
-    for (GumboTag t : {GUMBO_TAG_IFRAME, GUMBO_TAG_INPUT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT, GUMBO_TAG_BUTTON}) {
+    for (GumboTag t : {GUMBO_TAG_IFRAME, GUMBO_TAG_INPUT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,
+                       GUMBO_TAG_BUTTON}) {
       RemoveWhere(article, t, [](NodeId) { return true; });
     }
     for (GumboTag t : {GUMBO_TAG_H1, GUMBO_TAG_H2}) {
@@ -512,10 +586,11 @@ class ArticlePass {
   }
 
   bool IsDataTable(NodeId table) const {
-    if (page_.Attr(table, "role") == "presentation" || page_.Attr(table, "datatable") == "0") return false;
+    if (page_.Attr(table, "role") == "presentation" || page_.Attr(table, "datatable") == "0")
+      return false;
     if (page_.HasAttr(table, "summary")) return true;
-    for (GumboTag t : {GUMBO_TAG_CAPTION, GUMBO_TAG_COL, GUMBO_TAG_COLGROUP, GUMBO_TAG_TFOOT, GUMBO_TAG_THEAD,
-                       GUMBO_TAG_TH}) {
+    for (GumboTag t : {GUMBO_TAG_CAPTION, GUMBO_TAG_COL, GUMBO_TAG_COLGROUP, GUMBO_TAG_TFOOT,
+                       GUMBO_TAG_THEAD, GUMBO_TAG_TH}) {
       if (page_.CountDescendants(table, t) > 0) return true;
     }
     if (page_.CountDescendants(table, GUMBO_TAG_TABLE) > 0) return false;
@@ -552,9 +627,18 @@ class ArticlePass {
       if (!page_.node(t).is_text || !page_.HasText(t)) continue;
       for (NodeId a = page_.node(t).parent; a != n && a != kNoNode; a = page_.node(a).parent) {
         switch (page_.tag(a)) {
-          case GUMBO_TAG_SPAN: case GUMBO_TAG_LI: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DL:
-          case GUMBO_TAG_DIV: case GUMBO_TAG_IMG: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
-          case GUMBO_TAG_TABLE: case GUMBO_TAG_UL:
+          case GUMBO_TAG_SPAN:
+          case GUMBO_TAG_LI:
+          case GUMBO_TAG_TD:
+          case GUMBO_TAG_BLOCKQUOTE:
+          case GUMBO_TAG_DL:
+          case GUMBO_TAG_DIV:
+          case GUMBO_TAG_IMG:
+          case GUMBO_TAG_OL:
+          case GUMBO_TAG_P:
+          case GUMBO_TAG_PRE:
+          case GUMBO_TAG_TABLE:
+          case GUMBO_TAG_UL:
             return true;
           default:
             break;
@@ -599,15 +683,17 @@ class ArticlePass {
     const double heading_density = TextDensity(
         n, {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6});
     size_t embeds = 0;
-    for (GumboTag t : {GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_IFRAME}) embeds += page_.CountDescendants(n, t);
+    for (GumboTag t : {GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_IFRAME})
+      embeds += page_.CountDescendants(n, t);
     const double link_density = page_.LinkDensity(n);
     const bool in_figure = page_.HasAncestor(n, GUMBO_TAG_FIGURE, kNearAncestors);
     bool clutter = (img > 1 && p / img < 0.5 && !in_figure) || (!is_list && li > p) ||
                    (input > std::floor(p / 3)) ||
-                   (!is_list && !in_figure && heading_density < 0.9 && length < 25 && (img == 0 || img > 2) &&
-                    link_density > 0) ||
-                   (!is_list && weight < 25 && link_density > 0.2) || (weight >= 25 && link_density > 0.5) ||
-                   (embeds == 1 && length < 75) || embeds > 1 || (img == 0 && !HasTextInTextBlocks(n));
+                   (!is_list && !in_figure && heading_density < 0.9 && length < 25 &&
+                    (img == 0 || img > 2) && link_density > 0) ||
+                   (!is_list && weight < 25 && link_density > 0.2) ||
+                   (weight >= 25 && link_density > 0.5) || (embeds == 1 && length < 75) ||
+                   embeds > 1 || (img == 0 && !HasTextInTextBlocks(n));
     if (is_list && clutter) {
       // A plain list of images stays.
       for (NodeId child : page_.ElementChildren(n)) {
@@ -664,8 +750,9 @@ std::string ExtractArticleText(const ParsedHtml& parsed, const ArticleHints& hin
   // Each retry drops one more filter; if none yields enough text, the longest attempt wins.
   std::string best;
   size_t best_length = 0;
-  for (unsigned flags : {kStripUnlikely | kWeightClasses | kCleanConditionally, kWeightClasses | kCleanConditionally,
-                         static_cast<unsigned>(kCleanConditionally), 0u}) {
+  for (unsigned flags :
+       {kStripUnlikely | kWeightClasses | kCleanConditionally, kWeightClasses | kCleanConditionally,
+        static_cast<unsigned>(kCleanConditionally), 0u}) {
     ArticlePass pass(parsed, flags, hints);
     NodeId article = pass.Run();
     size_t length = pass.page().TextLength(article);

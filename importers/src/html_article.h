@@ -15,7 +15,7 @@ namespace actorgraph::importers::html {
 
 // What the page's metadata tells the extractor.
 struct ArticleHints {
-  std::string_view title;  // lets a heading that repeats the title be left out; may be empty
+  std::string_view title;     // lets a heading that repeats the title be left out; may be empty
   bool byline_known = false;  // the metadata names the author: byline elements are not removed
 };
 

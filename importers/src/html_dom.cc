@@ -16,7 +16,8 @@ namespace {
 constexpr size_t kCharsetWindow = 4096;  // where a <meta charset> must appear
 
 bool IStartsWith(std::string_view s, size_t at, std::string_view prefix) {
-  return s.size() - at >= prefix.size() && strncasecmp(s.data() + at, prefix.data(), prefix.size()) == 0;
+  return s.size() - at >= prefix.size() &&
+         strncasecmp(s.data() + at, prefix.data(), prefix.size()) == 0;
 }
 
 size_t IFind(std::string_view s, std::string_view needle, size_t from) {
@@ -43,9 +44,10 @@ size_t RawTextTagAt(std::string_view in, size_t lt) {
 // towards the nesting depth, since a page's unclosed <p>s and <li>s are not deep nesting.
 bool NestingNeutral(std::string_view name) {
   static const std::unordered_set<std::string_view> kNeutral = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-      "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "rt",
-      "rp", "html", "head", "body", "!doctype"};
+      "area",   "base",     "br",     "col",   "embed", "hr",      "img",   "input", "link",
+      "meta",   "param",    "source", "track", "wbr",   "p",       "li",    "dt",    "dd",
+      "option", "optgroup", "tr",     "td",    "th",    "thead",   "tbody", "tfoot", "colgroup",
+      "rt",     "rp",       "html",   "head",  "body",  "!doctype"};
   return kNeutral.count(name) > 0;
 }
 
@@ -74,7 +76,8 @@ class NestingLimiter {
     }
     if (name_end == at) return true;  // not a tag: a stray '<'
     char name[kMaxNameLength + 1];
-    for (size_t k = at; k < name_end; ++k) name[k - at] = static_cast<char>(std::tolower(static_cast<unsigned char>(in[k])));
+    for (size_t k = at; k < name_end; ++k)
+      name[k - at] = static_cast<char>(std::tolower(static_cast<unsigned char>(in[k])));
     if (NestingNeutral(std::string_view(name, name_end - at))) return true;
     if (end) {
       if (suppressed_ > 0) {
@@ -135,7 +138,8 @@ bool StripRawText(std::string_view in, std::string& out, std::vector<std::string
     if (close == std::string_view::npos) close = in.size();
     std::string lowered_tag(start_tag);
     std::transform(lowered_tag.begin(), lowered_tag.end(), lowered_tag.begin(), ::tolower);
-    if (lowered_tag.find("ld+json") != std::string::npos) json_ld.emplace_back(in.substr(gt + 1, close - gt - 1));
+    if (lowered_tag.find("ld+json") != std::string::npos)
+      json_ld.emplace_back(in.substr(gt + 1, close - gt - 1));
     out.append(start_tag);
     i = close;
   }
@@ -151,8 +155,9 @@ std::string DeclaredCharset(std::string_view html) {
   at += 8;
   while (at < head.size() && (head[at] == '"' || head[at] == '\'' || head[at] == ' ')) ++at;
   size_t end = at;
-  while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
-                               head[end] == '_' || head[end] == ':' || head[end] == '.')) {
+  while (end < head.size() &&
+         (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
+          head[end] == '_' || head[end] == ':' || head[end] == '.')) {
     ++end;
   }
   return head.substr(at, end - at);
@@ -281,7 +286,8 @@ Page::Page(const ParsedHtml& parsed) {
         NodeId child = Add(k, false);
         Link(id, child);
         elements.emplace_back(k, child);
-      } else if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_WHITESPACE || k->type == GUMBO_NODE_CDATA) {
+      } else if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_WHITESPACE ||
+                 k->type == GUMBO_NODE_CDATA) {
         Link(id, Add(k, true));
       }
     }

@@ -35,7 +35,7 @@ class ParsedHtml {
   bool too_deep() const { return too_deep_; }
 
  private:
-  std::string source_;            // the page as parsed (gumbo points into it)
+  std::string source_;  // the page as parsed (gumbo points into it)
   std::vector<std::string> json_ld_;
   GumboOutput* output_ = nullptr;
   bool too_deep_ = false;
@@ -46,7 +46,7 @@ struct Node {
   const GumboNode* source = nullptr;  // null for elements the extractor created
   GumboTag tag = GUMBO_TAG_UNKNOWN;   // meaningless for text nodes
   bool is_text = false;
-  std::string_view text;              // a text node's text (gumbo owns it)
+  std::string_view text;  // a text node's text (gumbo owns it)
   NodeId parent = kNoNode;
   NodeId first_child = kNoNode;
   NodeId last_child = kNoNode;

@@ -30,23 +30,24 @@ bool ContainsWord(std::string_view s, std::string_view word, bool underscore_del
 }
 
 constexpr std::array<std::string_view, 33> kUnlikely = {
-    "-ad-",     "ai2html",  "banner",     "breadcrumbs", "combx",   "comment",    "community",
-    "cover-wrap", "disqus", "extra",      "footer",      "gdpr",    "header",     "legends",
-    "menu",     "related",  "remark",     "replies",     "rss",     "shoutbox",   "sidebar",
-    "skyscraper", "social", "sponsor",    "supplemental", "ad-break", "agegate",  "pagination",
-    "pager",    "popup",    "yom-remote", "cookie",      "consent"};
-constexpr std::array<std::string_view, 7> kMaybeContent = {"and",  "article", "body",  "column",
-                                                           "content", "main", "shadow"};
-constexpr std::array<std::string_view, 13> kPositive = {"article", "body", "content", "entry", "hentry",
-                                                        "h-entry", "main", "page", "pagination", "post",
-                                                        "text", "blog", "story"};
+    "-ad-",       "ai2html", "banner",     "breadcrumbs",  "combx",    "comment",  "community",
+    "cover-wrap", "disqus",  "extra",      "footer",       "gdpr",     "header",   "legends",
+    "menu",       "related", "remark",     "replies",      "rss",      "shoutbox", "sidebar",
+    "skyscraper", "social",  "sponsor",    "supplemental", "ad-break", "agegate",  "pagination",
+    "pager",      "popup",   "yom-remote", "cookie",       "consent"};
+constexpr std::array<std::string_view, 7> kMaybeContent = {"and",     "article", "body",  "column",
+                                                           "content", "main",    "shadow"};
+constexpr std::array<std::string_view, 13> kPositive = {
+    "article", "body",       "content", "entry", "hentry", "h-entry", "main",
+    "page",    "pagination", "post",    "text",  "blog",   "story"};
 constexpr std::array<std::string_view, 24> kNegative = {
-    "-ad-",    "hidden",  "banner",  "combx",    "comment", "com-",    "contact", "footer",
-    "gdpr",    "masthead", "media",  "meta",     "outbrain", "promo",  "related", "scroll",
-    "share",   "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget"};
-constexpr std::array<std::string_view, 5> kByline = {"byline", "author", "dateline", "writtenby", "p-author"};
-constexpr std::array<std::string_view, 7> kUnlikelyRoles = {"menu",  "menubar",     "complementary", "navigation",
-                                                            "alert", "alertdialog", "dialog"};
+    "-ad-",  "hidden",   "banner",  "combx",      "comment",  "com-",     "contact", "footer",
+    "gdpr",  "masthead", "media",   "meta",       "outbrain", "promo",    "related", "scroll",
+    "share", "shoutbox", "sidebar", "skyscraper", "sponsor",  "shopping", "tags",    "widget"};
+constexpr std::array<std::string_view, 5> kByline = {"byline", "author", "dateline", "writtenby",
+                                                     "p-author"};
+constexpr std::array<std::string_view, 7> kUnlikelyRoles = {
+    "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"};
 
 }  // namespace
 

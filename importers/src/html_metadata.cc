@@ -42,7 +42,8 @@ std::string Collapse(std::string_view s) {
 // Decodes the few entities pages double-escape in <meta> content ("&amp;#39;").
 std::string UnescapeEntities(std::string s) {
   static const std::pair<std::string_view, std::string_view> kNamed[] = {
-      {"&quot;", "\""}, {"&amp;", "&"}, {"&apos;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&#39;", "'"}};
+      {"&quot;", "\""}, {"&amp;", "&"}, {"&apos;", "'"},
+      {"&lt;", "<"},    {"&gt;", ">"},  {"&#39;", "'"}};
   if (s.find('&') == std::string::npos) return s;
   for (const auto& [from, to] : kNamed) {
     for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
@@ -69,11 +70,13 @@ std::string GumboText(const GumboNode* node) {
   while (!stack.empty()) {
     const GumboNode* n = stack.back();
     stack.pop_back();
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
       out += n->v.text.text;
     } else if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) {
       const GumboVector& kids = n->v.element.children;
-      for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+      for (unsigned i = kids.length; i-- > 0;)
+        stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
     }
   }
   return Collapse(out);
@@ -100,7 +103,8 @@ void CollectMeta(const GumboNode* n, PageFacts& facts) {
   std::string_view content = AttrOf(n, "content");
   if (content.empty()) return;
   std::string property = Lower(AttrOf(n, "property"));
-  static const std::regex kProperty(R"(\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name)\s*)");
+  static const std::regex kProperty(
+      R"(\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name)\s*)");
   std::smatch m;
   if (!property.empty() && std::regex_search(property, m, kProperty)) {
     facts.meta[m[1].str() + ":" + m[2].str()] = Collapse(content);
@@ -149,7 +153,8 @@ PageFacts Collect(const GumboNode* root) {
       if (facts.item_date.empty()) facts.item_date = GumboText(n);
     }
     const GumboVector& kids = n->v.element.children;
-    for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    for (unsigned i = kids.length; i-- > 0;)
+      stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
   }
   return facts;
 }
@@ -165,10 +170,12 @@ std::vector<std::pair<size_t, size_t>> Separators(std::string_view title, bool h
     size_t width = 0;
     if (title.compare(i, kGuillemet.size(), kGuillemet) == 0) {
       width = kGuillemet.size();
-    } else if (IsSeparator(title[i]) && (!hierarchical_only || (title[i] != '|' && title[i] != '-'))) {
+    } else if (IsSeparator(title[i]) &&
+               (!hierarchical_only || (title[i] != '|' && title[i] != '-'))) {
       width = 1;
     }
-    if (width && i + width < title.size() && title[i + width] == ' ') out.emplace_back(i - 1, width);
+    if (width && i + width < title.size() && title[i + width] == ' ')
+      out.emplace_back(i - 1, width);
   }
   return out;
 }
@@ -188,7 +195,8 @@ std::string TitleFromDocument(const PageFacts& facts) {
       title = original.substr(at + width + 1);
     }
   } else if (original.find(": ") != std::string::npos) {
-    bool heading_matches = std::find(facts.headings.begin(), facts.headings.end(), original) != facts.headings.end();
+    bool heading_matches =
+        std::find(facts.headings.begin(), facts.headings.end(), original) != facts.headings.end();
     if (!heading_matches) {
       title = original.substr(original.rfind(':') + 1);
       if (WordCount(title) < 3) {
@@ -197,13 +205,15 @@ std::string TitleFromDocument(const PageFacts& facts) {
         title = original;
       }
     }
-  } else if ((original.size() > kLongTitle || original.size() < kShortTitle) && facts.h1_count == 1) {
+  } else if ((original.size() > kLongTitle || original.size() < kShortTitle) &&
+             facts.h1_count == 1) {
     title = facts.first_h1;
   }
   title = Collapse(title);
   size_t words = WordCount(title);
   // A short remainder is kept only when a heading on the page agrees with it.
-  bool heading_agrees = std::find(facts.headings.begin(), facts.headings.end(), title) != facts.headings.end();
+  bool heading_agrees =
+      std::find(facts.headings.begin(), facts.headings.end(), title) != facts.headings.end();
   if (words <= 4 && !heading_agrees) {
     std::string bare;
     for (char c : original) {
@@ -270,7 +280,8 @@ JsonLdFacts ReadJsonLd(const std::vector<std::string>& blocks, const std::string
     if (!article) continue;
     auto text = [&](const char* key) {
       auto it = article->find(key);
-      return it != article->end() && it->is_string() ? Collapse(it->get<std::string>()) : std::string();
+      return it != article->end() && it->is_string() ? Collapse(it->get<std::string>())
+                                                     : std::string();
     };
     std::string name = text("name"), headline = text("headline");
     if (!name.empty() && !headline.empty() && name != headline) {
@@ -284,15 +295,19 @@ JsonLdFacts ReadJsonLd(const std::vector<std::string>& blocks, const std::string
     facts.date = text("datePublished");
     auto author = article->find("author");
     if (author != article->end()) {
-      auto named = [](const Json& a) { return a.is_object() && a.contains("name") && a["name"].is_string(); };
-      facts.has_author = named(*author) || (author->is_array() && !author->empty() && named((*author)[0]));
+      auto named = [](const Json& a) {
+        return a.is_object() && a.contains("name") && a["name"].is_string();
+      };
+      facts.has_author =
+          named(*author) || (author->is_array() && !author->empty() && named((*author)[0]));
     }
     return facts;
   }
   return facts;
 }
 
-std::string FirstOf(const std::map<std::string, std::string>& meta, std::initializer_list<const char*> keys) {
+std::string FirstOf(const std::map<std::string, std::string>& meta,
+                    std::initializer_list<const char*> keys) {
   for (const char* key : keys) {
     auto it = meta.find(key);
     if (it != meta.end() && !it->second.empty()) return it->second;
@@ -310,25 +325,26 @@ PageMetadata ReadMetadata(const ParsedHtml& parsed) {
   PageMetadata out;
   out.title = json_ld.title;
   if (out.title.empty()) {
-    out.title = FirstOf(facts.meta, {"dc:title", "dcterm:title", "og:title", "weibo:article:title",
-                                     "weibo:webpage:title", "title", "twitter:title", "parsely-title"});
+    out.title =
+        FirstOf(facts.meta, {"dc:title", "dcterm:title", "og:title", "weibo:article:title",
+                             "weibo:webpage:title", "title", "twitter:title", "parsely-title"});
   }
   if (out.title.empty()) out.title = document_title;
   out.title = Collapse(UnescapeEntities(out.title));
 
   std::string article_author = FirstOf(facts.meta, {"article:author"});
-  out.has_byline = json_ld.has_author ||
-                   !FirstOf(facts.meta, {"dc:creator", "dcterm:creator", "author", "parsely-author"}).empty() ||
-                   (!article_author.empty() && !article_author.starts_with("http"));
+  out.has_byline =
+      json_ld.has_author ||
+      !FirstOf(facts.meta, {"dc:creator", "dcterm:creator", "author", "parsely-author"}).empty() ||
+      (!article_author.empty() && !article_author.starts_with("http"));
 
-  std::vector<std::string> dates = {json_ld.date,
-                                    FirstOf(facts.meta, {"article:published_time", "parsely-pub-date",
-                                                         "datepublished", "article:published", "pubdate",
-                                                         "publishdate", "publish-date", "publish_date",
-                                                         "date", "dc:date", "dc:date:issued",
-                                                         "dcterms:created", "dcterm:created", "sailthru:date",
-                                                         "og:published_time"}),
-                                    facts.item_date, facts.time_date};
+  std::vector<std::string> dates = {
+      json_ld.date,
+      FirstOf(facts.meta, {"article:published_time", "parsely-pub-date", "datepublished",
+                           "article:published", "pubdate", "publishdate", "publish-date",
+                           "publish_date", "date", "dc:date", "dc:date:issued", "dcterms:created",
+                           "dcterm:created", "sailthru:date", "og:published_time"}),
+      facts.item_date, facts.time_date};
   for (const std::string& d : dates) {
     out.date = NormaliseDate(d);
     if (!out.date.empty()) break;

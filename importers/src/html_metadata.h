@@ -8,8 +8,8 @@
 namespace actorgraph::importers::html {
 
 struct PageMetadata {
-  std::string title;  // "" when the page has none
-  std::string date;   // YYYY-MM-DD, or ""
+  std::string title;        // "" when the page has none
+  std::string date;         // YYYY-MM-DD, or ""
   bool has_byline = false;  // JSON-LD or <meta> name the author
 };
 

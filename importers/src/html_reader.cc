@@ -9,11 +9,13 @@
 namespace actorgraph::importers {
 
 core::Result<Document> ReadHtml(std::string_view html, std::string url) {
-  if (html.size() > kMaxReaderInputBytes) return core::Status::ResourceExhausted("HTML page larger than 64 MiB");
+  if (html.size() > kMaxReaderInputBytes)
+    return core::Status::ResourceExhausted("HTML page larger than 64 MiB");
   if (LooksBinary(html)) return core::Status::InvalidArgument("binary data, not HTML");
   html::ParsedHtml parsed(html);
   if (parsed.too_deep())
-    return core::Status::InvalidArgument("HTML nested more than 1000 elements deep (an HTML bomb?)");
+    return core::Status::InvalidArgument(
+        "HTML nested more than 1000 elements deep (an HTML bomb?)");
   html::PageMetadata meta = html::ReadMetadata(parsed);
   Document doc;
   doc.url = std::move(url);

@@ -75,10 +75,17 @@ class TextSink {
       }
       if (!out_.empty()) {
         switch (pending_) {
-          case Break::kParagraph: out_ += "\n\n"; break;
-          case Break::kLine: out_ += '\n'; break;
-          case Break::kSpace: out_ += ' '; break;
-          case Break::kNone: break;
+          case Break::kParagraph:
+            out_ += "\n\n";
+            break;
+          case Break::kLine:
+            out_ += '\n';
+            break;
+          case Break::kSpace:
+            out_ += ' ';
+            break;
+          case Break::kNone:
+            break;
         }
       }
       pending_ = Break::kNone;
@@ -128,7 +135,8 @@ std::string Render(const Page& page, NodeId root, Skip skip) {
     }
     sink.Request(BreakAround(node.tag));
     stack.push_back({frame.node, true});
-    for (NodeId c = node.last_child; c != kNoNode; c = page.node(c).prev) stack.push_back({c, false});
+    for (NodeId c = node.last_child; c != kNoNode; c = page.node(c).prev)
+      stack.push_back({c, false});
   }
   return sink.Take();
 }

@@ -29,13 +29,17 @@ core::Result<Document> ReadLine(std::string_view line, size_t number) {
   if (object.is_discarded()) return core::Status::InvalidArgument(where + "invalid JSON");
   if (!object.is_object()) return core::Status::InvalidArgument(where + "not a JSON object");
   std::string url, title, date, text, html;
-  for (auto [key, out] : {std::pair{"url", &url}, {"title", &title}, {"date", &date}, {"text", &text},
+  for (auto [key, out] : {std::pair{"url", &url},
+                          {"title", &title},
+                          {"date", &date},
+                          {"text", &text},
                           {"html", &html}}) {
     if (!StringMember(object, key, out)) {
       return core::Status::InvalidArgument(where + "\"" + key + "\" is not a string");
     }
   }
-  if (text.empty() && html.empty()) return core::Status::InvalidArgument(where + "no \"text\" or \"html\"");
+  if (text.empty() && html.empty())
+    return core::Status::InvalidArgument(where + "no \"text\" or \"html\"");
   core::Result<Document> read =
       text.empty() ? ReadHtml(html, url) : ReadPlainText(text, url, /*find_title=*/title.empty());
   if (!read.ok()) return core::Status(read.status().code(), where + read.status().message());

@@ -5,7 +5,6 @@
 #include <optional>
 #include <thread>
 
-
 namespace actorgraph::importers {
 
 namespace {
@@ -61,8 +60,8 @@ struct BatchIngestor::Batch {
   ~Batch() { Finish(); }  // never leaves a worker running over freed documents
 };
 
-BatchIngestor::BatchIngestor(core::GraphStore& store, const Extractor& extractor,
-                             Callback on_done, size_t threads, size_t batch_size)
+BatchIngestor::BatchIngestor(core::GraphStore& store, const Extractor& extractor, Callback on_done,
+                             size_t threads, size_t batch_size)
     : store_(store),
       extractor_(extractor),
       on_done_(std::move(on_done)),
@@ -94,7 +93,8 @@ core::Status BatchIngestor::Submit() {
   batch->facts.resize(batch->docs.size());
   // Workers for all the threads but the calling one, which joins in when it commits the batch.
   size_t workers = std::min(threads_ - 1, batch->docs.size());
-  for (size_t t = 0; t < workers; ++t) batch->workers.emplace_back([b = batch.get()] { b->Extract(); });
+  for (size_t t = 0; t < workers; ++t)
+    batch->workers.emplace_back([b = batch.get()] { b->Extract(); });
   core::Status st = core::Status::Ok();
   if (extracting_) st = Commit(*extracting_);
   extracting_ = std::move(batch);
@@ -106,13 +106,17 @@ core::Status BatchIngestor::Commit(Batch& batch) {
   std::vector<core::Result<core::IngestResult>> results;
   results.reserve(batch.docs.size());
   for (size_t i = 0; i < batch.docs.size(); ++i) {
-    if (!batch.facts[i]) results.emplace_back(CheckNotEmpty(batch.docs[i].second));
-    else results.push_back(core::IngestArticle(store_, *batch.facts[i], /*sync=*/false));
+    if (!batch.facts[i])
+      results.emplace_back(CheckNotEmpty(batch.docs[i].second));
+    else
+      results.push_back(core::IngestArticle(store_, *batch.facts[i], /*sync=*/false));
   }
   core::Status synced = store_.Sync();
   for (size_t i = 0; i < batch.docs.size(); ++i) {
-    if (synced.ok() || !results[i].ok()) on_done_(batch.docs[i].first, results[i]);
-    else on_done_(batch.docs[i].first, synced);
+    if (synced.ok() || !results[i].ok())
+      on_done_(batch.docs[i].first, results[i]);
+    else
+      on_done_(batch.docs[i].first, synced);
   }
   return synced;
 }

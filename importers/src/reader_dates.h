@@ -14,12 +14,13 @@ namespace reader_dates {
 
 // 1-12 for a month's English name or its three-letter (or "Sept") abbreviation, else 0.
 inline int MonthFromName(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> kFull = {"january", "february", "march",     "april",
-                                                             "may",     "june",     "july",      "august",
-                                                             "september", "october", "november", "december"};
+  static constexpr std::array<std::string_view, 12> kFull = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
   if (word.size() < 3) return 0;
   std::string lower;
-  for (char c : word) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : word)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   if (lower == "sept") return 9;
   for (size_t i = 0; i < kFull.size(); ++i) {
     if (lower == kFull[i] || lower == kFull[i].substr(0, 3)) return static_cast<int>(i + 1);
@@ -27,7 +28,9 @@ inline int MonthFromName(std::string_view word) {
   return 0;
 }
 
-inline bool ValidDate(int y, int m, int d) { return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31; }
+inline bool ValidDate(int y, int m, int d) {
+  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
 
 inline std::string Format(int y, int m, int d) {
   char buf[16];
@@ -81,7 +84,8 @@ inline std::string NormaliseDate(std::string_view text) {
   std::vector<Token> t = Tokens(text.substr(0, 200));
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i].number && t[i].text.size() == 8 && i == 0 && t.size() == 1) {
-      int y = Number(t[i].text.substr(0, 4)), m = Number(t[i].text.substr(4, 2)), d = Number(t[i].text.substr(6, 2));
+      int y = Number(t[i].text.substr(0, 4)), m = Number(t[i].text.substr(4, 2)),
+          d = Number(t[i].text.substr(6, 2));
       if (ValidDate(y, m, d)) return Format(y, m, d);
     }
     if (i + 2 >= t.size()) continue;

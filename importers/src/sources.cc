@@ -38,13 +38,15 @@ void Emit(const SourceCallback& fn, const std::string& origin, core::Result<Docu
 void ReadFeedItems(std::string_view data, const std::string& origin, const SourceCallback& fn) {
   core::Result<std::vector<Document>> items = ReadFeed(data);
   if (!items.ok()) return Fail(fn, origin, items.status());
-  if (items->empty()) return Fail(fn, origin, core::Status::InvalidArgument("empty: the feed has no items"));
+  if (items->empty())
+    return Fail(fn, origin, core::Status::InvalidArgument("empty: the feed has no items"));
   for (size_t i = 0; i < items->size(); ++i) {
     Emit(fn, origin + "#" + std::to_string(i + 1), std::move((*items)[i]));
   }
 }
 
-void ReadJsonLinesItems(std::string_view data, const std::string& origin, const SourceCallback& fn) {
+void ReadJsonLinesItems(std::string_view data, const std::string& origin,
+                        const SourceCallback& fn) {
   ReadJsonLines(data, [&](JsonLine&& line) {
     std::string where = origin + ":" + std::to_string(line.line);
     if (line.doc.ok() && line.doc->url.empty()) line.doc->url = origin;
@@ -58,7 +60,8 @@ core::Result<std::string> ReadFile(const fs::path& path) {
   uintmax_t size = fs::file_size(path, ec);
   if (ec) return core::Status::IoError("unreadable: " + ec.message());
   if (size > kMaxSourceFileBytes) {
-    return core::Status::ResourceExhausted("too large: " + std::to_string(size) + " bytes (limit 64 MiB)");
+    return core::Status::ResourceExhausted("too large: " + std::to_string(size) +
+                                           " bytes (limit 64 MiB)");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return core::Status::IoError(std::string("unreadable: ") + std::strerror(errno));
@@ -85,7 +88,8 @@ void WalkFolder(const fs::path& root, const SourceCallback& fn) {
   std::vector<fs::path> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-  if (ec) return Fail(fn, root.string(), core::Status::IoError("unreadable folder: " + ec.message()));
+  if (ec)
+    return Fail(fn, root.string(), core::Status::IoError("unreadable folder: " + ec.message()));
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
       Fail(fn, root.string(), core::Status::IoError("folder walk stopped: " + ec.message()));
@@ -95,7 +99,8 @@ void WalkFolder(const fs::path& root, const SourceCallback& fn) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec) && FormatFromExtension(it->path().string()) != SourceFormat::kUnknown) {
+    if (it->is_regular_file(ec) &&
+        FormatFromExtension(it->path().string()) != SourceFormat::kUnknown) {
       files.push_back(it->path());
     }
   }
@@ -110,7 +115,8 @@ SourceFormat FormatFromExtension(std::string_view path) {
   if (ext == ".txt" || ext == ".text") return SourceFormat::kText;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return SourceFormat::kHtml;
   if (ext == ".jsonl" || ext == ".ndjson") return SourceFormat::kJsonLines;
-  if (ext == ".xml" || ext == ".rss" || ext == ".atom" || ext == ".feed") return SourceFormat::kFeed;
+  if (ext == ".xml" || ext == ".rss" || ext == ".atom" || ext == ".feed")
+    return SourceFormat::kFeed;
   return SourceFormat::kUnknown;
 }
 
@@ -134,17 +140,23 @@ void ForEachDocumentInData(std::string_view data, const std::string& origin, Sou
   if (data.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Fail(fn, origin, core::Status::InvalidArgument("empty"));
   }
-  if (LooksBinary(data)) return Fail(fn, origin, core::Status::InvalidArgument("binary file, not text"));
+  if (LooksBinary(data))
+    return Fail(fn, origin, core::Status::InvalidArgument("binary file, not text"));
   if (data.size() > kMaxSourceFileBytes) {
     return Fail(fn, origin, core::Status::ResourceExhausted("too large: more than 64 MiB"));
   }
   if (format == SourceFormat::kUnknown) format = SniffFormat(data);
   switch (format) {
-    case SourceFormat::kText: return Emit(fn, origin, ReadText(data));
-    case SourceFormat::kHtml: return Emit(fn, origin, ReadHtml(data));
-    case SourceFormat::kJsonLines: return ReadJsonLinesItems(data, origin, fn);
-    case SourceFormat::kFeed: return ReadFeedItems(data, origin, fn);
-    case SourceFormat::kUnknown: return Fail(fn, origin, core::Status::InvalidArgument("unknown format"));
+    case SourceFormat::kText:
+      return Emit(fn, origin, ReadText(data));
+    case SourceFormat::kHtml:
+      return Emit(fn, origin, ReadHtml(data));
+    case SourceFormat::kJsonLines:
+      return ReadJsonLinesItems(data, origin, fn);
+    case SourceFormat::kFeed:
+      return ReadFeedItems(data, origin, fn);
+    case SourceFormat::kUnknown:
+      return Fail(fn, origin, core::Status::InvalidArgument("unknown format"));
   }
 }
 

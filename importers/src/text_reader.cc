@@ -34,7 +34,8 @@ std::string Lower(std::string_view s) {
 bool IsChrome(std::string_view line) {
   std::string lower = Lower(line);
   if (lower.starts_with("skip to") || lower.starts_with("jump to")) return true;
-  for (std::string_view word : {"menu", "search", "home", "navigation", "share", "print", "close", "sign in", "log in"}) {
+  for (std::string_view word :
+       {"menu", "search", "home", "navigation", "share", "print", "close", "sign in", "log in"}) {
     if (lower == word) return true;
   }
   return false;
@@ -67,7 +68,8 @@ std::string DateOfLine(std::string_view line) {
 }  // namespace
 
 core::Result<Document> ReadPlainText(std::string_view text, std::string url, bool find_title) {
-  if (text.size() > kMaxReaderInputBytes) return core::Status::ResourceExhausted("text larger than 64 MiB");
+  if (text.size() > kMaxReaderInputBytes)
+    return core::Status::ResourceExhausted("text larger than 64 MiB");
   if (LooksBinary(text)) return core::Status::InvalidArgument("binary data, not text");
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // byte-order mark
   const std::string utf8 = core::IsValidUtf8(text) ? std::string(text) : core::RepairUtf8(text);

@@ -55,10 +55,13 @@ def main():
     shared = os.path.abspath(a.shared)
     corpus = os.path.join(shared, "corpus")
     os.makedirs(a.out, exist_ok=True)
-    run([a.bin, "train", "--corpus", os.path.join(corpus, "dev"),
-         "--conll03", os.path.join(corpus, "public/conll03/eng.train"),
-         "--conll04", os.path.join(corpus, "public/conll04/conll04_train.json"),
-         "--lists", os.path.join(SRC, "importers/data"), "--out", a.out])
+    # Run from the source root with relative paths, so the models (and their hashes) do not
+    # depend on where the checkout lies.
+    rel = lambda p: os.path.relpath(p, SRC)
+    run([os.path.abspath(a.bin), "train", "--corpus", rel(os.path.join(corpus, "dev")),
+         "--conll03", rel(os.path.join(corpus, "public/conll03/eng.train")),
+         "--conll04", rel(os.path.join(corpus, "public/conll04/conll04_train.json")),
+         "--lists", "importers/data", "--out", os.path.abspath(a.out)], cwd=SRC)
 
     work = tempfile.mkdtemp(prefix="actorgraph-cv-")
     run(["bash", os.path.join(HERE, "cross_validate.sh"), a.bin, shared, work, str(a.folds)])

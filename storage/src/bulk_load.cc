@@ -81,7 +81,8 @@ inline void PutBE(char* p, uint64_t v) {
 constexpr size_t kPrefetchDistance = 8;
 template <typename Rec>
 void PrefetchRecord(const std::vector<Rec>& recs, size_t i, const std::string& arena) {
-  if (i + kPrefetchDistance < recs.size()) __builtin_prefetch(arena.data() + recs[i + kPrefetchDistance].rec.off);
+  if (i + kPrefetchDistance < recs.size())
+    __builtin_prefetch(arena.data() + recs[i + kPrefetchDistance].rec.off);
 }
 
 // Sorts by key (then insertion order) and keeps the last record of each key: the same result
@@ -172,8 +173,8 @@ class SstOut {
 
 // Sorts the copies by key (the last put of a key kept), writes them under `kind` and appends
 // the node's degree runs in key order.
-Status WriteAdjacency(char kind, std::vector<AdjacencyRec>& recs, const std::string& arena, SstOut& out,
-                      std::vector<DegreeRun>* degree) {
+Status WriteAdjacency(char kind, std::vector<AdjacencyRec>& recs, const std::string& arena,
+                      SstOut& out, std::vector<DegreeRun>* degree) {
   SortKeepLast(
       recs,
       [](const AdjacencyRec& a, const AdjacencyRec& b) {
@@ -189,7 +190,8 @@ Status WriteAdjacency(char kind, std::vector<AdjacencyRec>& recs, const std::str
     PutBE(key + 1, e.near);
     key[9] = static_cast<char>(e.type);
     PutBE(key + 10, e.far);
-    AG_RETURN_IF_ERROR(out.Put(rocksdb::Slice(key, 18), rocksdb::Slice(arena.data() + e.rec.off, e.rec.len)));
+    AG_RETURN_IF_ERROR(
+        out.Put(rocksdb::Slice(key, 18), rocksdb::Slice(arena.data() + e.rec.off, e.rec.len)));
     if (!degree->empty() && degree->back().node == e.near && degree->back().type == e.type)
       ++degree->back().count;
     else
@@ -309,7 +311,8 @@ void BulkLoader::Append(BulkLoader&& other) {
   move_records(m.edges, o.edges, m.edge_arena, o.edge_arena);
   move_records(m.evidence, o.evidence, m.evidence_arena, o.evidence_arena);
   auto move_values = [&](std::vector<KeyValue>& into, std::vector<KeyValue>& from) {
-    for (auto& kv : from) into.push_back({std::move(kv.key), std::move(kv.value), kv.seq + seq_base});
+    for (auto& kv : from)
+      into.push_back({std::move(kv.key), std::move(kv.value), kv.seq + seq_base});
   };
   move_values(m.meta, o.meta);
   move_values(m.articles, o.articles);
@@ -343,7 +346,8 @@ void BulkLoader::Add(const core::GraphDelta& delta) {
 Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
-    return Status::AlreadyExists(dir + " exists and is not empty: a bulk load builds a new database");
+    return Status::AlreadyExists(dir +
+                                 " exists and is not empty: a bulk load builds a new database");
   std::string tmp = dir + "/bulk-load.tmp";
   fs::create_directories(tmp, ec);
   if (ec) return Status::IoError("create " + tmp + ": " + ec.message());
@@ -372,7 +376,9 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
   std::map<uint8_t, uint64_t> node_counts, edge_counts;
   // Degree runs per direction, in (node, type) order: out from the O order, in from the I order.
   std::vector<DegreeRun> out_degree, in_degree;
-  auto rec = [](const std::string& arena, Slot s) { return rocksdb::Slice(arena.data() + s.off, s.len); };
+  auto rec = [](const std::string& arena, Slot s) {
+    return rocksdb::Slice(arena.data() + s.off, s.len);
+  };
 
   // Both directions of every edge, each in its own order: (near end, type, far end) is the
   // O key for the outgoing copy and the I key for the incoming one.
@@ -426,8 +432,9 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
     return finish(out);
   });
   phase1.push_back([&]() -> Status {
-    SortKeepLast(m.nodes, [](const NodeRec& a, const NodeRec& b) { return a.id < b.id; },
-                 [](const NodeRec& a, const NodeRec& b) { return a.id == b.id; });
+    SortKeepLast(
+        m.nodes, [](const NodeRec& a, const NodeRec& b) { return a.id < b.id; },
+        [](const NodeRec& a, const NodeRec& b) { return a.id == b.id; });
     SstOut out = sst(kind::kNode);
     char key[9] = {kind::kNode};
     for (size_t i = 0; i < m.nodes.size(); ++i) {
@@ -473,17 +480,20 @@ Result<BulkLoadStats> BulkLoader::Finish(const std::string& dir) {
     for (core::NodeType t : core::kAllNodeTypes) {
       auto it = node_counts.find(static_cast<uint8_t>(t));
       if (it != node_counts.end())
-        counters.push_back({name("count/node/", core::NodeTypeName(t)), EncodeCount(it->second), 0});
+        counters.push_back(
+            {name("count/node/", core::NodeTypeName(t)), EncodeCount(it->second), 0});
     }
     for (core::EdgeType t : core::kAllEdgeTypes) {
       auto it = edge_counts.find(static_cast<uint8_t>(t));
       if (it != edge_counts.end())
-        counters.push_back({name("count/edge/", core::EdgeTypeName(t)), EncodeCount(it->second), 0});
+        counters.push_back(
+            {name("count/edge/", core::EdgeTypeName(t)), EncodeCount(it->second), 0});
     }
     if (stats.articles) counters.push_back({"count/articles", EncodeCount(stats.articles), 0});
     if (stats.evidence) counters.push_back({"count/evidence", EncodeCount(stats.evidence), 0});
     counters.push_back({"format_version", std::to_string(kFormatVersion), 0});
-    std::sort(counters.begin(), counters.end(), [](const KeyValue& a, const KeyValue& b) { return a.key < b.key; });
+    std::sort(counters.begin(), counters.end(),
+              [](const KeyValue& a, const KeyValue& b) { return a.key < b.key; });
     SstOut out = sst(kind::kMeta);
     std::string key;
     auto put = [&](const KeyValue& kv) {

@@ -74,9 +74,12 @@ Status DeltaWriter::Fetch(std::vector<std::string> keys) {
   db_->MultiGet(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), keys.size(), slices.data(),
                 values.data(), statuses.data(), /*sorted_input=*/true);
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (statuses[i].ok()) committed_[keys[i]] = values[i].ToString();
-    else if (statuses[i].IsNotFound()) committed_[keys[i]] = std::nullopt;
-    else return Status::IoError("read " + statuses[i].ToString());
+    if (statuses[i].ok())
+      committed_[keys[i]] = values[i].ToString();
+    else if (statuses[i].IsNotFound())
+      committed_[keys[i]] = std::nullopt;
+    else
+      return Status::IoError("read " + statuses[i].ToString());
   }
   return Status::Ok();
 }
@@ -185,8 +188,10 @@ Status DeltaWriter::FlushCounters() {
     }
     int64_t value = static_cast<int64_t>(*current) + delta;
     if (value < 0) return Status::Corruption("counter below zero: " + key);
-    if (value == 0 && key[0] == kind::kDegree) Delete(key);
-    else Put(key, EncodeCount(static_cast<uint64_t>(value)));
+    if (value == 0 && key[0] == kind::kDegree)
+      Delete(key);
+    else
+      Put(key, EncodeCount(static_cast<uint64_t>(value)));
     if (CounterCache::Keeps(key)) written_counters_.emplace_back(key, static_cast<uint64_t>(value));
   }
   return Status::Ok();

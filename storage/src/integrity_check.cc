@@ -29,7 +29,8 @@ namespace {
 
 struct EdgeKeyHash {
   size_t operator()(const EdgeKey& e) const {
-    return e.src * 0x9e3779b97f4a7c15ULL ^ (e.dst + static_cast<uint64_t>(e.type) * 0xff51afd7ed558ccdULL);
+    return e.src * 0x9e3779b97f4a7c15ULL ^
+           (e.dst + static_cast<uint64_t>(e.type) * 0xff51afd7ed558ccdULL);
   }
 };
 
@@ -106,7 +107,8 @@ class Checker {
       fn(std::string_view(it->key().data(), it->key().size()),
          std::string_view(it->value().data(), it->value().size()));
     }
-    if (!it->status().ok()) return Status::IoError("scan " + prefix + ": " + it->status().ToString());
+    if (!it->status().ok())
+      return Status::IoError("scan " + prefix + ": " + it->status().ToString());
     return Status::Ok();
   }
 
@@ -172,7 +174,8 @@ class Checker {
       auto edge_key = DecodeAdjacencyKey(key);
       if (!edge_key) return BadRecord(key, "malformed edge key");
       auto it = edges_.find(*edge_key);
-      if (it == edges_.end()) return Fail(mirrors_, "I " + EdgeName(*edge_key) + " has no O record");
+      if (it == edges_.end())
+        return Fail(mirrors_, "I " + EdgeName(*edge_key) + " has no O record");
       it->second.mirrored = true;
       if (it->second.record_hash != core::Hash64(value))
         Fail(mirrors_, "I " + EdgeName(*edge_key) + " differs from its O record");
@@ -200,15 +203,17 @@ class Checker {
       if (state.evidence_found == 0)
         Fail(evidence_, EdgeName(key) + " has no evidence");
       else if (state.evidence_found != state.evidence_count)
-        Fail(evidence_, EdgeName(key) + " has evidence_count " + std::to_string(state.evidence_count) +
-                            " but " + std::to_string(state.evidence_found) + " evidence records");
+        Fail(evidence_, EdgeName(key) + " has evidence_count " +
+                            std::to_string(state.evidence_count) + " but " +
+                            std::to_string(state.evidence_found) + " evidence records");
     }
   }
 
   Status ScanIndex() {
     return Scan(kind::kIndex, [&](std::string_view key, std::string_view) {
       auto entry = DecodeIndexKey(key);
-      if (!entry || static_cast<uint8_t>(key[1]) != kNameIndex) return BadRecord(key, "malformed index key");
+      if (!entry || static_cast<uint8_t>(key[1]) != kNameIndex)
+        return BadRecord(key, "malformed index key");
       if (!nodes_.count(entry->node))
         Fail(index_, "index entry \"" + Printable(entry->folded_name) + "\" points to " +
                          std::to_string(entry->node) + ", not a live node");
@@ -246,7 +251,8 @@ class Checker {
     }));
     for (const auto& [hash, id] : articles_by_hash_)
       if (!hashed.count(hash))
-        Fail(articles_, "article " + std::to_string(id) + " has no H entry for its hash " + Printable(hash));
+        Fail(articles_,
+             "article " + std::to_string(id) + " has no H entry for its hash " + Printable(hash));
     return Status::Ok();
   }
 
@@ -261,27 +267,31 @@ class Checker {
         degrees_.erase(it);
       }
       if (stored != counted)
-        Fail(counters_, "degree of node " + std::to_string(ReadU64(key.substr(1))) + " (direction " +
-                            std::to_string(static_cast<int>(key[9])) + ", edge type " +
-                            std::to_string(static_cast<int>(key[10])) + ") is " + std::to_string(stored) +
-                            ", a recount gives " + std::to_string(counted));
+        Fail(counters_, "degree of node " + std::to_string(ReadU64(key.substr(1))) +
+                            " (direction " + std::to_string(static_cast<int>(key[9])) +
+                            ", edge type " + std::to_string(static_cast<int>(key[10])) + ") is " +
+                            std::to_string(stored) + ", a recount gives " +
+                            std::to_string(counted));
     });
   }
 
   void CheckCounters() {
     for (const auto& [key, counted] : degrees_)
       Fail(counters_, "degree of node " + std::to_string(ReadU64(std::string_view(key).substr(1))) +
-                          " (direction " + std::to_string(static_cast<int>(key[9])) + ", edge type " +
-                          std::to_string(static_cast<int>(key[10])) + ") is missing, a recount gives " +
-                          std::to_string(counted));
+                          " (direction " + std::to_string(static_cast<int>(key[9])) +
+                          ", edge type " + std::to_string(static_cast<int>(key[10])) +
+                          ") is missing, a recount gives " + std::to_string(counted));
     std::vector<std::string> names = {"count/articles", "count/evidence"};
-    for (NodeType t : core::kAllNodeTypes) names.push_back(std::string("count/node/") + core::NodeTypeName(t));
-    for (EdgeType t : core::kAllEdgeTypes) names.push_back(std::string("count/edge/") + core::EdgeTypeName(t));
+    for (NodeType t : core::kAllNodeTypes)
+      names.push_back(std::string("count/node/") + core::NodeTypeName(t));
+    for (EdgeType t : core::kAllEdgeTypes)
+      names.push_back(std::string("count/edge/") + core::EdgeTypeName(t));
     for (const auto& name : names) {
       uint64_t stored = stored_counters_.count(name) ? stored_counters_[name] : 0;
       uint64_t counted = recount_.count(name) ? recount_[name] : 0;
       if (stored != counted)
-        Fail(counters_, name + " is " + std::to_string(stored) + ", a recount gives " + std::to_string(counted));
+        Fail(counters_, name + " is " + std::to_string(stored) + ", a recount gives " +
+                            std::to_string(counted));
     }
   }
 
@@ -290,16 +300,26 @@ class Checker {
 
   InvariantResult records_{"records", "every key and record decodes", 0, {}};
   InvariantResult mirrors_{"edge-mirrors",
-                           "every O key has its I mirror with the same record, and every I its O", 0, {}};
-  InvariantResult evidence_{"edge-evidence",
-                            "every edge has >= 1 evidence record, evidence_count equals their number, "
-                            "every V belongs to a live edge", 0, {}};
-  InvariantResult ends_{"edge-ends", "both ends of every edge are live nodes whose types the edge type allows",
-                        0, {}};
+                           "every O key has its I mirror with the same record, and every I its O",
+                           0,
+                           {}};
+  InvariantResult evidence_{
+      "edge-evidence",
+      "every edge has >= 1 evidence record, evidence_count equals their number, "
+      "every V belongs to a live edge",
+      0,
+      {}};
+  InvariantResult ends_{"edge-ends",
+                        "both ends of every edge are live nodes whose types the edge type allows",
+                        0,
+                        {}};
   InvariantResult index_{"index-entries", "every X entry points to a live node", 0, {}};
-  InvariantResult articles_{"articles",
-                            "every A has its H entry pointing back and vice versa; mentions are live or "
-                            "merged nodes", 0, {}};
+  InvariantResult articles_{
+      "articles",
+      "every A has its H entry pointing back and vice versa; mentions are live or "
+      "merged nodes",
+      0,
+      {}};
   InvariantResult counters_{"counters", "the count/* and D counters equal a recount", 0, {}};
 
   std::map<std::string, uint64_t> scanned_;
@@ -313,7 +333,8 @@ class Checker {
 
 }  // namespace
 
-core::Result<IntegrityReport> CheckIntegrity(const std::string& dir, const IntegrityCheckOptions& options) {
+core::Result<IntegrityReport> CheckIntegrity(const std::string& dir,
+                                             const IntegrityCheckOptions& options) {
   auto view = LiveView::Open(dir);
   if (!view.ok()) return view.status();
   IntegrityReport report;

@@ -14,7 +14,8 @@ core::Result<std::unique_ptr<LiveView>> LiveView::Open(const std::string& dir) {
   std::error_code ec;
   if (!std::filesystem::exists(std::filesystem::path(dir) / "CURRENT", ec))
     return Status::NotFound(dir + " holds no database");
-  std::string scratch = (std::filesystem::temp_directory_path(ec) / "actorgraph-view-XXXXXX").string();
+  std::string scratch =
+      (std::filesystem::temp_directory_path(ec) / "actorgraph-view-XXXXXX").string();
   if (!mkdtemp(scratch.data())) return Status::IoError("cannot create a scratch folder in /tmp");
   std::unique_ptr<LiveView> view(new LiveView());
   view->scratch_dir_ = scratch;
@@ -41,9 +42,9 @@ core::Result<std::unique_ptr<LiveView>> LiveView::Open(const std::string& dir) {
   }
   if (!s.ok()) return Status::IoError("read format version: " + s.ToString());
   if (!ReadsFormatVersion(version))
-    return Status::Unsupported("database " + dir + " has format version " + version +
-                               "; this build reads versions " + std::to_string(kOldestFormatVersion) +
-                               " to " + std::to_string(kFormatVersion));
+    return Status::Unsupported(
+        "database " + dir + " has format version " + version + "; this build reads versions " +
+        std::to_string(kOldestFormatVersion) + " to " + std::to_string(kFormatVersion));
   return view;
 }
 

@@ -26,6 +26,7 @@ class Writer {
     std::memcpy(buf, &d, 8);
     out_.append(buf, 8);
   }
+
  private:
   std::string& out_;
 };
@@ -154,7 +155,8 @@ bool DecodeArticle(std::string_view in, core::ArticleId id, core::Article* a) {
   a->id = id;
   if (!r.String(&a->content_hash) || !r.String(&a->url) || !r.String(&a->title) ||
       !r.String(&a->date) || !r.String(&a->text) || !r.Varint(&n) || n > kMaxListLength ||
-      n > in.size())  // each mention takes at least one byte: no huge allocation from a short record
+      n > in.size())  // each mention takes at least one byte: no huge allocation from a short
+                      // record
     return false;
   a->mentions.assign(n, 0);
   for (auto& m : a->mentions)

@@ -57,7 +57,8 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
                                         : rocksdb::DB::Open(ro, dir, &raw);
   if (!s.ok()) {
     if (s.IsIOError() && s.ToString().find("lock") != std::string::npos)
-      return Status::IoError("database " + dir + " is in use by another process (" + s.ToString() + ")");
+      return Status::IoError("database " + dir + " is in use by another process (" + s.ToString() +
+                             ")");
     return FromRocks(s, "open " + dir);
   }
   auto impl = std::make_unique<Impl>();
@@ -71,7 +72,8 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
     // A new database has no keys at all; anything else without a version is not ours.
     std::unique_ptr<rocksdb::Iterator> it(raw->NewIterator(rocksdb::ReadOptions()));
     it->SeekToFirst();
-    if (it->Valid()) return Status::Unsupported(dir + " is not an actorgraph database (no format version)");
+    if (it->Valid())
+      return Status::Unsupported(dir + " is not an actorgraph database (no format version)");
     if (options.read_only) return Status::NotFound(dir + " is empty");
     rocksdb::WriteOptions wo;
     wo.sync = true;
@@ -80,9 +82,9 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
   } else if (!s.ok()) {
     return FromRocks(s, "read format version");
   } else if (!ReadsFormatVersion(version)) {
-    return Status::Unsupported("database " + dir + " has format version " + version +
-                               "; this build reads versions " + std::to_string(kOldestFormatVersion) +
-                               " to " + std::to_string(kFormatVersion));
+    return Status::Unsupported(
+        "database " + dir + " has format version " + version + "; this build reads versions " +
+        std::to_string(kOldestFormatVersion) + " to " + std::to_string(kFormatVersion));
   } else if (version != std::to_string(kFormatVersion) && !options.read_only) {
     // Records of the newer version may be written from now on: an older build must refuse it.
     rocksdb::WriteOptions wo;

@@ -28,8 +28,9 @@ std::optional<std::string> RocksReader::Get(const std::string& key) {
   return value.ToString();
 }
 
-Status RocksReader::Scan(const std::string& prefix, const std::string& start,
-                         const std::function<bool(const rocksdb::Slice&, const rocksdb::Slice&)>& fn) {
+Status RocksReader::Scan(
+    const std::string& prefix, const std::string& start,
+    const std::function<bool(const rocksdb::Slice&, const rocksdb::Slice&)>& fn) {
   // A nested scan (from inside `fn`) must not move the outer scan's iterator.
   std::unique_ptr<rocksdb::Iterator> nested;
   rocksdb::Iterator* it;
@@ -59,7 +60,8 @@ Result<core::Node> RocksReader::GetNode(core::NodeId id) {
   rocksdb::PinnableSlice value;
   if (!Get(NodeKey(id), &value)) return Status::NotFound("no node " + std::to_string(id));
   core::Node node;
-  if (!DecodeNode(std::string_view(value.data(), value.size()), id, &node)) return Status::Corruption("bad node record " + std::to_string(id));
+  if (!DecodeNode(std::string_view(value.data(), value.size()), id, &node))
+    return Status::Corruption("bad node record " + std::to_string(id));
   return node;
 }
 
@@ -67,7 +69,8 @@ Result<core::Edge> RocksReader::GetEdge(const core::EdgeKey& key) {
   rocksdb::PinnableSlice value;
   if (!Get(OutKey(key), &value)) return Status::NotFound("no such edge");
   core::Edge edge;
-  if (!DecodeEdge(std::string_view(value.data(), value.size()), key, &edge)) return Status::Corruption("bad edge record");
+  if (!DecodeEdge(std::string_view(value.data(), value.size()), key, &edge))
+    return Status::Corruption("bad edge record");
   return edge;
 }
 
@@ -98,7 +101,8 @@ Result<core::Article> RocksReader::GetArticle(core::ArticleId id) {
   rocksdb::PinnableSlice value;
   if (!Get(ArticleKey(id), &value)) return Status::NotFound("no article " + std::to_string(id));
   core::Article a;
-  if (!DecodeArticle(std::string_view(value.data(), value.size()), id, &a)) return Status::Corruption("bad article record");
+  if (!DecodeArticle(std::string_view(value.data(), value.size()), id, &a))
+    return Status::Corruption("bad article record");
   return a;
 }
 
@@ -118,7 +122,8 @@ std::vector<core::NodeId> RocksReader::LookupExact(const std::string& folded_nam
   return out;
 }
 
-std::vector<core::IndexEntry> RocksReader::LookupPrefix(const std::string& folded_prefix, size_t limit) {
+std::vector<core::IndexEntry> RocksReader::LookupPrefix(const std::string& folded_prefix,
+                                                        size_t limit) {
   std::vector<core::IndexEntry> out;
   std::string prefix = IndexPrefix(folded_prefix);
   Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice&) {
@@ -144,9 +149,11 @@ Result<core::NeighborPage> RocksReader::Neighbors(core::NodeId id, const core::N
   bool more = false, bad = false;
   core::NeighborCursor last;
   for (core::Direction half : halves) {
-    if (resume && resume->direction == core::Direction::kIn && half == core::Direction::kOut) continue;
+    if (resume && resume->direction == core::Direction::kIn && half == core::Direction::kOut)
+      continue;
     char k = half == core::Direction::kOut ? kind::kOut : kind::kIn;
-    std::string prefix = q.edge_type ? AdjacencyPrefix(k, id, *q.edge_type) : AdjacencyPrefix(k, id);
+    std::string prefix =
+        q.edge_type ? AdjacencyPrefix(k, id, *q.edge_type) : AdjacencyPrefix(k, id);
     std::string start = prefix;
     if (resume && resume->direction == half) {
       start = AdjacencyPrefix(k, id, resume->type);
@@ -205,10 +212,12 @@ core::GraphCounts RocksReader::Counts() {
   return c;
 }
 
-std::optional<std::string> RocksReader::GetMeta(const std::string& key) { return Get(MetaKey(key)); }
+std::optional<std::string> RocksReader::GetMeta(const std::string& key) {
+  return Get(MetaKey(key));
+}
 
-std::vector<core::MetaPut> RocksReader::ScanMeta(const std::string& prefix, const std::string& after,
-                                                 size_t limit) {
+std::vector<core::MetaPut> RocksReader::ScanMeta(const std::string& prefix,
+                                                 const std::string& after, size_t limit) {
   std::vector<core::MetaPut> out;
   std::string full = MetaKey(prefix);
   std::string start = after.empty() ? full : MetaKey(after) + std::string(1, '\0');
@@ -254,7 +263,8 @@ Status RocksReader::ForEachArticle(const std::function<bool(const core::Article&
   bool bad = false;
   AG_RETURN_IF_ERROR(Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
     core::Article a;
-    if (k.size() != 9 || !DecodeArticle(std::string_view(v.data(), v.size()), ReadU64(std::string_view(k.data() + 1, 8)), &a)) {
+    if (k.size() != 9 || !DecodeArticle(std::string_view(v.data(), v.size()),
+                                        ReadU64(std::string_view(k.data() + 1, 8)), &a)) {
       bad = true;
       return false;
     }

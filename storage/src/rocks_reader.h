@@ -26,8 +26,10 @@ class RocksReader : public core::GraphReader {
   core::Result<core::Article> GetArticle(core::ArticleId id) override;
   std::optional<core::ArticleId> FindArticleByHash(const std::string& content_hash) override;
   std::vector<core::NodeId> LookupExact(const std::string& folded_name) override;
-  std::vector<core::IndexEntry> LookupPrefix(const std::string& folded_prefix, size_t limit) override;
-  core::Result<core::NeighborPage> Neighbors(core::NodeId id, const core::NeighborQuery& q) override;
+  std::vector<core::IndexEntry> LookupPrefix(const std::string& folded_prefix,
+                                             size_t limit) override;
+  core::Result<core::NeighborPage> Neighbors(core::NodeId id,
+                                             const core::NeighborQuery& q) override;
   core::Degree GetDegree(core::NodeId id) override;
   core::GraphCounts Counts() override;
   std::optional<std::string> GetMeta(const std::string& key) override;

@@ -108,7 +108,9 @@ inline Reply ToReply(const httplib::Result& r) {
   return out;
 }
 
-inline Reply Get(const LiveServer& s, const std::string& path) { return ToReply(s.Client()->Get(path)); }
+inline Reply Get(const LiveServer& s, const std::string& path) {
+  return ToReply(s.Client()->Get(path));
+}
 
 inline Reply Send(const LiveServer& s, const std::string& method, const std::string& path,
                   const std::string& body = "{}", const std::string& token = "",
@@ -135,7 +137,9 @@ inline std::string Run(const std::string& command) {
   size_t n;
   while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
   int rc = pclose(p);
-  if (rc != 0) throw std::runtime_error("command failed (" + std::to_string(rc) + "): " + command + "\n" + out);
+  if (rc != 0)
+    throw std::runtime_error("command failed (" + std::to_string(rc) + "): " + command + "\n" +
+                             out);
   return out;
 }
 

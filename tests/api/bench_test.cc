@@ -2,7 +2,6 @@
 // folder written by peers/gen_graph.py): loads the generated graph, times the snapshot
 // endpoints over HTTP and checks shortest-path lengths against peers/graph_truth.py --check.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 
 #include "actorgraph/core/names.h"
@@ -80,7 +79,8 @@ TEST_CASE("graph API on the peers workload", "[.bench]") {
   LiveServer s({}, false);
   WARN("load: " << Millis([&] { Load(s.store(), data); }) << " ms");
   json q = json::parse(ReadFile(std::string(data) + "/queries.json"));
-  json truth = json::parse(Run("/usr/bin/python3 /work/shared/peers/graph_truth.py --check --data " + std::string(data)));
+  json truth = json::parse(Run(
+      "/usr/bin/python3 /work/shared/peers/graph_truth.py --check --data " + std::string(data)));
   auto client = s.Client();
   auto get = [&](const std::string& path) {
     auto r = client->Get(path);
@@ -91,11 +91,14 @@ TEST_CASE("graph API on the peers workload", "[.bench]") {
   json stats = get("/api/v1/stats");
   CHECK(stats["node_count"] == truth["nodes"]);
   CHECK(stats["edge_count"] == truth["edges"]);
-  WARN("pagerank, first (snapshot build + compute): " << Millis([&] { get("/api/v1/analytics/pagerank?limit=10"); }) << " ms");
-  WARN("pagerank, cached: " << Millis([&] { get("/api/v1/analytics/pagerank?limit=10"); }) << " ms");
+  WARN("pagerank, first (snapshot build + compute): "
+       << Millis([&] { get("/api/v1/analytics/pagerank?limit=10"); }) << " ms");
+  WARN("pagerank, cached: " << Millis([&] { get("/api/v1/analytics/pagerank?limit=10"); })
+                            << " ms");
   json pr = get("/api/v1/analytics/pagerank?limit=10");
   for (size_t i = 0; i < 10; ++i)
-    CHECK(pr["results"][i]["node"]["id"] == std::to_string(truth["pagerank_top10"][i]["id"].get<uint64_t>() + 1));
+    CHECK(pr["results"][i]["node"]["id"] ==
+          std::to_string(truth["pagerank_top10"][i]["id"].get<uint64_t>() + 1));
   json comps;
   WARN("components: " << Millis([&] { comps = get("/api/v1/analytics/components"); }) << " ms");
   CHECK(comps["count"] == truth["components"]);
@@ -121,15 +124,18 @@ TEST_CASE("graph API on the peers workload", "[.bench]") {
   WARN(q["sp_pairs"].size() << " shortest paths: " << sp_ms << " ms");
   WARN("20 x k=5 paths: " << Millis([&] {
          for (size_t p = 0; p < 20; ++p)
-           get("/api/v1/paths?k=5&max_depth=6&from=" + std::to_string(Id(q["sp_pairs"][p][0].dump())) +
+           get("/api/v1/paths?k=5&max_depth=6&from=" +
+               std::to_string(Id(q["sp_pairs"][p][0].dump())) +
                "&to=" + std::to_string(Id(q["sp_pairs"][p][1].dump())));
        }) << " ms");
   WARN("1000 neighbour pages (limit 50): " << Millis([&] {
-         for (const auto& h : q["hop1"]) get("/api/v1/nodes/" + std::to_string(Id(h[1].dump())) + "/neighbors?limit=50");
+         for (const auto& h : q["hop1"])
+           get("/api/v1/nodes/" + std::to_string(Id(h[1].dump())) + "/neighbors?limit=50");
        }) << " ms");
   WARN("100 subgraphs (depth 2, max 500 nodes): " << Millis([&] {
          for (size_t p = 0; p < 100; ++p)
-           get("/api/v1/subgraph?depth=2&max_nodes=500&center=" + std::to_string(Id(q["hop2"][p][1].dump())));
+           get("/api/v1/subgraph?depth=2&max_nodes=500&center=" +
+               std::to_string(Id(q["hop2"][p][1].dump())));
        }) << " ms");
   WARN("100 fuzzy searches: " << Millis([&] {
          for (size_t p = 0; p < 100; ++p) {

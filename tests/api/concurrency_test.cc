@@ -1,12 +1,11 @@
 // End-to-end: slow clients do not stall the others, and concurrent readers and writers see
 // no errors.
-#include <catch2/catch.hpp>
-
 #include <arpa/inet.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <chrono>
 
 #include "api/api_test_support.h"
@@ -35,10 +34,12 @@ TEST_CASE("slow clients do not stall other requests", "[api][concurrency]") {
   LiveServer s({}, false);  // 64 threads; with the library's 8 this request waits ~40 s
   int port = s.port();
   std::vector<int> slow;
-  for (int i = 0; i < 32; ++i) slow.push_back(SlowClient(port));  // 4 times the library's default pool
+  for (int i = 0; i < 32; ++i)
+    slow.push_back(SlowClient(port));  // 4 times the library's default pool
   auto t0 = std::chrono::steady_clock::now();
   auto r = Get(s, "/api/v1/health");
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   CHECK(r.status == 200);
   CHECK(ms < 1000);
   for (int fd : slow) close(fd);
@@ -53,9 +54,12 @@ TEST_CASE("concurrent readers and writers", "[api][concurrency]") {
   for (int t = 0; t < 6; ++t) {
     readers.emplace_back([&, t] {
       auto c = s.Client();
-      const std::string paths[] = {"/api/v1/subgraph?depth=2&center=" + hub, "/api/v1/analytics/pagerank",
-                                   "/api/v1/search?q=unidi", "/api/v1/nodes/" + hub + "/neighbors",
-                                   "/api/v1/paths?k=3&from=" + hub + "&to=" + hub, "/api/v1/events"};
+      const std::string paths[] = {"/api/v1/subgraph?depth=2&center=" + hub,
+                                   "/api/v1/analytics/pagerank",
+                                   "/api/v1/search?q=unidi",
+                                   "/api/v1/nodes/" + hub + "/neighbors",
+                                   "/api/v1/paths?k=3&from=" + hub + "&to=" + hub,
+                                   "/api/v1/events"};
       while (!stop) {
         auto r = c->Get(paths[(requests++ + t) % 6]);
         if (!r || r->status != 200) ++failures;
@@ -64,9 +68,11 @@ TEST_CASE("concurrent readers and writers", "[api][concurrency]") {
   }
   int articles = 0;
   for (int i = 0; i < 20; ++i) {
-    std::string text = "Person Number" + std::to_string(i) + " Smith, director of Concurrent Works " +
-                       std::to_string(i) + ", spoke at the Parallel Forum " + std::to_string(i) + " in Lisbon.";
-    auto r = Send(s, "POST", "/api/v1/articles", nlohmann::json{{"text", text}, {"title", "Story " + std::to_string(i)}}.dump());
+    std::string text = "Person Number" + std::to_string(i) +
+                       " Smith, director of Concurrent Works " + std::to_string(i) +
+                       ", spoke at the Parallel Forum " + std::to_string(i) + " in Lisbon.";
+    auto r = Send(s, "POST", "/api/v1/articles",
+                  nlohmann::json{{"text", text}, {"title", "Story " + std::to_string(i)}}.dump());
     articles += r.status == 201;
   }
   stop = true;

@@ -1,6 +1,5 @@
 // End-to-end: exports over HTTP and from `actorgraph export`, read back by networkx.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
 #include "api/api_test_support.h"
@@ -58,7 +57,8 @@ TEST_CASE("GraphML and GEXF exports read by networkx match /stats", "[api][expor
   auto edges_csv = s.Client()->Get("/api/v1/export?format=csv");
   CHECK(Lines(edges_csv->body) == stats["edge_count"].get<size_t>() + 1);
   auto jsonl = s.Client()->Get("/api/v1/export?format=jsonl");
-  CHECK(Lines(jsonl->body) == stats["node_count"].get<size_t>() + stats["edge_count"].get<size_t>());
+  CHECK(Lines(jsonl->body) ==
+        stats["node_count"].get<size_t>() + stats["edge_count"].get<size_t>());
 }
 
 TEST_CASE("a subgraph export holds the ego network", "[api][export]") {

@@ -1,8 +1,7 @@
 // End-to-end: paths, subgraph and analytics on a generated graph, checked against
 // peers/graph_truth.py (igraph) and networkx; neighbour pages of a 100,000-neighbour hub.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -56,13 +55,15 @@ std::vector<std::pair<int, int>> Generate(core::GraphStore& store) {
   return edges;
 }
 
-json Truth(const TempDir& dir, const std::vector<std::pair<int, int>>& edges, const std::string& pairs) {
+json Truth(const TempDir& dir, const std::vector<std::pair<int, int>>& edges,
+           const std::string& pairs) {
   json g = {{"nodes", json::array()}, {"edges", json::array()}};
   for (int i = 1; i <= kNodes; ++i) g["nodes"].push_back({{"id", i}});
   for (auto [a, b] : edges) g["edges"].push_back({{"src", a}, {"dst", b}});
   std::string path = dir.Sub("graph.json");
   std::ofstream(path) << g.dump();
-  return json::parse(Run("/usr/bin/python3 /work/shared/peers/graph_truth.py --json " + path + " " + pairs));
+  return json::parse(
+      Run("/usr/bin/python3 /work/shared/peers/graph_truth.py --json " + path + " " + pairs));
 }
 
 struct GeneratedServer {
@@ -114,23 +115,27 @@ TEST_CASE("analytics agree with igraph and networkx on a generated graph", "[api
 
   // Betweenness against networkx (normalised, undirected).
   std::string path = dir.Sub("graph.json");
-  json nx_top = json::parse(Run(
-      "/usr/bin/python3 -c \"import json, networkx as nx; d = json.load(open('" + path +
-      "')); g = nx.Graph(); g.add_nodes_from(n['id'] for n in d['nodes']); g.add_edges_from((e['src'], e['dst']) for e in "
-      "d['edges']); b = nx.betweenness_centrality(g); print(json.dumps(sorted(([v, k] for k, v in b.items()), "
-      "key=lambda x: (-x[0], str(x[1])))[:5]))\""));
+  json nx_top = json::parse(
+      Run("/usr/bin/python3 -c \"import json, networkx as nx; d = json.load(open('" + path +
+          "')); g = nx.Graph(); g.add_nodes_from(n['id'] for n in d['nodes']); "
+          "g.add_edges_from((e['src'], e['dst']) for e in "
+          "d['edges']); b = nx.betweenness_centrality(g); print(json.dumps(sorted(([v, k] for k, v "
+          "in b.items()), "
+          "key=lambda x: (-x[0], str(x[1])))[:5]))\""));
   auto between = Get(s, "/api/v1/analytics/betweenness?limit=5");
   REQUIRE(between.body["results"].size() == 5);
   for (size_t i = 0; i < 5; ++i) {
     CHECK(between.body["results"][i]["node"]["id"] == std::to_string(nx_top[i][1].get<int>()));
-    CHECK(between.body["results"][i]["score"].get<double>() == Approx(nx_top[i][0].get<double>()).margin(1e-9));
+    CHECK(between.body["results"][i]["score"].get<double>() ==
+          Approx(nx_top[i][0].get<double>()).margin(1e-9));
   }
 
   // Type filter: only agencies listed; the graph part by edge type changes the scores.
   auto agencies = Get(s, "/api/v1/analytics/pagerank?type=agency&limit=50");
   for (const auto& r : agencies.body["results"]) CHECK(r["node"]["type"] == "agency");
   auto part_of = Get(s, "/api/v1/analytics/degree?edge_type=part-of&limit=1");
-  CHECK(part_of.body["results"][0]["degree"].get<int>() < degree.body["results"][0]["degree"].get<int>());
+  CHECK(part_of.body["results"][0]["degree"].get<int>() <
+        degree.body["results"][0]["degree"].get<int>());
 
   CHECK(Get(s, "/api/v1/analytics/closeness").status == 404);
   CHECK(Get(s, "/api/v1/analytics/pagerank?limit=1001").status == 400);
@@ -147,7 +152,8 @@ TEST_CASE("k shortest paths: the shortest first, simple, joined by their edges",
   json truth = Truth(dir, g.edges, args);
   for (size_t p = 0; p < pairs.size(); ++p) {
     auto [a, b] = pairs[p];
-    auto r = Get(s, "/api/v1/paths?from=" + std::to_string(a) + "&to=" + std::to_string(b) + "&k=5&max_depth=8");
+    auto r = Get(s, "/api/v1/paths?from=" + std::to_string(a) + "&to=" + std::to_string(b) +
+                        "&k=5&max_depth=8");
     REQUIRE(r.status == 200);
     const json& want = truth["shortest_paths"][p]["length"];
     if (want.is_null()) {
@@ -221,7 +227,8 @@ TEST_CASE("subgraph: the ego network, cut at max_nodes with a flag", "[api][subg
     CHECK(e["confidence"].get<double>() >= 0.6);
   }
   auto typed = Get(s, "/api/v1/subgraph?center=1&depth=2&node_type=agency");
-  for (size_t i = 1; i < typed.body["nodes"].size(); ++i) CHECK(typed.body["nodes"][i]["type"] == "agency");
+  for (size_t i = 1; i < typed.body["nodes"].size(); ++i)
+    CHECK(typed.body["nodes"][i]["type"] == "agency");
   CHECK(Get(s, "/api/v1/subgraph?center=1&depth=5").status == 400);
   CHECK(Get(s, "/api/v1/subgraph?center=1&max_nodes=0").status == 400);
   CHECK(Get(s, "/api/v1/subgraph?center=123456").status == 404);
@@ -256,7 +263,8 @@ TEST_CASE("a hub with 100,000 neighbours answers a page as fast as a small node"
     for (int i = 0; i < 21; ++i) {
       auto t0 = std::chrono::steady_clock::now();
       auto r = client->Get(path);
-      ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+      ms.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
       REQUIRE(r->status == 200);
     }
     std::sort(ms.begin(), ms.end());
@@ -267,11 +275,13 @@ TEST_CASE("a hub with 100,000 neighbours answers a page as fast as a small node"
   CHECK(first.body["items"].size() == 50);
   // A cursor deep into the list.
   std::string cursor = first.body["next_cursor"];
-  for (int i = 0; i < 3; ++i) cursor = Get(s, "/api/v1/nodes/1/neighbors?limit=1000&cursor=" + cursor).body["next_cursor"];
+  for (int i = 0; i < 3; ++i)
+    cursor = Get(s, "/api/v1/nodes/1/neighbors?limit=1000&cursor=" + cursor).body["next_cursor"];
   double hub_ms = median_ms("/api/v1/nodes/1/neighbors?limit=50");
   double deep_ms = median_ms("/api/v1/nodes/1/neighbors?limit=50&cursor=" + cursor);
   double leaf_ms = median_ms("/api/v1/nodes/1000/neighbors?limit=50");
-  WARN("neighbours page (50) median: hub " << hub_ms << " ms, hub deep page " << deep_ms << " ms, leaf " << leaf_ms << " ms");
+  WARN("neighbours page (50) median: hub " << hub_ms << " ms, hub deep page " << deep_ms
+                                           << " ms, leaf " << leaf_ms << " ms");
   CHECK(hub_ms < 25);
   CHECK(deep_ms < 25);
   CHECK(hub_ms < leaf_ms * 10 + 5);

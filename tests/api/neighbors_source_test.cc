@@ -1,12 +1,12 @@
 // Neighbour pages come from the in-memory snapshot while it is current and from the store
 // while it is behind; a client cannot tell which: bodies and cursors are the same. And a
 // keep-alive connection carries many requests.
-#include <catch2/catch.hpp>
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <catch2/catch.hpp>
 
 #include "api_test_support.h"
 
@@ -26,7 +26,8 @@ std::string AllListings(const LiveServer& s, const std::string& node) {
                              (cursor.empty() ? "" : "&cursor=" + cursor));
       REQUIRE(page.status == 200);
       out += page.text + "\n";
-      cursor = page.body["next_cursor"].is_null() ? "" : page.body["next_cursor"].get<std::string>();
+      cursor =
+          page.body["next_cursor"].is_null() ? "" : page.body["next_cursor"].get<std::string>();
     } while (!cursor.empty());
   }
   return out;
@@ -40,11 +41,13 @@ TEST_CASE("neighbour pages are the same from the snapshot and from the store", "
   REQUIRE(top.status == 200);  // this built the snapshot: it is current now
   REQUIRE(top.body["results"].size() == 3);
   std::vector<std::string> from_snapshot;
-  for (const auto& r : top.body["results"]) from_snapshot.push_back(AllListings(s, r["node"]["id"]));
+  for (const auto& r : top.body["results"])
+    from_snapshot.push_back(AllListings(s, r["node"]["id"]));
 
   // A write the listed nodes do not take part in: the snapshot is behind the store from now on.
-  auto posted = Send(s, "POST", "/api/v1/articles",
-                     json{{"title", "A quiet day"}, {"text", "Nothing was announced on a quiet day."}}.dump());
+  auto posted = Send(
+      s, "POST", "/api/v1/articles",
+      json{{"title", "A quiet day"}, {"text", "Nothing was announced on a quiet day."}}.dump());
   REQUIRE(posted.status == 201);
   for (size_t k = 0; k < 3; ++k) {
     std::string from_store = AllListings(s, top.body["results"][k]["node"]["id"]);
@@ -65,7 +68,8 @@ TEST_CASE("one keep-alive connection carries many requests", "[api][read]") {
   const std::string request = "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
   int answered = 0;
   for (int k = 0; k < 50; ++k) {
-    REQUIRE(send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()));
+    REQUIRE(send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+            static_cast<ssize_t>(request.size()));
     // Read one whole response: headers, then Content-Length bytes.
     std::string got;
     char buf[4096];
@@ -74,7 +78,8 @@ TEST_CASE("one keep-alive connection carries many requests", "[api][read]") {
       ssize_t n = recv(fd, buf, sizeof buf, 0);
       if (n <= 0) break;  // the server closed the connection
       got.append(buf, static_cast<size_t>(n));
-      if (header_end == std::string::npos && (header_end = got.find("\r\n\r\n")) != std::string::npos) {
+      if (header_end == std::string::npos &&
+          (header_end = got.find("\r\n\r\n")) != std::string::npos) {
         auto at = got.find("Content-Length: ");
         REQUIRE(at != std::string::npos);
         length = std::stoul(got.substr(at + 16));

@@ -1,6 +1,5 @@
 // End-to-end: the read endpoints on the dev corpus as imported by the real importer.
 #include <catch2/catch.hpp>
-
 #include <set>
 
 #include "api/api_test_support.h"
@@ -124,9 +123,11 @@ TEST_CASE("neighbours page through every edge exactly once, with a total", "[api
     CHECK(page.body["items"].size() <= 2);
     for (const auto& item : page.body["items"]) {
       CHECK(seen.insert(item["edge"]["id"].get<std::string>()).second);
-      std::string self = item["direction"] == "out" ? item["edge"]["source"] : item["edge"]["target"];
+      std::string self =
+          item["direction"] == "out" ? item["edge"]["source"] : item["edge"]["target"];
       CHECK(self == hub["id"]);
-      std::string other = item["direction"] == "out" ? item["edge"]["target"] : item["edge"]["source"];
+      std::string other =
+          item["direction"] == "out" ? item["edge"]["target"] : item["edge"]["source"];
       CHECK(other == item["neighbor"]["id"]);
     }
     cursor = page.body["next_cursor"].is_null() ? "" : page.body["next_cursor"].get<std::string>();
@@ -176,8 +177,9 @@ TEST_CASE("an edge with its evidence and articles, by id and by its ends", "[api
   CHECK(ev["article"]["id"] == ev["article_id"]);
   CHECK(ev["article"]["url"].get<std::string>().find("/dev/") != std::string::npos);
 
-  auto by_ends = Get(s, "/api/v1/edges?source=" + edge["source"].get<std::string>() + "&type=" +
-                            edge["type"].get<std::string>() + "&target=" + edge["target"].get<std::string>());
+  auto by_ends = Get(s, "/api/v1/edges?source=" + edge["source"].get<std::string>() +
+                            "&type=" + edge["type"].get<std::string>() +
+                            "&target=" + edge["target"].get<std::string>());
   REQUIRE(by_ends.status == 200);
   CHECK(by_ends.body == by_id.body);
 
@@ -216,7 +218,8 @@ TEST_CASE("events come as a dated timeline with their actors", "[api][read]") {
   for (const auto& ev : r.body["events"]) {
     CHECK(ev["node"]["type"] == "event");
     std::string date = ev["date"];
-    if (date.empty()) undated_seen = true;
+    if (date.empty())
+      undated_seen = true;
     else {
       CHECK(!undated_seen);
       CHECK(date >= previous);
@@ -235,7 +238,8 @@ TEST_CASE("events come as a dated timeline with their actors", "[api][read]") {
     if (ev["locations"].empty()) continue;
     json place = ev["locations"][0];
     auto by_id = Get(s, "/api/v1/events?location=" + place["id"].get<std::string>());
-    auto by_name = Get(s, "/api/v1/events?location=" + httplib::detail::encode_query_param(place["name"]));
+    auto by_name =
+        Get(s, "/api/v1/events?location=" + httplib::detail::encode_query_param(place["name"]));
     REQUIRE(by_id.status == 200);
     CHECK(!by_id.body["events"].empty());
     CHECK(by_id.body == by_name.body);
@@ -249,10 +253,25 @@ TEST_CASE("the OpenAPI document names every route", "[api][read]") {
   auto r = Get(CorpusServer(), "/api/v1/openapi.json");
   REQUIRE(r.status == 200);
   CHECK(r.body["openapi"].get<std::string>().rfind("3.", 0) == 0);
-  for (const char* path : {"/health", "/stats", "/search", "/nodes/{id}", "/nodes/{id}/neighbors",
-                           "/nodes/{id}/cooccurrence", "/edges/{edge_id}", "/edges", "/paths", "/subgraph",
-                           "/analytics/{metric}", "/events", "/articles", "/nodes/{id}/merge",
-                           "/curations", "/curations/{id}", "/curations/{id}/undo",
-                           "/edges/{edge_id}/evidence/{evidence_id}", "/export", "/openapi.json"})
+  for (const char* path : {"/health",
+                           "/stats",
+                           "/search",
+                           "/nodes/{id}",
+                           "/nodes/{id}/neighbors",
+                           "/nodes/{id}/cooccurrence",
+                           "/edges/{edge_id}",
+                           "/edges",
+                           "/paths",
+                           "/subgraph",
+                           "/analytics/{metric}",
+                           "/events",
+                           "/articles",
+                           "/nodes/{id}/merge",
+                           "/curations",
+                           "/curations/{id}",
+                           "/curations/{id}/undo",
+                           "/edges/{edge_id}/evidence/{evidence_id}",
+                           "/export",
+                           "/openapi.json"})
     CHECK(r.body["paths"].contains(path));
 }

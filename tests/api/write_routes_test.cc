@@ -23,31 +23,41 @@ api::ServerOptions WithToken() {
 json Fingerprint(core::GraphStore& store) {
   auto reader = store.Read();
   json nodes = json::array(), edges = json::array(), index = json::array();
-  REQUIRE(reader->ForEachNode([&](const core::Node& n) {
-    json j = api::NodeToJson(n);
-    j["merged_into"] = n.merged_into;
-    nodes.push_back(j);
-    return true;
-  }).ok());
-  REQUIRE(reader->ForEachEdge([&](const core::Edge& e) {
-    json j = api::EdgeToJson(e);
-    j["evidence"] = json::array();
-    auto evidence = reader->GetEvidence(e.key);
-    REQUIRE(evidence.ok());
-    for (const auto& ev : evidence.value()) j["evidence"].push_back(api::EvidenceToJson(ev));
-    j["degree_src"] = api::DegreeToJson(reader->GetDegree(e.key.src));
-    edges.push_back(j);
-    return true;
-  }).ok());
+  REQUIRE(reader
+              ->ForEachNode([&](const core::Node& n) {
+                json j = api::NodeToJson(n);
+                j["merged_into"] = n.merged_into;
+                nodes.push_back(j);
+                return true;
+              })
+              .ok());
+  REQUIRE(reader
+              ->ForEachEdge([&](const core::Edge& e) {
+                json j = api::EdgeToJson(e);
+                j["evidence"] = json::array();
+                auto evidence = reader->GetEvidence(e.key);
+                REQUIRE(evidence.ok());
+                for (const auto& ev : evidence.value())
+                  j["evidence"].push_back(api::EvidenceToJson(ev));
+                j["degree_src"] = api::DegreeToJson(reader->GetDegree(e.key.src));
+                edges.push_back(j);
+                return true;
+              })
+              .ok());
   for (const auto& entry : reader->LookupPrefix("", SIZE_MAX))
     index.push_back({entry.folded_name, entry.node});
-  return {{"counts", api::CountsToJson(reader->Counts())}, {"nodes", nodes}, {"edges", edges}, {"index", index}};
+  return {{"counts", api::CountsToJson(reader->Counts())},
+          {"nodes", nodes},
+          {"edges", edges},
+          {"index", index}};
 }
 
 // Compares two fingerprints part by part, printing the JSON patch between them on a mismatch.
 void CheckSame(const json& got, const json& want) {
   for (const char* part : {"counts", "nodes", "edges", "index"}) {
-    INFO(part << ": " << json::diff(want[part], got[part]).dump(1, ' ', false, json::error_handler_t::replace));
+    INFO(part
+         << ": "
+         << json::diff(want[part], got[part]).dump(1, ' ', false, json::error_handler_t::replace));
     CHECK((got[part] == want[part]));
   }
 }
@@ -63,7 +73,10 @@ std::string ExactId(const LiveServer& s, const std::string& name) {
 std::string BoschArticle() { return ReadFile(CorpusDir() + "/bosch-china-xu-daquan-2024.txt"); }
 
 json ArticleJson(const std::string& text) {
-  return {{"url", "https://example.org/bosch"}, {"title", "Bosch bets on China"}, {"date", "2024-03-01"}, {"text", text}};
+  return {{"url", "https://example.org/bosch"},
+          {"title", "Bosch bets on China"},
+          {"date", "2024-03-01"},
+          {"text", text}};
 }
 
 }  // namespace
@@ -88,28 +101,34 @@ TEST_CASE("POST /articles ingests JSON, text and HTML once", "[api][write]") {
   CHECK(Get(s, "/api/v1/stats").body == stats.body);
 
   auto plain = Send(s, "POST", "/api/v1/articles",
-                    "Siemens opens a plant\n\nKarl Weber, head of Siemens Energy, spoke at the Hanover Fair in Hanover.",
+                    "Siemens opens a plant\n\nKarl Weber, head of Siemens Energy, spoke at the "
+                    "Hanover Fair in Hanover.",
                     "", "text/plain");
   CHECK(plain.status == 201);
-  auto html = Send(s, "POST", "/api/v1/articles",
-                   "<html><head><title>Forum</title></head><body><article><h1>Forum opens</h1><p>Maria Rossi, "
-                   "CEO of Rossi Robotics, spoke at the Milan Robotics Forum in Milan.</p></article></body></html>",
-                   "", "text/html");
+  auto html = Send(
+      s, "POST", "/api/v1/articles",
+      "<html><head><title>Forum</title></head><body><article><h1>Forum opens</h1><p>Maria Rossi, "
+      "CEO of Rossi Robotics, spoke at the Milan Robotics Forum in "
+      "Milan.</p></article></body></html>",
+      "", "text/html");
   CHECK(html.status == 201);
   CHECK(Get(s, "/api/v1/stats").body["articles"] == 3);
 
   CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "")) == "empty_body");
   CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "{\"title\":\"x\"}")) == "missing_field");
   CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "{\"text\":5}")) == "invalid_argument");
-  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "{\"text\":\"a\",\"date\":\"May\"}")) == "invalid_date");
+  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "{\"text\":\"a\",\"date\":\"May\"}")) ==
+        "invalid_date");
   CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "{not json")) == "invalid_json");
   CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "[1]")) == "invalid_json");
-  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", std::string(100, '[') + std::string(100, ']'))) ==
-        "json_too_deep");
+  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles",
+                       std::string(100, '[') + std::string(100, ']'))) == "json_too_deep");
   CHECK(Send(s, "POST", "/api/v1/articles", "x", "", "image/png").status == 415);
-  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "{\"text\":\"a\",\"bogus\":1}")) == "unknown_field");
+  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "{\"text\":\"a\",\"bogus\":1}")) ==
+        "unknown_field");
   httplib::Headers gzip{{"Content-Encoding", "gzip"}};
-  auto compressed = ToReply(s.Client()->Post("/api/v1/articles", gzip, std::string("\x1f\x8b\x08\0", 4), "text/plain"));
+  auto compressed = ToReply(
+      s.Client()->Post("/api/v1/articles", gzip, std::string("\x1f\x8b\x08\0", 4), "text/plain"));
   CHECK(compressed.status == 415);
   CHECK(ErrorCode(compressed) == "unsupported_encoding");
   auto huge = Send(s, "POST", "/api/v1/articles", std::string(9 << 20, 'a'), "", "text/plain");
@@ -120,7 +139,8 @@ TEST_CASE("POST /articles ingests JSON, text and HTML once", "[api][write]") {
 
 TEST_CASE("writes need the token; reads do not; read-only refuses writes", "[api][write][auth]") {
   LiveServer s(WithToken(), false);
-  std::string body = ArticleJson("Anna Berg, director of Nordic Steel, spoke at the Oslo Steel Forum.").dump();
+  std::string body =
+      ArticleJson("Anna Berg, director of Nordic Steel, spoke at the Oslo Steel Forum.").dump();
   auto none = Send(s, "POST", "/api/v1/articles", body);
   CHECK(none.status == 401);
   CHECK(ErrorCode(none) == "unauthorized");
@@ -164,8 +184,10 @@ TEST_CASE("a merge followed by its undo restores exactly the same graph", "[api]
   auto loser_degree = Get(s, "/api/v1/nodes/" + loser).body["degree"]["total"].get<int>();
   REQUIRE(loser_degree >= 1);
 
-  CHECK(Send(s, "POST", "/api/v1/nodes/" + loser + "/merge", "{\"into\":\"" + survivor + "\"}").status == 401);
-  auto merged = Send(s, "POST", "/api/v1/nodes/" + loser + "/merge", "{\"into\":\"" + survivor + "\"}", kToken);
+  CHECK(Send(s, "POST", "/api/v1/nodes/" + loser + "/merge", "{\"into\":\"" + survivor + "\"}")
+            .status == 401);
+  auto merged = Send(s, "POST", "/api/v1/nodes/" + loser + "/merge",
+                     "{\"into\":\"" + survivor + "\"}", kToken);
   REQUIRE(merged.status == 200);
   json curation = merged.body["curation"];
   CHECK(curation["kind"] == "merge");
@@ -182,16 +204,19 @@ TEST_CASE("a merge followed by its undo restores exactly the same graph", "[api]
   CHECK(alias);
   CHECK(ExactId(s, "Bosch China") == survivor);
   json merged_fp = Fingerprint(s.store());
-  CHECK(merged_fp["counts"]["node_count"].get<int>() == before["counts"]["node_count"].get<int>() - 1);
+  CHECK(merged_fp["counts"]["node_count"].get<int>() ==
+        before["counts"]["node_count"].get<int>() - 1);
   CHECK((merged_fp != before));
 
   auto listed = Get(s, "/api/v1/curations");
   REQUIRE(listed.body["items"].size() == 1);
   CHECK(listed.body["items"][0]["id"] == curation["id"]);
   CHECK(!listed.body["items"][0].contains("before"));
-  CHECK(Get(s, "/api/v1/curations/" + curation["id"].get<std::string>()).body["before"] == curation["before"]);
+  CHECK(Get(s, "/api/v1/curations/" + curation["id"].get<std::string>()).body["before"] ==
+        curation["before"]);
 
-  auto undone = Send(s, "POST", "/api/v1/curations/" + curation["id"].get<std::string>() + "/undo", "{}", kToken);
+  auto undone = Send(s, "POST", "/api/v1/curations/" + curation["id"].get<std::string>() + "/undo",
+                     "{}", kToken);
   REQUIRE(undone.status == 200);
   CHECK(undone.body["curation"]["kind"] == "undo");
   CHECK(undone.body["curation"]["undoes"] == curation["id"]);
@@ -199,22 +224,32 @@ TEST_CASE("a merge followed by its undo restores exactly the same graph", "[api]
   CHECK(Get(s, "/api/v1/nodes/" + loser).status == 200);
 
   // An undone step cannot be undone twice, nor an undo undone.
-  CHECK(Send(s, "POST", "/api/v1/curations/" + curation["id"].get<std::string>() + "/undo", "{}", kToken).status == 409);
-  CHECK(Send(s, "POST", "/api/v1/curations/" + undone.body["curation"]["id"].get<std::string>() + "/undo", "{}", kToken).status == 409);
+  CHECK(Send(s, "POST", "/api/v1/curations/" + curation["id"].get<std::string>() + "/undo", "{}",
+             kToken)
+            .status == 409);
+  CHECK(Send(s, "POST",
+             "/api/v1/curations/" + undone.body["curation"]["id"].get<std::string>() + "/undo",
+             "{}", kToken)
+            .status == 409);
   auto page = Get(s, "/api/v1/curations?limit=1");
   CHECK(page.body["items"].size() == 1);
   REQUIRE(page.body["next_cursor"].is_string());
-  auto next = Get(s, "/api/v1/curations?limit=1&cursor=" + page.body["next_cursor"].get<std::string>());
+  auto next =
+      Get(s, "/api/v1/curations?limit=1&cursor=" + page.body["next_cursor"].get<std::string>());
   CHECK(next.body["items"][0]["kind"] == "undo");
   CHECK(next.body["items"][0]["undoes"] == curation["id"]);
   CHECK(Get(s, "/api/v1/curations/" + curation["id"].get<std::string>()).body["undone_by"] ==
         undone.body["curation"]["id"]);
 
-  CHECK(Send(s, "POST", "/api/v1/nodes/" + loser + "/merge", "{\"into\":\"" + loser + "\"}", kToken).status == 400);
-  CHECK(Send(s, "POST", "/api/v1/nodes/" + loser + "/merge", "{\"into\":\"42\"}", kToken).status == 404);
+  CHECK(Send(s, "POST", "/api/v1/nodes/" + loser + "/merge", "{\"into\":\"" + loser + "\"}", kToken)
+            .status == 400);
+  CHECK(Send(s, "POST", "/api/v1/nodes/" + loser + "/merge", "{\"into\":\"42\"}", kToken).status ==
+        404);
   CHECK(Send(s, "POST", "/api/v1/nodes/" + loser + "/merge", "{}", kToken).status == 400);
   std::string person = Get(s, "/api/v1/search?q=xu%20daquan").body["results"][0]["node"]["id"];
-  CHECK(Send(s, "POST", "/api/v1/nodes/" + loser + "/merge", "{\"into\":\"" + person + "\"}", kToken).status == 409);
+  CHECK(
+      Send(s, "POST", "/api/v1/nodes/" + loser + "/merge", "{\"into\":\"" + person + "\"}", kToken)
+          .status == 409);
   CHECK(Send(s, "POST", "/api/v1/curations/999/undo", "{}", kToken).status == 404);
 }
 
@@ -223,7 +258,9 @@ TEST_CASE("curation outlives ingestion", "[api][curation]") {
   std::string text = BoschArticle();
   REQUIRE(Send(s, "POST", "/api/v1/articles", ArticleJson(text).dump(), kToken).status == 201);
   std::string survivor = ExactId(s, "Bosch"), loser = ExactId(s, "Bosch China");
-  REQUIRE(Send(s, "POST", "/api/v1/nodes/" + loser + "/merge", "{\"into\":" + survivor + "}", kToken).status == 200);
+  REQUIRE(
+      Send(s, "POST", "/api/v1/nodes/" + loser + "/merge", "{\"into\":" + survivor + "}", kToken)
+          .status == 200);
 
   // An edge deleted by a curator, and one piece of evidence of another.
   auto page = Get(s, "/api/v1/nodes/" + survivor + "/neighbors?limit=1000");
@@ -237,7 +274,8 @@ TEST_CASE("curation outlives ingestion", "[api][curation]") {
 
   int nodes_before = Get(s, "/api/v1/stats").body["node_count"];
   // The same story again, with a new last line: a new article naming the same actors.
-  auto again = Send(s, "POST", "/api/v1/articles", ArticleJson(text + "\n\nThis story was updated.").dump(), kToken);
+  auto again = Send(s, "POST", "/api/v1/articles",
+                    ArticleJson(text + "\n\nThis story was updated.").dump(), kToken);
   REQUIRE(again.status == 201);
   CHECK(Get(s, "/api/v1/nodes/" + loser).status == 404);
   CHECK(ExactId(s, "Bosch China") == survivor);
@@ -252,19 +290,24 @@ TEST_CASE("curation outlives ingestion", "[api][curation]") {
   auto dev = Send(s, "DELETE", "/api/v1/edges/" + edge_id + "/evidence/" + ev, "", kToken);
   REQUIRE(dev.status == 200);
   auto edge_after = Get(s, "/api/v1/edges/" + edge_id);
-  if (count == 1) CHECK(edge_after.status == 404);
-  else CHECK(edge_after.body["evidence_count"] == count - 1);
-  CHECK(Send(s, "DELETE", "/api/v1/edges/" + edge_id + "/evidence/" + ev, "", kToken).status == 404);
+  if (count == 1)
+    CHECK(edge_after.status == 404);
+  else
+    CHECK(edge_after.body["evidence_count"] == count - 1);
+  CHECK(Send(s, "DELETE", "/api/v1/edges/" + edge_id + "/evidence/" + ev, "", kToken).status ==
+        404);
   CHECK(Send(s, "DELETE", "/api/v1/edges/" + edge_id + "/evidence/xyz", "", kToken).status == 400);
   CHECK(Send(s, "POST", "/api/v1/articles", ArticleJson(text).dump(), kToken).status == 200);
 }
 
 TEST_CASE("PATCH edits a node and its index; undo restores it", "[api][curation]") {
   LiveServer s(WithToken(), false);
-  REQUIRE(Send(s, "POST", "/api/v1/articles", ArticleJson(BoschArticle()).dump(), kToken).status == 201);
+  REQUIRE(Send(s, "POST", "/api/v1/articles", ArticleJson(BoschArticle()).dump(), kToken).status ==
+          201);
   std::string id = ExactId(s, "Bosch China");
   json before = Fingerprint(s.store());
-  auto r = Send(s, "PATCH", "/api/v1/nodes/" + id, R"({"name":"Bosch (China) Investment","aliases":["Bosch China","BCI"]})", kToken);
+  auto r = Send(s, "PATCH", "/api/v1/nodes/" + id,
+                R"({"name":"Bosch (China) Investment","aliases":["Bosch China","BCI"]})", kToken);
   REQUIRE(r.status == 200);
   CHECK(r.body["node"]["name"] == "Bosch (China) Investment");
   CHECK(r.body["curation"]["kind"] == "edit-node");
@@ -275,8 +318,12 @@ TEST_CASE("PATCH edits a node and its index; undo restores it", "[api][curation]
   CHECK(Send(s, "PATCH", "/api/v1/nodes/" + id, R"({"name":"  "})", kToken).status == 400);
   CHECK(Send(s, "PATCH", "/api/v1/nodes/" + id, R"({"aliases":[1]})", kToken).status == 400);
   CHECK(Send(s, "PATCH", "/api/v1/nodes/" + id, R"({})", kToken).status == 400);
-  CHECK(ErrorCode(Send(s, "PATCH", "/api/v1/nodes/" + id, R"({"nmae":"x"})", kToken)) == "unknown_field");
+  CHECK(ErrorCode(Send(s, "PATCH", "/api/v1/nodes/" + id, R"({"nmae":"x"})", kToken)) ==
+        "unknown_field");
   CHECK(Send(s, "PATCH", "/api/v1/nodes/77", R"({"name":"x"})", kToken).status == 404);
-  REQUIRE(Send(s, "POST", "/api/v1/curations/" + r.body["curation"]["id"].get<std::string>() + "/undo", "{}", kToken).status == 200);
+  REQUIRE(Send(s, "POST",
+               "/api/v1/curations/" + r.body["curation"]["id"].get<std::string>() + "/undo", "{}",
+               kToken)
+              .status == 200);
   CheckSame(Fingerprint(s.store()), before);
 }

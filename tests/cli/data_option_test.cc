@@ -1,7 +1,6 @@
 // --data: the commands that extract open their models from that folder and refuse to run
 // without it, naming the path (exit code 1, a runtime error).
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,5 @@
 // The actorgraph program end to end: the real binary on a real database.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -88,10 +87,11 @@ TEST_CASE("a folder import keeps going past a bad file", "[cli]") {
 TEST_CASE("read prints each document's language", "[cli][language]") {
   actorgraph::testing::TempDir dir;
   WriteFile(dir.Sub("en.txt"), kArticle);
-  WriteFile(dir.Sub("es.txt"),
-            "Norda Robotics abre una planta en Oporto\n\n"
-            "La empresa Norda Robotics anunció el martes que abrirá una nueva planta cerca del río, y su "
-            "directora general dijo que la compañía espera contratar a cuatrocientos trabajadores.\n");
+  WriteFile(
+      dir.Sub("es.txt"),
+      "Norda Robotics abre una planta en Oporto\n\n"
+      "La empresa Norda Robotics anunció el martes que abrirá una nueva planta cerca del río, y su "
+      "directora general dijo que la compañía espera contratar a cuatrocientos trabajadores.\n");
   for (const auto& [file, code] : {std::pair{"en.txt", "en"}, std::pair{"es.txt", "es"}}) {
     Run read = RunProgram("read " + dir.Sub(file));
     REQUIRE(read.exit_code == 0);

@@ -3,15 +3,15 @@
 // (exit code 124), so a command that should refuse to start cannot hang the suite.
 #pragma once
 
-#include <catch2/catch.hpp>
+#include <sys/wait.h>
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 
 #include "support/temp_dir.h"
 

@@ -1,7 +1,6 @@
 // Evidence ids are stored: re-importing an article must give the same ids, so the string they
 // hash is pinned here (written out the plain way).
 #include <catch2/catch.hpp>
-
 #include <cstdio>
 #include <random>
 
@@ -25,10 +24,11 @@ TEST_CASE("evidence ids hash article, edge and offsets as they always have", "[c
   for (int k = 0; k < 2000; ++k) {
     core::ArticleId article = rng();
     core::EdgeKey edge{rng(), core::kAllEdgeTypes[rng() % 7], rng()};
-    uint32_t begin = static_cast<uint32_t>(rng() % 1000000), end = begin + static_cast<uint32_t>(rng() % 5000);
+    uint32_t begin = static_cast<uint32_t>(rng() % 1000000),
+             end = begin + static_cast<uint32_t>(rng() % 5000);
     if (k == 0) begin = end = UINT32_MAX;  // the widest offsets
-    std::string plain = Hex(article) + Hex(edge.src) + core::EdgeTypeName(edge.type) + Hex(edge.dst) +
-                        std::to_string(begin) + ":" + std::to_string(end);
+    std::string plain = Hex(article) + Hex(edge.src) + core::EdgeTypeName(edge.type) +
+                        Hex(edge.dst) + std::to_string(begin) + ":" + std::to_string(end);
     CHECK(core::EvidenceIdFor(article, edge, begin, end) == core::Hash64(plain, 7));
   }
 }

@@ -1,8 +1,9 @@
+#include "actorgraph/core/names.h"
+
 #include <catch2/catch.hpp>
 
 #include "actorgraph/core/hashing.h"
 #include "actorgraph/core/model.h"
-#include "actorgraph/core/names.h"
 
 using namespace actorgraph::core;
 
@@ -13,7 +14,8 @@ TEST_CASE("FoldName folds case, accents, punctuation and white space", "[names]"
   CHECK(FoldName("Müller & Söhne GmbH") == "muller sohne gmbh");
   CHECK(FoldName("ＡＢＣ") == "abc");  // full-width letters (NFKD)
   CHECK(FoldName("...") == "");
-  CHECK(FoldName("\xff\xfe" "abc") == "abc");  // invalid bytes dropped
+  CHECK(FoldName("\xff\xfe"
+                 "abc") == "abc");  // invalid bytes dropped
 }
 
 TEST_CASE("UTF-8 validation and repair", "[names]") {

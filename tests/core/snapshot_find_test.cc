@@ -1,8 +1,7 @@
 // GraphSnapshot::Find over ids spread evenly (hashes) and ids bunched together (small numbers,
 // runs, the extremes of the range): every present id is found at its rank, no absent one.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
 #include <set>
 
@@ -13,8 +12,8 @@ using namespace actorgraph;
 TEST_CASE("snapshot Find locates every node however its ids are spread", "[core][snapshot]") {
   std::mt19937_64 rng(5);
   std::set<core::NodeId> ids;
-  for (int k = 0; k < 3000; ++k) ids.insert(rng() | 1);                // spread evenly
-  for (core::NodeId k = 1; k <= 500; ++k) ids.insert(k);                // bunched at the bottom
+  for (int k = 0; k < 3000; ++k) ids.insert(rng() | 1);                     // spread evenly
+  for (core::NodeId k = 1; k <= 500; ++k) ids.insert(k);                    // bunched at the bottom
   for (core::NodeId k = 0; k < 500; ++k) ids.insert((1ULL << 63) + 3 * k);  // a run in the middle
   ids.insert(UINT64_MAX);
   ids.insert(UINT64_MAX - 1);

@@ -39,7 +39,8 @@ struct ExtractCase {
 
 // The keys a case file may hold (a misspelt key is an error, not an ignored check).
 inline std::vector<std::string> UnknownKeys(const nlohmann::json& spec) {
-  static const std::vector<std::string> top = {"name", "title", "text", "expect", "forbid", "known_miss"};
+  static const std::vector<std::string> top = {"name",   "title",  "text",
+                                               "expect", "forbid", "known_miss"};
   static const std::vector<std::string> sub = {"entities", "relations", "counts"};
   std::vector<std::string> bad;
   auto allowed = [](const std::vector<std::string>& keys, const std::string& k) {
@@ -84,10 +85,12 @@ inline std::vector<std::string> Misses(const nlohmann::json& spec, const Extract
     }
     for (const auto& alias : e.value("aliases", nlohmann::json::array()))
       if (FindEntity(x, NodeTypeOf(e), alias.get<std::string>()) != i)
-        out.push_back("\"" + alias.get<std::string>() + "\" is not the same entity as \"" + name + "\"");
+        out.push_back("\"" + alias.get<std::string>() + "\" is not the same entity as \"" + name +
+                      "\"");
   }
   for (const auto& r : list(expect, "relations")) {
-    const auto* found = FindRelation(x, EdgeTypeOf(r), r.at("from").get<std::string>(), r.at("to").get<std::string>());
+    const auto* found = FindRelation(x, EdgeTypeOf(r), r.at("from").get<std::string>(),
+                                     r.at("to").get<std::string>());
     if (!found)
       out.push_back("missing relation " + r.dump());
     else if (r.contains("title") && found->title != r["title"].get<std::string>())
@@ -100,12 +103,15 @@ inline std::vector<std::string> Misses(const nlohmann::json& spec, const Extract
     int have = 0;
     for (const auto& e : x.entities) have += e.type == *t;
     if (have != want.get<int>())
-      out.push_back(std::to_string(have) + " entities of type " + type + ", expected " + want.dump());
+      out.push_back(std::to_string(have) + " entities of type " + type + ", expected " +
+                    want.dump());
   }
   for (const auto& e : list(forbid, "entities"))
-    if (FindEntity(x, NodeTypeOf(e), e.at("name").get<std::string>()) >= 0) out.push_back("forbidden entity " + e.dump());
+    if (FindEntity(x, NodeTypeOf(e), e.at("name").get<std::string>()) >= 0)
+      out.push_back("forbidden entity " + e.dump());
   for (const auto& r : list(forbid, "relations"))
-    if (FindRelation(x, EdgeTypeOf(r), r.at("from").get<std::string>(), r.at("to").get<std::string>()))
+    if (FindRelation(x, EdgeTypeOf(r), r.at("from").get<std::string>(),
+                     r.at("to").get<std::string>()))
       out.push_back("forbidden relation " + r.dump());
   return out;
 }

@@ -3,9 +3,8 @@
 // extractor. Adding a case is adding a file. A case must meet all its expectations, unless it
 // carries "known_miss": then it must still miss one (strict xfail), so a fix is noticed and
 // the mark removed. Every case also checks that evidence offsets point into the stored text.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -27,7 +26,8 @@ std::vector<ExtractCase> LoadCases() {
   for (const auto& f : std::filesystem::directory_iterator(dir))
     if (f.path().extension() == ".json")
       cases.push_back({f.path().filename().string(), nlohmann::json::parse(Slurp(f.path()))});
-  std::sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.file < b.file; });
+  std::sort(cases.begin(), cases.end(),
+            [](const auto& a, const auto& b) { return a.file < b.file; });
   return cases;
 }
 
@@ -54,7 +54,8 @@ TEST_CASE("hand-written extraction cases", "[extract][cases]") {
       if (!misses.empty()) FAIL_CHECK("expectations not met:" << Lines(misses));
       passing += misses.empty();
     } else {
-      if (misses.empty()) FAIL_CHECK("passes now: remove its \"known_miss\" (" << c.known_miss() << ")");
+      if (misses.empty())
+        FAIL_CHECK("passes now: remove its \"known_miss\" (" << c.known_miss() << ")");
       known_misses += !misses.empty();
     }
     const core::ArticleFacts facts = importers::ToFacts(doc, x);
@@ -65,5 +66,6 @@ TEST_CASE("hand-written extraction cases", "[extract][cases]") {
       CHECK(facts.text.substr(r.begin, r.end - r.begin) == r.sentence);
     }
   }
-  WARN(cases.size() << " extraction cases: " << passing << " pass, " << known_misses << " known misses");
+  WARN(cases.size() << " extraction cases: " << passing << " pass, " << known_misses
+                    << " known misses");
 }

@@ -2,7 +2,6 @@
 // matching rules of score.py (fold case, punctuation and space; a name or alias of the gold
 // entity matches; partners-with in either order). Fails when F1 drops below the floor.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>

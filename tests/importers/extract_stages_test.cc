@@ -21,7 +21,8 @@ std::vector<Sentence> SentencesOf(const std::string& text) {
 
 // The word lists of the build's data folder, loaded once.
 const Gazetteer& Lists() {
-  static const auto g = Gazetteer::Load(importers::DataDir(), importers::ExtractorOptions{}.iso_codes_dir);
+  static const auto g =
+      Gazetteer::Load(importers::DataDir(), importers::ExtractorOptions{}.iso_codes_dir);
   if (!g.ok()) FAIL(g.status().ToString());
   return g.value();
 }

@@ -2,7 +2,6 @@
 // needed, and a missing or corrupt one is an error naming it; what it extracts carries its
 // version.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -96,8 +95,9 @@ TEST_CASE("a model with one byte flipped is an error naming it", "[extract][open
 
 TEST_CASE("every extraction carries the extractor's version", "[extract][open]") {
   const auto& x = testing::SharedExtractor();
-  for (const char* text : {"", "Nothing to see here.",
-                           "Ana Lima, Chief Executive Officer of Norda Robotics, spoke in Porto."}) {
+  for (const char* text :
+       {"", "Nothing to see here.",
+        "Ana Lima, Chief Executive Officer of Norda Robotics, spoke in Porto."}) {
     importers::Document doc;
     doc.text = text;
     CHECK(x.Extract(doc).extractor_version == x.version());

@@ -1,12 +1,12 @@
-#include <catch2/catch.hpp>
+#include "actorgraph/importers/language.h"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
 
-#include "actorgraph/importers/language.h"
 #include "actorgraph/importers/pipeline.h"
 #include "importers/readers_test_util.h"
 
@@ -26,22 +26,38 @@ const ai::LanguageIdentifier& Identifier() {
   return id;
 }
 
-void WriteFile(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
 
 }  // namespace
 
-TEST_CASE("DetectLanguage names the language of invented sentences in each language", "[language]") {
+TEST_CASE("DetectLanguage names the language of invented sentences in each language",
+          "[language]") {
   const std::map<std::string, std::string> sentences = {
-      {"en", "Kestrel Dynamics said on Tuesday that it will open a new assembly plant near the river, "
-             "and its chief executive told reporters that the company expects to hire two hundred workers."},
-      {"de", "Die Firma Kestrel Dynamik hat am Dienstag angekündigt, dass sie in der Nähe des Flusses ein neues "
-             "Werk eröffnen wird, und der Vorstandschef sagte, man wolle zweihundert Arbeiter einstellen."},
-      {"fr", "La société Kestrel Dynamique a annoncé mardi qu'elle ouvrira une nouvelle usine près du fleuve, "
-             "et son directeur général a déclaré que l'entreprise compte embaucher deux cents ouvriers."},
-      {"es", "La empresa Kestrel Dinámica anunció el martes que abrirá una nueva planta cerca del río, y su "
-             "director general dijo a los periodistas que la compañía espera contratar a doscientos trabajadores."},
-      {"pt", "A empresa Kestrel Dinâmica anunciou na terça-feira que vai abrir uma nova fábrica perto do rio, e "
-             "o seu diretor-geral disse aos jornalistas que a companhia espera contratar duzentos trabalhadores."},
+      {"en",
+       "Kestrel Dynamics said on Tuesday that it will open a new assembly plant near the river, "
+       "and its chief executive told reporters that the company expects to hire two hundred "
+       "workers."},
+      {"de",
+       "Die Firma Kestrel Dynamik hat am Dienstag angekündigt, dass sie in der Nähe des Flusses "
+       "ein neues "
+       "Werk eröffnen wird, und der Vorstandschef sagte, man wolle zweihundert Arbeiter "
+       "einstellen."},
+      {"fr",
+       "La société Kestrel Dynamique a annoncé mardi qu'elle ouvrira une nouvelle usine près du "
+       "fleuve, "
+       "et son directeur général a déclaré que l'entreprise compte embaucher deux cents ouvriers."},
+      {"es",
+       "La empresa Kestrel Dinámica anunció el martes que abrirá una nueva planta cerca del río, y "
+       "su "
+       "director general dijo a los periodistas que la compañía espera contratar a doscientos "
+       "trabajadores."},
+      {"pt",
+       "A empresa Kestrel Dinâmica anunciou na terça-feira que vai abrir uma nova fábrica perto do "
+       "rio, e "
+       "o seu diretor-geral disse aos jornalistas que a companhia espera contratar duzentos "
+       "trabalhadores."},
   };
   for (const auto& [code, text] : sentences) {
     INFO(text);
@@ -56,12 +72,14 @@ TEST_CASE("DetectLanguage answers und when it cannot tell", "[language]") {
   CHECK(Identifier().Detect("").code == ai::kUndeterminedLanguage);
   CHECK(Identifier().Detect("").words == 0);
   // Names only: no lower-case word.
-  CHECK(Identifier().Detect("Kestrel Dynamics Opens Bergen Plant").code == ai::kUndeterminedLanguage);
+  CHECK(Identifier().Detect("Kestrel Dynamics Opens Bergen Plant").code ==
+        ai::kUndeterminedLanguage);
   // Too few words.
   CHECK(Identifier().Detect("Kestrel opened a plant").code == ai::kUndeterminedLanguage);
   // A language without a dictionary (Finnish).
   ai::LanguageGuess fi = Identifier().Detect(
-      "Yhtiö kertoi tiistaina, että se avaa uuden tehtaan joen lähelle, ja sen toimitusjohtaja sanoi "
+      "Yhtiö kertoi tiistaina, että se avaa uuden tehtaan joen lähelle, ja sen toimitusjohtaja "
+      "sanoi "
       "toimittajille, että yritys aikoo palkata kaksisataa työntekijää ensi vuonna.");
   CHECK(fi.code == ai::kUndeterminedLanguage);
   CHECK(fi.words > ai::LanguageIdentifier::kMinWords);
@@ -97,13 +115,15 @@ TEST_CASE("LanguageIdentifier::Open names the dictionary it cannot read", "[lang
   CHECK(no_words.status().message().find(dir.Sub("names.dic")) != std::string::npos);
 
   CHECK(ai::LanguageIdentifier::Open({}).status().code() == StatusCode::kInvalidArgument);
-  CHECK(ai::LanguageIdentifier::Open({{"en", dir.Sub("en.dic")}, {"en", dir.Sub("en.dic")}}).status().code() ==
-        StatusCode::kInvalidArgument);
+  CHECK(ai::LanguageIdentifier::Open({{"en", dir.Sub("en.dic")}, {"en", dir.Sub("en.dic")}})
+            .status()
+            .code() == StatusCode::kInvalidArgument);
 }
 
 TEST_CASE("ToFacts takes the document's language, else the extraction's", "[language]") {
   ai::Document doc;
-  doc.text = "Kestrel Dynamik eröffnet in Bergen ein neues Werk, in dem bald zweihundert Leute arbeiten.";
+  doc.text =
+      "Kestrel Dynamik eröffnet in Bergen ein neues Werk, in dem bald zweihundert Leute arbeiten.";
   ai::Extraction extraction;
   CHECK(ai::ToFacts(doc, extraction).language.empty());
   extraction.language = "und";
@@ -128,7 +148,8 @@ TEST_CASE("DetectLanguage on the dev corpus", "[language][corpus]") {
     std::string name = entry.path().filename().string();
     auto it = not_english.find(name);
     INFO(name);
-    CHECK(Identifier().Detect(at::Slurp(entry.path())).code == (it == not_english.end() ? "en" : it->second));
+    CHECK(Identifier().Detect(at::Slurp(entry.path())).code ==
+          (it == not_english.end() ? "en" : it->second));
   }
   CHECK(articles == 55);
 }
@@ -138,7 +159,8 @@ TEST_CASE("DetectLanguage speed", "[.speed]") {
   std::vector<std::string> texts;
   size_t bytes = 0;
   for (const auto& entry : std::filesystem::directory_iterator(at::CorpusDir() / "dev"))
-    if (entry.path().extension() == ".txt") bytes += texts.emplace_back(at::Slurp(entry.path())).size();
+    if (entry.path().extension() == ".txt")
+      bytes += texts.emplace_back(at::Slurp(entry.path())).size();
   const ai::LanguageIdentifier& id = Identifier();
   constexpr int kRounds = 20;
   size_t words = 0;
@@ -147,7 +169,7 @@ TEST_CASE("DetectLanguage speed", "[.speed]") {
     for (const auto& t : texts) words += id.Detect(t).words;
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   double mb_per_s = bytes * kRounds / 1e6 / seconds;
-  WARN(texts.size() * kRounds << " articles, " << bytes * kRounds / 1e6 << " MB in " << seconds << " s: "
-                              << mb_per_s << " MB/s (" << words << " words looked up)");
+  WARN(texts.size() * kRounds << " articles, " << bytes * kRounds / 1e6 << " MB in " << seconds
+                              << " s: " << mb_per_s << " MB/s (" << words << " words looked up)");
   CHECK(mb_per_s >= 5);
 }

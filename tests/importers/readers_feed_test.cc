@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <string>
 
@@ -20,7 +19,8 @@ TEST_CASE("ReadFeed reads RSS 2.0 items", "[readers][feed]") {
   CHECK(plant.title == "Acme Robotics opens plant in Tromso");
   CHECK(plant.date == "2023-03-07");
   // content:encoded (HTML) wins over the shorter description, and is turned into text.
-  CHECK(plant.text.find("Acme Robotics opened its first robotics plant in Tromso, Troms County") == 0);
+  CHECK(plant.text.find("Acme Robotics opened its first robotics plant in Tromso, Troms County") ==
+        0);
   CHECK(plant.text.find("said Jane Doe, Chief Executive Officer") != std::string::npos);
   CHECK(plant.text.find("<p>") == std::string::npos);
   CHECK(plant.text.find("track()") == std::string::npos);
@@ -28,7 +28,8 @@ TEST_CASE("ReadFeed reads RSS 2.0 items", "[readers][feed]") {
 
   const ai::Document& forum = (*items)[1];
   CHECK(forum.date == "2023-11-15");
-  CHECK(forum.text == "The Green Steel Forum will be held in Vienna in May, organised by the Steel Federation.");
+  CHECK(forum.text ==
+        "The Green Steel Forum will be held in Vienna in May, organised by the Steel Federation.");
 }
 
 TEST_CASE("ReadFeed reads Atom entries", "[readers][feed]") {
@@ -46,7 +47,8 @@ TEST_CASE("ReadFeed reads Atom entries", "[readers][feed]") {
 
   const ai::Document& webinar = (*items)[1];
   CHECK(webinar.date == "2022-12-05");  // only updated
-  CHECK(webinar.text == "A webinar on resilient supply chains took place online.\nIt was moderated by John Roe.");
+  CHECK(webinar.text ==
+        "A webinar on resilient supply chains took place online.\nIt was moderated by John Roe.");
 
   const ai::Document& lyon = (*items)[2];
   CHECK(lyon.title == "Factory tour in Lyon");
@@ -78,7 +80,8 @@ TEST_CASE("ReadFeed never loads an external DTD", "[readers][feed]") {
   // reference stays empty.
   auto items = ai::ReadFeed(
       "<?xml version=\"1.0\"?><!DOCTYPE rss SYSTEM \"file:///etc/passwd\">"
-      "<rss version=\"2.0\"><channel><item><title>T</title><description>x &xxe; y</description></item></channel></rss>");
+      "<rss version=\"2.0\"><channel><item><title>T</title><description>x &xxe; "
+      "y</description></item></channel></rss>");
   REQUIRE(items.ok());
   REQUIRE(items->size() == 1);
   const std::string& text = (*items)[0].text;

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -17,11 +16,14 @@ bool Contains(const std::string& haystack, std::string_view needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-std::string CorpusPage(const std::string& name) { return at::Slurp(at::CorpusDir() / "html" / (name + ".html")); }
+std::string CorpusPage(const std::string& name) {
+  return at::Slurp(at::CorpusDir() / "html" / (name + ".html"));
+}
 
 }  // namespace
 
-TEST_CASE("ReadHtml extracts the article of a real page without its navigation", "[readers][html]") {
+TEST_CASE("ReadHtml extracts the article of a real page without its navigation",
+          "[readers][html]") {
   std::string page = CorpusPage("aclu");
   REQUIRE(page.size() > 100000);
   auto doc = ai::ReadHtml(page, "https://www.aclu.org/blog/facebook");
@@ -48,7 +50,8 @@ TEST_CASE("ReadHtml matches Readability's article on every corpus page", "[reade
     std::string stem = name.substr(0, name.size() - 5);
     auto doc = ai::ReadHtml(at::Slurp(entry.path()));
     REQUIRE(doc.ok());
-    std::string expected = ai::HtmlToText(at::Slurp(entry.path().parent_path() / (stem + ".expected.html")));
+    std::string expected =
+        ai::HtmlToText(at::Slurp(entry.path().parent_path() / (stem + ".expected.html")));
     INFO(stem);
     CHECK(at::WordF1(doc->text, expected) > 0.8);
     CHECK_FALSE(doc->title.empty());
@@ -81,11 +84,12 @@ TEST_CASE("ReadHtml drops menus, cookie banners, share buttons and comments", "[
   REQUIRE(doc.ok());
   CHECK(doc->title == "Acme opens a plant in Tromso");
   CHECK(doc->date == "2023-03-07");
-  CHECK(Contains(doc->text, "Acme Robotics opened its first robotics plant in Tromso, Troms County"));
+  CHECK(
+      Contains(doc->text, "Acme Robotics opened its first robotics plant in Tromso, Troms County"));
   CHECK(Contains(doc->text, "said Jane Doe, Chief Technology Officer at Acme Robotics."));
   CHECK(Contains(doc->text, "machine builders."));
-  for (const char* noise : {"Skip to main content", "cookies", "Share on Facebook", "Tweet", "First!", "Other story",
-                            "Copyright", "Home"}) {
+  for (const char* noise : {"Skip to main content", "cookies", "Share on Facebook", "Tweet",
+                            "First!", "Other story", "Copyright", "Home"}) {
     INFO(noise);
     CHECK_FALSE(Contains(doc->text, noise));
   }
@@ -95,39 +99,55 @@ TEST_CASE("ReadHtml drops menus, cookie banners, share buttons and comments", "[
 
 TEST_CASE("ReadHtml finds dates in JSON-LD, itemprop and <time>", "[readers][html]") {
   const std::string article =
-      "<p>Varnholt opened a foundry in Bergen, Vestland County, to make hydraulic parts for Norway.</p>";
+      "<p>Varnholt opened a foundry in Bergen, Vestland County, to make hydraulic parts for "
+      "Norway.</p>";
   auto date_of = [&](const std::string& head, const std::string& body) {
-    auto doc = ai::ReadHtml("<html><head>" + head + "</head><body><article>" + body + article + "</article></body></html>");
+    auto doc = ai::ReadHtml("<html><head>" + head + "</head><body><article>" + body + article +
+                            "</article></body></html>");
     REQUIRE(doc.ok());
     return doc->date;
   };
-  CHECK(date_of(R"(<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
-                   "headline":"Plant","datePublished":"2019-03-04T20:17:00-04:00"}</script>)", "") == "2019-03-04");
+  CHECK(
+      date_of(
+          R"(<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+                   "headline":"Plant","datePublished":"2019-03-04T20:17:00-04:00"}</script>)",
+          "") == "2019-03-04");
   CHECK(date_of(R"(<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},
-                   {"@type":"Article","datePublished":"2019-07-11"}]}</script>)", "") == "2019-07-11");
-  CHECK(date_of("", R"(<span itemprop="datePublished" content="2020-01-02">2 Jan</span>)") == "2020-01-02");
+                   {"@type":"Article","datePublished":"2019-07-11"}]}</script>)",
+                "") == "2019-07-11");
+  CHECK(date_of("", R"(<span itemprop="datePublished" content="2020-01-02">2 Jan</span>)") ==
+        "2020-01-02");
   CHECK(date_of("", R"(<time datetime="2021-12-24T08:00">Christmas Eve</time>)") == "2021-12-24");
-  CHECK(date_of(R"(<meta name="pubdate" content="Tue, 10 Jun 2003 04:00:00 GMT">)", "") == "2003-06-10");
+  CHECK(date_of(R"(<meta name="pubdate" content="Tue, 10 Jun 2003 04:00:00 GMT">)", "") ==
+        "2003-06-10");
   CHECK(date_of("", "").empty());
 }
 
-TEST_CASE("ReadHtml takes the title from og:title or <title> without the site name", "[readers][html]") {
+TEST_CASE("ReadHtml takes the title from og:title or <title> without the site name",
+          "[readers][html]") {
   auto title_of = [](const std::string& head, const std::string& body = "") {
-    auto doc = ai::ReadHtml("<html><head>" + head + "</head><body>" + body + "<p>Some text here.</p></body></html>");
+    auto doc = ai::ReadHtml("<html><head>" + head + "</head><body>" + body +
+                            "<p>Some text here.</p></body></html>");
     REQUIRE(doc.ok());
     return doc->title;
   };
-  CHECK(title_of("<title>Steel makers meet in Vienna - Metal News</title>") == "Steel makers meet in Vienna");
-  CHECK(title_of("<title>Steel makers meet in Vienna | Metal News</title>") == "Steel makers meet in Vienna");
-  CHECK(title_of(R"(<meta property="og:title" content="Forum &amp;amp; fair"><title>Other | Site</title>)") ==
-        "Forum & fair");
+  CHECK(title_of("<title>Steel makers meet in Vienna - Metal News</title>") ==
+        "Steel makers meet in Vienna");
+  CHECK(title_of("<title>Steel makers meet in Vienna | Metal News</title>") ==
+        "Steel makers meet in Vienna");
+  CHECK(
+      title_of(
+          R"(<meta property="og:title" content="Forum &amp;amp; fair"><title>Other | Site</title>)") ==
+      "Forum & fair");
   // Too few words left without the suffix: the whole title stays.
   CHECK(title_of("<title>Home | Site</title>") == "Home | Site");
   // A short <title> gives way to the page's single <h1>.
-  CHECK(title_of("<title>News</title>", "<h1>Acme opens a plant in Tromso</h1>") == "Acme opens a plant in Tromso");
+  CHECK(title_of("<title>News</title>", "<h1>Acme opens a plant in Tromso</h1>") ==
+        "Acme opens a plant in Tromso");
 }
 
-TEST_CASE("ReadHtml survives truncated, legacy-encoded, deep and non-text input", "[readers][html]") {
+TEST_CASE("ReadHtml survives truncated, legacy-encoded, deep and non-text input",
+          "[readers][html]") {
   SECTION("a page cut in half keeps its title and what text it has") {
     std::string page = CorpusPage("ars-1");
     auto doc = ai::ReadHtml(std::string_view(page).substr(0, page.size() / 2));
@@ -138,13 +158,15 @@ TEST_CASE("ReadHtml survives truncated, legacy-encoded, deep and non-text input"
   SECTION("windows-1252 is transcoded") {
     auto doc = ai::ReadHtml(
         "<html><head><meta charset=\"windows-1252\"><title>Caf\xE9 society</title></head>"
-        "<body><p>The caf\xE9 opened in Montr\xE9" "al, said the owner, on Monday morning.</p></body></html>");
+        "<body><p>The caf\xE9 opened in Montr\xE9"
+        "al, said the owner, on Monday morning.</p></body></html>");
     REQUIRE(doc.ok());
     CHECK(doc->title == "Caf\u00e9 society");
     CHECK(Contains(doc->text, "Montr\u00e9al"));
   }
   SECTION("invalid UTF-8 is repaired") {
-    auto doc = ai::ReadHtml("<html><body><p>Bad \xFF\xFE bytes in a paragraph, like this one here.</p></body></html>");
+    auto doc = ai::ReadHtml(
+        "<html><body><p>Bad \xFF\xFE bytes in a paragraph, like this one here.</p></body></html>");
     REQUIRE(doc.ok());
     CHECK(actorgraph::core::IsValidUtf8(doc->text));
     CHECK(Contains(doc->text, "bytes in a paragraph"));
@@ -191,18 +213,23 @@ TEST_CASE("ReadHtml survives truncated, legacy-encoded, deep and non-text input"
 
 TEST_CASE("ReadHtml turns <br><br> runs into paragraphs", "[readers][html]") {
   auto doc = ai::ReadHtml(
-      "<html><body><div id=\"story\">The plant opened on Monday in Tromso, Troms County, after two years of work."
-      "<br><br>It will make controllers, drives and sensors for carmakers, electronics makers and others."
-      "<br> <br><br>About 1,200 people will work there, the company told reporters on Monday.</div></body></html>");
+      "<html><body><div id=\"story\">The plant opened on Monday in Tromso, Troms County, after two "
+      "years of work."
+      "<br><br>It will make controllers, drives and sensors for carmakers, electronics makers and "
+      "others."
+      "<br> <br><br>About 1,200 people will work there, the company told reporters on "
+      "Monday.</div></body></html>");
   REQUIRE(doc.ok());
   CHECK(doc->text ==
         "The plant opened on Monday in Tromso, Troms County, after two years of work.\n\n"
-        "It will make controllers, drives and sensors for carmakers, electronics makers and others.\n\n"
+        "It will make controllers, drives and sensors for carmakers, electronics makers and "
+        "others.\n\n"
         "About 1,200 people will work there, the company told reporters on Monday.");
 }
 
 TEST_CASE("HtmlToText renders a fragment as paragraphs", "[readers][html]") {
-  CHECK(ai::HtmlToText("<p>One <b>bold</b>move.</p><p>Two<br>lines</p><script>x()</script><ul><li>a</li><li>b</li></ul>") ==
-        "One boldmove.\n\nTwo\nlines\n\na\nb");
+  CHECK(ai::HtmlToText("<p>One "
+                       "<b>bold</b>move.</p><p>Two<br>lines</p><script>x()</script><ul><li>a</"
+                       "li><li>b</li></ul>") == "One boldmove.\n\nTwo\nlines\n\na\nb");
   CHECK(ai::HtmlToText("plain &amp; simple") == "plain & simple");
 }

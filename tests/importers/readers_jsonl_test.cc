@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -59,7 +58,8 @@ TEST_CASE("ReadJsonLines reads each article and reports each bad line", "[reader
   CHECK(own_title.doc->text.starts_with("Plant opening in Tromso\n\nVarnholt"));
 }
 
-TEST_CASE("ReadJsonLines handles empty input, CRLF and a missing final newline", "[readers][jsonl]") {
+TEST_CASE("ReadJsonLines handles empty input, CRLF and a missing final newline",
+          "[readers][jsonl]") {
   CHECK(ReadAll("").empty());
   CHECK(ReadAll("\n\n  \n").empty());
   auto lines = ReadAll("{\"text\": \"One.\"}\r\n{\"text\": \"Two.\"}");

@@ -16,12 +16,15 @@
 namespace actorgraph::importers::testing {
 
 // tests/importers/data, next to this header.
-inline std::filesystem::path DataDir() { return std::filesystem::path(__FILE__).parent_path() / "data"; }
+inline std::filesystem::path DataDir() {
+  return std::filesystem::path(__FILE__).parent_path() / "data";
+}
 
 // $ACTORGRAPH_CORPUS_DIR, else ../shared/corpus beside the repository.
 inline std::filesystem::path CorpusDir() {
   if (const char* env = std::getenv("ACTORGRAPH_CORPUS_DIR")) return env;
-  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "shared" / "corpus";
+  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
+         "shared" / "corpus";
 }
 
 inline std::string Slurp(const std::filesystem::path& path) {
@@ -33,7 +36,8 @@ inline std::string Slurp(const std::filesystem::path& path) {
 
 inline void WriteFile(const std::filesystem::path& path, std::string_view data) {
   std::filesystem::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary).write(data.data(), static_cast<std::streamsize>(data.size()));
+  std::ofstream(path, std::ios::binary)
+      .write(data.data(), static_cast<std::streamsize>(data.size()));
 }
 
 // A fresh folder under the system's temporary directory, removed with its contents.

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "actorgraph/core/names.h"
@@ -17,7 +16,8 @@ TEST_CASE("ReadText takes title and date from the head of a scraped article", "[
   CHECK(doc->title == "Varnholt opens smart foundry in Bergen");
   CHECK(doc->date == "2019-03-04");
   CHECK(doc->text.starts_with("Mar 4, 2019"));
-  CHECK(doc->text.find("Varnholt opened its first smart foundry outside Austria in Bergen") != std::string::npos);
+  CHECK(doc->text.find("Varnholt opened its first smart foundry outside Austria in Bergen") !=
+        std::string::npos);
   CHECK(doc->text.find("\n\n\"Bergen is a turning point,\"") != std::string::npos);
   // Page chrome and the title line are not part of the body.
   CHECK(doc->text.find("Skip to main content") == std::string::npos);
@@ -25,25 +25,30 @@ TEST_CASE("ReadText takes title and date from the head of a scraped article", "[
 }
 
 TEST_CASE("ReadText on the corpus articles", "[readers][text]") {
-  auto dated = ai::ReadText(at::Slurp(at::CorpusDir() / "dev" / "gm-saic-ev-architecture-2011.txt"));
+  auto dated =
+      ai::ReadText(at::Slurp(at::CorpusDir() / "dev" / "gm-saic-ev-architecture-2011.txt"));
   REQUIRE(dated.ok());
   CHECK(dated->date == "2011-09-21");
   CHECK(dated->title == "General Motors, SAIC sign electric vehicle co-development deal for China");
 
-  auto chrome = ai::ReadText(at::Slurp(at::CorpusDir() / "dev" / "gmis-connect-lighthouses-2022.txt"));
+  auto chrome =
+      ai::ReadText(at::Slurp(at::CorpusDir() / "dev" / "gmis-connect-lighthouses-2022.txt"));
   REQUIRE(chrome.ok());
   CHECK(chrome->title.starts_with("GMIS Connect highlights industrial lighthouses"));
   CHECK(chrome->text.find("Skip to main content") == std::string::npos);
 
   // An article that opens with a sentence has no title line.
-  auto untitled = ai::ReadText(at::Slurp(at::CorpusDir() / "dev" / "bosch-china-xu-daquan-2024.txt"));
+  auto untitled =
+      ai::ReadText(at::Slurp(at::CorpusDir() / "dev" / "bosch-china-xu-daquan-2024.txt"));
   REQUIRE(untitled.ok());
   CHECK(untitled->title.empty());
   CHECK(untitled->text.starts_with("The German auto parts supplier Bosch"));
 }
 
 TEST_CASE("ReadText normalises newlines and repairs UTF-8", "[readers][text]") {
-  auto doc = ai::ReadText("Title line\r\n\r\n\r\nFirst paragraph.\r\nStill first.\rSecond line.\n\n\n\nLast \xE9t\xE9 paragraph.");
+  auto doc = ai::ReadText(
+      "Title line\r\n\r\n\r\nFirst paragraph.\r\nStill first.\rSecond line.\n\n\n\nLast \xE9t\xE9 "
+      "paragraph.");
   REQUIRE(doc.ok());
   CHECK(doc->title == "Title line");
   CHECK(doc->text.find('\r') == std::string::npos);
@@ -66,12 +71,17 @@ TEST_CASE("ReadText refuses binary and empty input", "[readers][text]") {
 
 TEST_CASE("ReadText recognises the usual ways of writing a date line", "[readers][text]") {
   const std::pair<const char*, const char*> kDates[] = {
-      {"2016-08-19T14:20", "2016-08-19"},          {"Tue, 10 Jun 2003 04:00:00 GMT", "2003-06-10"},
-      {"10th June 2003", "2003-06-10"},            {"Sept 3, 2020", "2020-09-03"},
-      {"Updated: Feb 13,2022 7:41 PM", "2022-02-13"}, {"Thursday, October 17, 2019", "2019-10-17"},
-      {"Room 12, floor 3", ""},                    {"2023-13-01", ""}};
+      {"2016-08-19T14:20", "2016-08-19"},
+      {"Tue, 10 Jun 2003 04:00:00 GMT", "2003-06-10"},
+      {"10th June 2003", "2003-06-10"},
+      {"Sept 3, 2020", "2020-09-03"},
+      {"Updated: Feb 13,2022 7:41 PM", "2022-02-13"},
+      {"Thursday, October 17, 2019", "2019-10-17"},
+      {"Room 12, floor 3", ""},
+      {"2023-13-01", ""}};
   for (const auto& [line, date] : kDates) {
-    auto doc = ai::ReadText(std::string("A headline for the test\n") + line + "\n\nThe body of the article.");
+    auto doc = ai::ReadText(std::string("A headline for the test\n") + line +
+                            "\n\nThe body of the article.");
     REQUIRE(doc.ok());
     INFO(line);
     CHECK(doc->date == date);

@@ -1,11 +1,11 @@
-#include <catch2/catch.hpp>
+#include "actorgraph/importers/sources.h"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
-#include "actorgraph/importers/sources.h"
 #include "importers/readers_test_util.h"
 
 namespace ai = actorgraph::importers;
@@ -36,7 +36,8 @@ struct Walk {
 
 Walk WalkPath(const fs::path& path) {
   Walk walk;
-  walk.status = ai::ForEachDocument(path.string(), [&](ai::SourceItem&& item) { walk.items.push_back(std::move(item)); });
+  walk.status = ai::ForEachDocument(
+      path.string(), [&](ai::SourceItem&& item) { walk.items.push_back(std::move(item)); });
   return walk;
 }
 
@@ -52,10 +53,14 @@ TEST_CASE("FormatFromExtension and SniffFormat", "[sources]") {
 
   CHECK(ai::SniffFormat(at::Slurp(at::DataDir() / "feed_rss.xml")) == ai::SourceFormat::kFeed);
   CHECK(ai::SniffFormat(at::Slurp(at::DataDir() / "feed_atom.xml")) == ai::SourceFormat::kFeed);
-  CHECK(ai::SniffFormat(at::Slurp(at::DataDir() / "articles.jsonl")) == ai::SourceFormat::kJsonLines);
+  CHECK(ai::SniffFormat(at::Slurp(at::DataDir() / "articles.jsonl")) ==
+        ai::SourceFormat::kJsonLines);
   CHECK(ai::SniffFormat(at::Slurp(at::DataDir() / "article.txt")) == ai::SourceFormat::kText);
-  CHECK(ai::SniffFormat("\xEF\xBB\xBF  <!DOCTYPE html><html><body>x</body></html>") == ai::SourceFormat::kHtml);
-  CHECK(ai::SniffFormat(std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10)) == ai::SourceFormat::kUnknown);
+  CHECK(ai::SniffFormat("\xEF\xBB\xBF  <!DOCTYPE html><html><body>x</body></html>") ==
+        ai::SourceFormat::kHtml);
+  CHECK(ai::SniffFormat(std::string("\x7f"
+                                    "ELF\x02\x01\x01\0\0\0",
+                                    10)) == ai::SourceFormat::kUnknown);
 }
 
 TEST_CASE("A folder walk yields every document and every failure, in order", "[sources]") {
@@ -67,7 +72,9 @@ TEST_CASE("A folder walk yields every document and every failure, in order", "[s
   at::WriteFile(root / "d_image.html", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 18));
   at::WriteFile(root / "e_empty.txt", "");
   at::WriteFile(root / "f_bad.xml", "<rss><channel><item>");
-  at::WriteFile(root / "g_page.html", "<html><head><title>A page title here</title></head><body><p>Hello from a page.</p></body></html>");
+  at::WriteFile(root / "g_page.html",
+                "<html><head><title>A page title here</title></head><body><p>Hello from a "
+                "page.</p></body></html>");
   at::WriteFile(root / "notes.docx", "ignored: unknown extension");
   at::WriteFile(root / ".hidden" / "secret.txt", "ignored: hidden folder");
 
@@ -76,8 +83,8 @@ TEST_CASE("A folder walk yields every document and every failure, in order", "[s
   const std::string r = root.string() + "/";
   CHECK(walk.Origins() == std::vector<std::string>{
                               r + "a_article.txt", r + "b_news/feed.rss#1", r + "b_news/feed.rss#2",
-                              r + "c_dump.jsonl:1", r + "c_dump.jsonl:2", r + "d_image.html", r + "e_empty.txt",
-                              r + "f_bad.xml", r + "g_page.html"});
+                              r + "c_dump.jsonl:1", r + "c_dump.jsonl:2", r + "d_image.html",
+                              r + "e_empty.txt", r + "f_bad.xml", r + "g_page.html"});
   auto failures = walk.Failures();
   REQUIRE(failures.size() == 4);
   CHECK(failures[r + "c_dump.jsonl:2"] == "line 2: invalid JSON");
@@ -136,7 +143,8 @@ TEST_CASE("The corpus folder: every page read, metadata files skipped", "[source
   Walk walk = WalkPath(at::CorpusDir() / "html");
   REQUIRE(walk.status.ok());
   size_t html_files = 0;
-  for (const auto& e : fs::directory_iterator(at::CorpusDir() / "html")) html_files += e.path().extension() == ".html";
+  for (const auto& e : fs::directory_iterator(at::CorpusDir() / "html"))
+    html_files += e.path().extension() == ".html";
   CHECK(walk.items.size() == html_files);
   CHECK(walk.Failures().empty());
 }

@@ -1,7 +1,6 @@
 // Ingestion records which models decided: every evidence record that IngestDocument and
 // BatchIngestor store carries Extractor::version() (DESIGN.md, Model).
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "actorgraph/importers/pipeline.h"
@@ -15,10 +14,12 @@ namespace {
 
 // Article `i` of five, each naming another chief executive.
 importers::Document Article(int i) {
-  static const char* kNames[] = {"Ana Lima", "Rui Costa", "Marta Silva", "Joao Pereira", "Ines Sousa"};
+  static const char* kNames[] = {"Ana Lima", "Rui Costa", "Marta Silva", "Joao Pereira",
+                                 "Ines Sousa"};
   importers::Document doc;
   doc.url = "https://example.org/" + std::to_string(i);
-  doc.text = std::string(kNames[i % 5]) + ", Chief Executive Officer of Norda Robotics, said the "
+  doc.text = std::string(kNames[i % 5]) +
+             ", Chief Executive Officer of Norda Robotics, said the "
              "Porto plant would open. Norda Robotics signed a partnership agreement with Tejo "
              "Motors Company.";
   return doc;
@@ -28,15 +29,17 @@ importers::Document Article(int i) {
 int EvidenceWithVersion(core::GraphStore& store, const std::string& version) {
   auto reader = store.Read();
   int n = 0;
-  REQUIRE(reader->ForEachEdge([&](const core::Edge& e) {
-    auto evidence = reader->GetEvidence(e.key);
-    REQUIRE(evidence.ok());
-    for (const auto& ev : evidence.value()) {
-      CHECK(ev.extractor_version == version);
-      ++n;
-    }
-    return true;
-  }).ok());
+  REQUIRE(reader
+              ->ForEachEdge([&](const core::Edge& e) {
+                auto evidence = reader->GetEvidence(e.key);
+                REQUIRE(evidence.ok());
+                for (const auto& ev : evidence.value()) {
+                  CHECK(ev.extractor_version == version);
+                  ++n;
+                }
+                return true;
+              })
+              .ok());
   return n;
 }
 

@@ -2,12 +2,11 @@
 // server holds while clients write to it. Each copy opens (restore = use it as --db), passes
 // `actorgraph check`, and holds whole articles: every one acknowledged before the backup began,
 // each with exactly the evidence it has in the source.
-#include <catch2/catch.hpp>
-
 #include <httplib.h>
-#include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "actorgraph/storage/integrity_check.h"
@@ -33,7 +32,8 @@ TEST_CASE("backup of a free database is a checkpoint equal to the source", "[bac
   testing::TempDir tmp;
   std::string db = tmp.Sub("db"), copy = tmp.Sub("copy");
   const std::string bin = testing::ActorgraphBin();
-  REQUIRE(testing::Run({bin, "import", "--db", db, testing::SourceDir() + "/samples"}).exit_code == 0);
+  REQUIRE(testing::Run({bin, "import", "--db", db, testing::SourceDir() + "/samples"}).exit_code ==
+          0);
   auto backup = testing::Run({bin, "backup", "--db", db, "--to", copy});
   REQUIRE(backup.exit_code == 0);
   CHECK(backup.out.find("\"checkpoint\"") != std::string::npos);
@@ -64,7 +64,8 @@ TEST_CASE("backup while the server writes is a consistent live copy", "[backup]"
         REQUIRE(res);
         REQUIRE(res->status == 201);
         std::lock_guard<std::mutex> lock(mu);
-        acked_ids.insert(std::stoull(nlohmann::json::parse(res->body).at("article_id").get<std::string>()));
+        acked_ids.insert(
+            std::stoull(nlohmann::json::parse(res->body).at("article_id").get<std::string>()));
         ++acked;
       }
     });
@@ -80,7 +81,8 @@ TEST_CASE("backup while the server writes is a consistent live copy", "[backup]"
     INFO(backup.out);
     REQUIRE(backup.exit_code == 0);
     CHECK(backup.out.find("\"live-copy\"") != std::string::npos);
-    CHECK(acked_after > static_cast<int>(acked_before.size()));  // the server wrote during the backup
+    CHECK(acked_after >
+          static_cast<int>(acked_before.size()));  // the server wrote during the backup
   }
   RequireCheckPasses(copy);
   auto source = testing::ReadDbView(db), restored = testing::ReadDbView(copy);

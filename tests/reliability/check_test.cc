@@ -1,9 +1,8 @@
 // actorgraph check: a database built by the real importer passes; each kind of corruption,
 // written with raw RocksDB calls, is named — and only the invariants it breaks are named.
-#include <catch2/catch.hpp>
-
 #include <rocksdb/db.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <functional>
 #include <set>
@@ -55,14 +54,17 @@ std::pair<std::string, std::string> First(rocksdb::DB* db, char kind) {
 void Put(rocksdb::DB* db, const std::string& k, const std::string& v) {
   REQUIRE(db->Put(rocksdb::WriteOptions(), k, v).ok());
 }
-void Delete(rocksdb::DB* db, const std::string& k) { REQUIRE(db->Delete(rocksdb::WriteOptions(), k).ok()); }
+void Delete(rocksdb::DB* db, const std::string& k) {
+  REQUIRE(db->Delete(rocksdb::WriteOptions(), k).ok());
+}
 
 }  // namespace
 
 TEST_CASE("check passes on an imported database and names each corruption", "[check]") {
   testing::TempDir tmp;
   std::string base = tmp.Sub("base");
-  auto import = testing::Run({testing::ActorgraphBin(), "import", "--db", base, testing::SourceDir() + "/samples"});
+  auto import = testing::Run(
+      {testing::ActorgraphBin(), "import", "--db", base, testing::SourceDir() + "/samples"});
   REQUIRE(import.exit_code == 0);
 
   auto clean = testing::Run({testing::ActorgraphBin(), "check", "--db", base});
@@ -76,7 +78,8 @@ TEST_CASE("check passes on an imported database and names each corruption", "[ch
   REQUIRE(report->scanned["V"] >= report->scanned["O"]);
 
   SECTION("an I mirror deleted") {
-    auto dir = Corrupted(tmp, base, "no-mirror", [](rocksdb::DB* db) { Delete(db, First(db, 'I').first); });
+    auto dir = Corrupted(tmp, base, "no-mirror",
+                         [](rocksdb::DB* db) { Delete(db, First(db, 'I').first); });
     CHECK(Broken(dir) == std::set<std::string>{"edge-mirrors"});
     auto cli = testing::Run({testing::ActorgraphBin(), "check", "--db", dir});
     CHECK(cli.exit_code == 1);
@@ -85,7 +88,8 @@ TEST_CASE("check passes on an imported database and names each corruption", "[ch
   SECTION("an I mirror that differs from its O record") {
     auto dir = Corrupted(tmp, base, "bad-mirror", [](rocksdb::DB* db) {
       auto [key, value] = First(db, 'I');
-      value.back() ^= 1;  // a different last_seen byte (or length): still decodes or not, never equal
+      value.back() ^=
+          1;  // a different last_seen byte (or length): still decodes or not, never equal
       Put(db, key, value);
     });
     CHECK(Broken(dir).count("edge-mirrors"));
@@ -113,7 +117,8 @@ TEST_CASE("check passes on an imported database and names each corruption", "[ch
     CHECK(Broken(dir) == std::set<std::string>{"counters"});
   }
   SECTION("a piece of evidence removed") {
-    auto dir = Corrupted(tmp, base, "no-evidence", [](rocksdb::DB* db) { Delete(db, First(db, 'V').first); });
+    auto dir = Corrupted(tmp, base, "no-evidence",
+                         [](rocksdb::DB* db) { Delete(db, First(db, 'V').first); });
     // The edge's evidence_count no longer matches, and count/evidence is one too many.
     CHECK(Broken(dir) == std::set<std::string>{"edge-evidence", "counters"});
   }
@@ -128,11 +133,13 @@ TEST_CASE("check passes on an imported database and names each corruption", "[ch
     CHECK(broken.count("counters"));
   }
   SECTION("an article's hash entry deleted") {
-    auto dir = Corrupted(tmp, base, "no-hash", [](rocksdb::DB* db) { Delete(db, First(db, 'H').first); });
+    auto dir =
+        Corrupted(tmp, base, "no-hash", [](rocksdb::DB* db) { Delete(db, First(db, 'H').first); });
     CHECK(Broken(dir) == std::set<std::string>{"articles"});
   }
   SECTION("a malformed node record") {
-    auto dir = Corrupted(tmp, base, "bad-node", [](rocksdb::DB* db) { Put(db, First(db, 'N').first, "\x09garbage"); });
+    auto dir = Corrupted(tmp, base, "bad-node",
+                         [](rocksdb::DB* db) { Put(db, First(db, 'N').first, "\x09garbage"); });
     CHECK(Broken(dir).count("records"));
   }
 }

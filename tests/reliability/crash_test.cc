@@ -1,22 +1,20 @@
 // Crash safety of `actorgraph import` and of `actorgraph serve` under POST /api/v1/articles:
 // one or the other is SIGKILLed at a random moment, ACTORGRAPH_CRASH_CYCLES times (default
-// 100, alternating), on the same database. After every kill: `check` passes, every acknowledged article is in the
-// database, and every article in it is whole (exactly the evidence a clean import gives it;
-// no evidence of an article that is not there). At the end, importing to completion gives the
-// clean import's database, and importing again adds nothing.
-#include <catch2/catch.hpp>
-
+// 100, alternating), on the same database. After every kill: `check` passes, every acknowledged
+// article is in the database, and every article in it is whole (exactly the evidence a clean import
+// gives it; no evidence of an article that is not there). At the end, importing to completion gives
+// the clean import's database, and importing again adds nothing.
 #include <httplib.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <thread>
-
-#include <nlohmann/json.hpp>
 
 #include "actorgraph/storage/integrity_check.h"
 #include "articles.h"
@@ -53,14 +51,16 @@ std::set<core::ArticleId> AckedArticles(const std::string& path) {
 
 // Posts the articles in order (as text/plain) until the server stops answering; the ids of
 // the articles it acknowledged (200 or 201) go to `acked`.
-void PostUntilDown(int port, const std::vector<std::string>& texts, std::set<core::ArticleId>* acked) {
+void PostUntilDown(int port, const std::vector<std::string>& texts,
+                   std::set<core::ArticleId>* acked) {
   httplib::Client client("127.0.0.1", port);
   client.set_bearer_token_auth(testing::kTestToken);
   for (const auto& text : texts) {
     auto res = client.Post("/api/v1/articles", text, "text/plain");
     if (!res) return;
     REQUIRE((res->status == 200 || res->status == 201));
-    acked->insert(std::stoull(nlohmann::json::parse(res->body).at("article_id").get<std::string>()));
+    acked->insert(
+        std::stoull(nlohmann::json::parse(res->body).at("article_id").get<std::string>()));
   }
 }
 
@@ -79,7 +79,8 @@ void RequireClean(const std::string& db) {
 TEST_CASE("import killed at random moments loses no acknowledged article", "[crash]") {
   const int cycles = EnvInt("ACTORGRAPH_CRASH_CYCLES", 100);
   testing::TempDir tmp;
-  std::string articles = tmp.Sub("articles"), ref = tmp.Sub("ref"), db = tmp.Sub("db"), acks = tmp.Sub("acks");
+  std::string articles = tmp.Sub("articles"), ref = tmp.Sub("ref"), db = tmp.Sub("db"),
+              acks = tmp.Sub("acks");
   testing::WriteGeneratedArticles(articles, 300);
   const std::string bin = testing::ActorgraphBin();
 
@@ -118,7 +119,7 @@ TEST_CASE("import killed at random moments loses no acknowledged article", "[cra
     for (core::ArticleId id : acked) REQUIRE(got.evidence_by_article.count(id));
     for (const auto& [id, evidence] : got.evidence_by_article) {
       INFO("article " << id);
-      REQUIRE(expected.evidence_by_article.count(id));   // no evidence of an absent article
+      REQUIRE(expected.evidence_by_article.count(id));           // no evidence of an absent article
       REQUIRE(evidence == expected.evidence_by_article.at(id));  // whole
     }
     if (got.evidence_by_article.size() == expected.evidence_by_article.size()) {

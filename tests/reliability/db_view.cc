@@ -16,18 +16,22 @@ DbView ReadDbView(const std::string& dir) {
   INFO(dir << ": " << store.status().ToString());
   REQUIRE(store.ok());
   auto reader = (*store)->Read();
-  REQUIRE(reader->ForEachArticle([&](const core::Article& a) {
-    view.evidence_by_article[a.id];
-    return true;
-  }).ok());
-  REQUIRE(reader->ForEachEdge([&](const core::Edge& e) {
-    auto evidence = reader->GetEvidence(e.key);
-    REQUIRE(evidence.ok());
-    for (const auto& ev : *evidence)
-      view.evidence_by_article[ev.article_id].insert(
-          {e.key.src, static_cast<int>(e.key.type), e.key.dst, ev.id});
-    return true;
-  }).ok());
+  REQUIRE(reader
+              ->ForEachArticle([&](const core::Article& a) {
+                view.evidence_by_article[a.id];
+                return true;
+              })
+              .ok());
+  REQUIRE(reader
+              ->ForEachEdge([&](const core::Edge& e) {
+                auto evidence = reader->GetEvidence(e.key);
+                REQUIRE(evidence.ok());
+                for (const auto& ev : *evidence)
+                  view.evidence_by_article[ev.article_id].insert(
+                      {e.key.src, static_cast<int>(e.key.type), e.key.dst, ev.id});
+                return true;
+              })
+              .ok());
   core::GraphCounts c = reader->Counts();
   for (auto& [t, n] : c.nodes) view.counts["nodes"] += n;
   for (auto& [t, n] : c.edges) view.counts["edges"] += n;

@@ -14,8 +14,10 @@ namespace actorgraph::testing {
 using EvidenceKey = std::tuple<core::NodeId, int, core::NodeId, core::EvidenceId>;
 
 struct DbView {
-  std::map<core::ArticleId, std::set<EvidenceKey>> evidence_by_article;  // every article, even without evidence
-  std::map<std::string, uint64_t> counts;  // "nodes", "edges", "articles", "evidence" (the counters)
+  std::map<core::ArticleId, std::set<EvidenceKey>>
+      evidence_by_article;  // every article, even without evidence
+  std::map<std::string, uint64_t>
+      counts;  // "nodes", "edges", "articles", "evidence" (the counters)
 };
 
 // Reads the database in `dir` (read-only; nobody may hold it for writing); a database that was

@@ -2,7 +2,6 @@
 // ingested with one WAL sync per article (what POST /api/v1/articles does), with one sync per
 // batch of 256 (group commit: `actorgraph import`), and without syncing (--no-sync).
 #include <catch2/catch.hpp>
-
 #include <chrono>
 
 #include "actorgraph/importers/pipeline.h"
@@ -24,8 +23,12 @@ double ArticlesPerSecond(bool sync_writes, size_t batch, int n) {
   int acked = 0;
   auto start = std::chrono::steady_clock::now();
   {
-    importers::BatchIngestor ingestor(**store, testing::SharedExtractor(), [&](const std::string&, const auto& r) { acked += r.ok(); }, 2, batch);
-    for (int i = 0; i < n; ++i) ingestor.Add(std::to_string(i), importers::Document{"", "", "", testing::GeneratedArticle(i, 11), ""});
+    importers::BatchIngestor ingestor(
+        **store, testing::SharedExtractor(),
+        [&](const std::string&, const auto& r) { acked += r.ok(); }, 2, batch);
+    for (int i = 0; i < n; ++i)
+      ingestor.Add(std::to_string(i),
+                   importers::Document{"", "", "", testing::GeneratedArticle(i, 11), ""});
     REQUIRE(ingestor.Flush().ok());
   }
   REQUIRE(acked == n);

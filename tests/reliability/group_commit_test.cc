@@ -1,9 +1,8 @@
 // BatchIngestor's contract (importers/pipeline.h): every document reported once, in the order
 // added, and an article only after a WAL sync that followed its write; a failed sync reports
 // its whole batch as failed. Extraction of the next batch overlaps the write of this one.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
@@ -20,9 +19,11 @@ namespace {
 // A RocksGraphStore that logs the order of writes and syncs, and can fail one sync.
 class RecordingStore : public core::GraphStore {
  public:
-  RecordingStore(core::GraphStore& inner, std::vector<std::string>& log) : inner_(inner), log_(log) {}
+  RecordingStore(core::GraphStore& inner, std::vector<std::string>& log)
+      : inner_(inner), log_(log) {}
 
-  core::Result<core::ApplyStats> Apply(const core::GraphDelta& delta, const core::ApplyOptions& o) override {
+  core::Result<core::ApplyStats> Apply(const core::GraphDelta& delta,
+                                       const core::ApplyOptions& o) override {
     auto r = inner_.Apply(delta, o);
     if (r.ok() && delta.article) log_.push_back("write " + delta.article->url);
     return r;
@@ -48,12 +49,14 @@ class RecordingStore : public core::GraphStore {
 };
 
 importers::Document Doc(int i) {
-  return importers::Document{"doc" + std::to_string(i), "", "", testing::GeneratedArticle(i, 5), ""};
+  return importers::Document{"doc" + std::to_string(i), "", "", testing::GeneratedArticle(i, 5),
+                             ""};
 }
 
 }  // namespace
 
-TEST_CASE("group commit reports every article in order, each after the sync that made it durable", "[pipeline]") {
+TEST_CASE("group commit reports every article in order, each after the sync that made it durable",
+          "[pipeline]") {
   testing::TempDir tmp;
   auto inner = storage::RocksGraphStore::Open(tmp.Sub("db"));
   REQUIRE(inner.ok());
@@ -77,7 +80,9 @@ TEST_CASE("group commit reports every article in order, each after the sync that
   CHECK(store.syncs_ == 4);  // batches of 3, 3, 3, 1
   // Every ack follows the write of its article and a sync after that write.
   for (int i = 0; i < 10; ++i) {
-    auto at = [&](const std::string& s) { return std::find(log.begin(), log.end(), s) - log.begin(); };
+    auto at = [&](const std::string& s) {
+      return std::find(log.begin(), log.end(), s) - log.begin();
+    };
     auto write = at("write doc" + std::to_string(i)), ack = at("ack o" + std::to_string(i));
     REQUIRE(write < static_cast<long>(log.size()));
     CHECK(std::find(log.begin() + write, log.begin() + ack, "sync") != log.begin() + ack);
@@ -97,7 +102,9 @@ TEST_CASE("a failed sync reports its batch as failed, and only its batch", "[pip
   store.fail_sync_ = failing;
   std::vector<std::pair<std::string, bool>> reported;
   importers::BatchIngestor ingestor(
-      store, testing::SharedExtractor(), [&](const std::string& origin, const auto& r) { reported.emplace_back(origin, r.ok()); }, 2, 4);
+      store, testing::SharedExtractor(),
+      [&](const std::string& origin, const auto& r) { reported.emplace_back(origin, r.ok()); }, 2,
+      4);
   for (int i = 0; i < 10; ++i) ingestor.Add("o" + std::to_string(i), Doc(i));
   CHECK(ingestor.Flush().ok() == (failing == 1));
   REQUIRE(reported.size() == 10);

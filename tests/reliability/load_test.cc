@@ -3,13 +3,12 @@
 // is in the database afterwards, and `check` passes), read p99 under kReadP99Bound, and a flat
 // resident set: after warm-up it grows only with the data written (the graph snapshot, the
 // memtables and the block cache), by less than kRssBaseMiB + kRssPerArticleKiB per article.
-#include <catch2/catch.hpp>
-
 #include <httplib.h>
 #include <signal.h>
 
 #include <algorithm>
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -46,21 +45,27 @@ std::vector<core::NodeId> SomeNodes(const std::string& db) {
   auto store = storage::RocksGraphStore::Open(db, options);
   REQUIRE(store.ok());
   std::vector<core::NodeId> ids;
-  REQUIRE((*store)->Read()->ForEachNode([&](const core::Node& n) {
-    ids.push_back(n.id);
-    return ids.size() < 500;
-  }).ok());
+  REQUIRE((*store)
+              ->Read()
+              ->ForEachNode([&](const core::Node& n) {
+                ids.push_back(n.id);
+                return ids.size() < 500;
+              })
+              .ok());
   return ids;
 }
 
 }  // namespace
 
-TEST_CASE("concurrent readers and writers: no 5xx, no lost write, bounded p99, flat memory", "[load]") {
+TEST_CASE("concurrent readers and writers: no 5xx, no lost write, bounded p99, flat memory",
+          "[load]") {
   const int seconds = LoadSeconds();
   testing::TempDir tmp;
   std::string db = tmp.Sub("db");
   testing::WriteGeneratedArticles(tmp.Sub("seed"), 200, 21);
-  REQUIRE(testing::Run({testing::ActorgraphBin(), "import", "--db", db, tmp.Sub("seed")}).exit_code == 0);
+  REQUIRE(
+      testing::Run({testing::ActorgraphBin(), "import", "--db", db, tmp.Sub("seed")}).exit_code ==
+      0);
   const std::vector<core::NodeId> nodes = SomeNodes(db);
   REQUIRE(!nodes.empty());
 
@@ -79,11 +84,19 @@ TEST_CASE("concurrent readers and writers: no 5xx, no lost write, bounded p99, f
         c.set_bearer_token_auth(testing::kTestToken);
         c.set_read_timeout(30, 0);
         for (int i = 0; Clock::now() < end; ++i) {
-          auto res = c.Post("/api/v1/articles", testing::GeneratedArticle(i, 1000 + w), "text/plain");
-          if (!res || res->status >= 500) { ++server_errors; continue; }
-          if (res->status != 201) { ++other_errors; continue; }
+          auto res =
+              c.Post("/api/v1/articles", testing::GeneratedArticle(i, 1000 + w), "text/plain");
+          if (!res || res->status >= 500) {
+            ++server_errors;
+            continue;
+          }
+          if (res->status != 201) {
+            ++other_errors;
+            continue;
+          }
           std::lock_guard<std::mutex> lock(mu);
-          acked.insert(std::stoull(nlohmann::json::parse(res->body).at("article_id").get<std::string>()));
+          acked.insert(
+              std::stoull(nlohmann::json::parse(res->body).at("article_id").get<std::string>()));
           ++writes;
         }
       });
@@ -97,16 +110,26 @@ TEST_CASE("concurrent readers and writers: no 5xx, no lost write, bounded p99, f
           static const char* kPrefixes[] = {"an", "ma", "nor", "ske", "lis", "ve"};
           std::string path;
           switch (i % 4) {
-            case 0: path = "/api/v1/nodes/" + id; break;
-            case 1: path = "/api/v1/nodes/" + id + "/neighbors?limit=50"; break;
-            case 2: path = std::string("/api/v1/search?q=") + kPrefixes[i % 6] + "&limit=20"; break;
-            default: path = "/api/v1/stats"; break;
+            case 0:
+              path = "/api/v1/nodes/" + id;
+              break;
+            case 1:
+              path = "/api/v1/nodes/" + id + "/neighbors?limit=50";
+              break;
+            case 2:
+              path = std::string("/api/v1/search?q=") + kPrefixes[i % 6] + "&limit=20";
+              break;
+            default:
+              path = "/api/v1/stats";
+              break;
           }
           auto start = Clock::now();
           auto res = c.Get(path);
           mine.push_back(std::chrono::duration<double>(Clock::now() - start).count());
-          if (!res || res->status >= 500) ++server_errors;
-          else if (res->status != 200) ++other_errors;
+          if (!res || res->status >= 500)
+            ++server_errors;
+          else if (res->status != 200)
+            ++other_errors;
         }
         std::lock_guard<std::mutex> lock(mu);
         latencies.insert(latencies.end(), mine.begin(), mine.end());
@@ -121,10 +144,11 @@ TEST_CASE("concurrent readers and writers: no 5xx, no lost write, bounded p99, f
   REQUIRE(!latencies.empty());
   std::sort(latencies.begin(), latencies.end());
   double p50 = latencies[latencies.size() / 2], p99 = latencies[latencies.size() * 99 / 100];
-  long warm = rss[rss.size() / 4], peak = *std::max_element(rss.begin() + rss.size() / 4, rss.end());
-  WARN(seconds << " s: " << writes << " writes, " << latencies.size() << " reads, read p50 " << p50 * 1000
-                << " ms, p99 " << p99 * 1000 << " ms; RSS after warm-up " << warm << " MiB, peak " << peak
-                << " MiB, final " << rss.back() << " MiB");
+  long warm = rss[rss.size() / 4],
+       peak = *std::max_element(rss.begin() + rss.size() / 4, rss.end());
+  WARN(seconds << " s: " << writes << " writes, " << latencies.size() << " reads, read p50 "
+               << p50 * 1000 << " ms, p99 " << p99 * 1000 << " ms; RSS after warm-up " << warm
+               << " MiB, peak " << peak << " MiB, final " << rss.back() << " MiB");
   CHECK(server_errors == 0);
   CHECK(other_errors == 0);
   CHECK(writes > 0);

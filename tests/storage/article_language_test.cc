@@ -1,8 +1,8 @@
 // The article's language in the A record (storage/FORMAT.md, version 2), and version-1
 // databases, whose article records have none.
-#include <catch2/catch.hpp>
-
 #include <rocksdb/db.h>
+
+#include <catch2/catch.hpp>
 
 #include "actorgraph/core/resolver.h"
 #include "actorgraph/storage/key_codec.h"
@@ -22,7 +22,8 @@ core::ArticleFacts GermanArticle() {
   f.text = "Kestrel Dynamik eröffnet in Bergen ein neues Werk.";
   f.extractor_version = "test";
   f.language = "de";
-  f.entities = {{core::NodeType::kCompany, "Kestrel Dynamik", {}}, {core::NodeType::kLocation, "Bergen", {}}};
+  f.entities = {{core::NodeType::kCompany, "Kestrel Dynamik", {}},
+                {core::NodeType::kLocation, "Bergen", {}}};
   f.relations = {testing::WholeTextRelation(f, core::EdgeType::kLocatedIn, 0, 1, 0.8)};
   return f;
 }
@@ -52,16 +53,19 @@ TEST_CASE("the article's language is stored and read back", "[store][language]")
   REQUIRE(article.ok());
   CHECK(article->language == "de");
   size_t seen = 0;
-  REQUIRE(store->Read()->ForEachArticle([&](const core::Article& a) {
-    CHECK(a.language == "de");
-    ++seen;
-    return true;
-  }).ok());
+  REQUIRE(store->Read()
+              ->ForEachArticle([&](const core::Article& a) {
+                CHECK(a.language == "de");
+                ++seen;
+                return true;
+              })
+              .ok());
   CHECK(seen == 1);
   CHECK(FormatVersion(dir.path()) == std::to_string(storage::kFormatVersion));
 }
 
-TEST_CASE("a version-1 database is read, and upgraded when opened for writing", "[store][language]") {
+TEST_CASE("a version-1 database is read, and upgraded when opened for writing",
+          "[store][language]") {
   testing::TempDir dir;
   core::ArticleId id = 0;
   {

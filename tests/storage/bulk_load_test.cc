@@ -1,15 +1,15 @@
 // storage::BulkLoader: the database it builds equals the one Apply builds from the same puts.
-#include <catch2/catch.hpp>
+#include "actorgraph/storage/bulk_load.h"
 
 #include <rocksdb/db.h>
 
+#include <catch2/catch.hpp>
 #include <map>
 
 #include "actorgraph/core/graph_snapshot.h"
 #include "actorgraph/core/hashing.h"
 #include "actorgraph/core/names.h"
 #include "actorgraph/core/resolver.h"
-#include "actorgraph/storage/bulk_load.h"
 #include "actorgraph/storage/rocks_graph_store.h"
 #include "support/temp_dir.h"
 
@@ -34,10 +34,13 @@ core::Node MakeNode(NodeType t, const std::string& name, std::vector<std::string
 // entries, a node record replaced by a later delta, and meta records.
 std::vector<core::GraphDelta> SampleDeltas() {
   std::vector<core::Node> people, orgs, events;
-  for (int i = 0; i < 40; ++i) people.push_back(MakeNode(NodeType::kPerson, "Person Number " + std::to_string(i)));
+  for (int i = 0; i < 40; ++i)
+    people.push_back(MakeNode(NodeType::kPerson, "Person Number " + std::to_string(i)));
   for (int i = 0; i < 6; ++i)
-    orgs.push_back(MakeNode(i % 2 ? NodeType::kAgency : NodeType::kCompany, "Org " + std::to_string(i), {"O" + std::to_string(i)}));
-  for (int i = 0; i < 4; ++i) events.push_back(MakeNode(NodeType::kEvent, "Event " + std::to_string(i)));
+    orgs.push_back(MakeNode(i % 2 ? NodeType::kAgency : NodeType::kCompany,
+                            "Org " + std::to_string(i), {"O" + std::to_string(i)}));
+  for (int i = 0; i < 4; ++i)
+    events.push_back(MakeNode(NodeType::kEvent, "Event " + std::to_string(i)));
   std::vector<core::GraphDelta> deltas;
   for (int a = 0; a < 10; ++a) {
     core::GraphDelta d;
@@ -104,7 +107,8 @@ std::map<std::string, std::string> AllKeys(const std::string& dir) {
   std::unique_ptr<rocksdb::DB> db(raw);
   std::map<std::string, std::string> out;
   std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions()));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) out[it->key().ToString()] = it->value().ToString();
+  for (it->SeekToFirst(); it->Valid(); it->Next())
+    out[it->key().ToString()] = it->value().ToString();
   return out;
 }
 
@@ -162,8 +166,14 @@ TEST_CASE("BulkLoader builds the same database as Apply", "[storage][bulk]") {
     CHECK(node->aliases == std::vector<std::string>{"O0", "Org Zero"});
 
     std::vector<core::Edge> eb, ea;
-    REQUIRE(rb->ForEachEdge([&](const core::Edge& e) { eb.push_back(e); return true; }).ok());
-    REQUIRE(ra->ForEachEdge([&](const core::Edge& e) { ea.push_back(e); return true; }).ok());
+    REQUIRE(rb->ForEachEdge([&](const core::Edge& e) {
+                eb.push_back(e);
+                return true;
+              }).ok());
+    REQUIRE(ra->ForEachEdge([&](const core::Edge& e) {
+                ea.push_back(e);
+                return true;
+              }).ok());
     REQUIRE(eb.size() == ea.size());
     for (size_t i = 0; i < eb.size(); ++i) {
       CHECK(eb[i].key == ea[i].key);
@@ -229,7 +239,8 @@ TEST_CASE("BulkLoader refuses a database that is not empty", "[storage][bulk]") 
   CHECK(stats.status().code() == core::StatusCode::kAlreadyExists);
 }
 
-TEST_CASE("a snapshot built from the loader's input equals one read back from the store", "[storage][bulk][snapshot]") {
+TEST_CASE("a snapshot built from the loader's input equals one read back from the store",
+          "[storage][bulk][snapshot]") {
   testing::TempDir tmp;
   auto deltas = SampleDeltas();
   storage::BulkLoader loader;
@@ -267,7 +278,8 @@ TEST_CASE("a snapshot built from the loader's input equals one read back from th
   CHECK(a.article_count() == b.article_count());
 }
 
-TEST_CASE("loaders filled apart and appended build the same database as one loader", "[storage][bulk]") {
+TEST_CASE("loaders filled apart and appended build the same database as one loader",
+          "[storage][bulk]") {
   testing::TempDir tmp;
   auto deltas = SampleDeltas();
   storage::BulkLoader one, first, second;
@@ -279,8 +291,9 @@ TEST_CASE("loaders filled apart and appended build the same database as one load
   REQUIRE(one.Finish(tmp.Sub("one")).ok());
   REQUIRE(first.Finish(tmp.Sub("appended")).ok());
   REQUIRE(second.Finish(tmp.Sub("emptied")).ok());  // nothing was left behind in `second`
-  auto a = AllKeys(tmp.Sub("one")), b = AllKeys(tmp.Sub("appended")), c = AllKeys(tmp.Sub("emptied"));
+  auto a = AllKeys(tmp.Sub("one")), b = AllKeys(tmp.Sub("appended")),
+       c = AllKeys(tmp.Sub("emptied"));
   CHECK(a.size() > 100);
-  CHECK(a == b);  // the later record of a node (the rename in the second half) won in both
+  CHECK(a == b);         // the later record of a node (the rename in the second half) won in both
   CHECK(c.size() == 1);  // the format version only
 }

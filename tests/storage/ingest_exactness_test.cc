@@ -2,7 +2,6 @@
 // the store's in-memory counter cache, the writer's batched reads, the resolver's skipped
 // reads (no suppression records, evidence of new edges) and the reader's reused iterator.
 #include <catch2/catch.hpp>
-
 #include <map>
 #include <set>
 #include <string>
@@ -35,11 +34,14 @@ core::ArticleFacts Article(int i) {
   f.extractor_version = "test";
   auto person = "Person " + std::string(1, static_cast<char>('A' + (i * 7) % 26)) + " Lastname" +
                 std::to_string((i * 7) % 40);
-  f.entities = {{NodeType::kPerson, person, {}},
-                {NodeType::kCompany, "Company " + std::to_string(i % 8), {"C" + std::to_string(i % 8)}},
-                {NodeType::kEvent, "Acme Summit " + std::to_string(2020 + i % 12), {}},  // an edition
-                {NodeType::kLocation, "City " + std::to_string(i % 5), {}}};
-  auto rel = [&](EdgeType t, size_t a, size_t b) { return testing::WholeTextRelation(f, t, a, b, 0.7); };
+  f.entities = {
+      {NodeType::kPerson, person, {}},
+      {NodeType::kCompany, "Company " + std::to_string(i % 8), {"C" + std::to_string(i % 8)}},
+      {NodeType::kEvent, "Acme Summit " + std::to_string(2020 + i % 12), {}},  // an edition
+      {NodeType::kLocation, "City " + std::to_string(i % 5), {}}};
+  auto rel = [&](EdgeType t, size_t a, size_t b) {
+    return testing::WholeTextRelation(f, t, a, b, 0.7);
+  };
   f.relations = {rel(EdgeType::kWorksFor, 0, 1), rel(EdgeType::kSpeaksAt, 0, 2),
                  rel(EdgeType::kOrganizes, 1, 2), rel(EdgeType::kLocatedIn, 2, 3)};
   return f;
@@ -49,21 +51,28 @@ core::ArticleFacts Article(int i) {
 void RequireCountsMatchScan(core::GraphStore& store) {
   auto reader = store.Read();
   core::GraphCounts kept = reader->Counts(), scanned;
-  REQUIRE(reader->ForEachNode([&](const core::Node& n) {
-    ++scanned.nodes[n.type];
-    return true;
-  }).ok());
-  REQUIRE(reader->ForEachEdge([&](const core::Edge& e) {
-    ++scanned.edges[e.key.type];
-    scanned.evidence += reader->GetEvidence(e.key).value().size();  // a scan inside a scan
-    auto d = reader->GetDegree(e.key.src);
-    CHECK(d.out[e.key.type] >= 1);
-    return true;
-  }).ok());
-  REQUIRE(reader->ForEachArticle([&](const core::Article&) {
-    ++scanned.articles;
-    return true;
-  }).ok());
+  REQUIRE(reader
+              ->ForEachNode([&](const core::Node& n) {
+                ++scanned.nodes[n.type];
+                return true;
+              })
+              .ok());
+  REQUIRE(reader
+              ->ForEachEdge([&](const core::Edge& e) {
+                ++scanned.edges[e.key.type];
+                scanned.evidence +=
+                    reader->GetEvidence(e.key).value().size();  // a scan inside a scan
+                auto d = reader->GetDegree(e.key.src);
+                CHECK(d.out[e.key.type] >= 1);
+                return true;
+              })
+              .ok());
+  REQUIRE(reader
+              ->ForEachArticle([&](const core::Article&) {
+                ++scanned.articles;
+                return true;
+              })
+              .ok());
   for (NodeType t : core::kAllNodeTypes) CHECK(kept.nodes[t] == scanned.nodes[t]);
   for (EdgeType t : core::kAllEdgeTypes) CHECK(kept.edges[t] == scanned.edges[t]);
   CHECK(kept.articles == scanned.articles);
@@ -72,7 +81,8 @@ void RequireCountsMatchScan(core::GraphStore& store) {
 
 }  // namespace
 
-TEST_CASE("counters stay exact over many articles, curation, a failed write and a reopen", "[store][counters]") {
+TEST_CASE("counters stay exact over many articles, curation, a failed write and a reopen",
+          "[store][counters]") {
   testing::TempDir dir;
   bool fail_writes = false;
   storage::RocksStoreOptions options;
@@ -97,8 +107,10 @@ TEST_CASE("counters stay exact over many articles, curation, a failed write and 
       CHECK(r->article_was_new);
       if (i == 100) {
         // Curation writes through Apply too: its counter changes go through the same cache.
-        REQUIRE(core::DeleteEdge(*store, {r->nodes[0], EdgeType::kWorksFor, r->nodes[1]}, "test").ok());
-        auto undone = core::DeleteEdge(*store, {r->nodes[2], EdgeType::kLocatedIn, r->nodes[3]}, "test");
+        REQUIRE(
+            core::DeleteEdge(*store, {r->nodes[0], EdgeType::kWorksFor, r->nodes[1]}, "test").ok());
+        auto undone =
+            core::DeleteEdge(*store, {r->nodes[2], EdgeType::kLocatedIn, r->nodes[3]}, "test");
         REQUIRE(undone.ok());
         REQUIRE(core::UndoCuration(*store, undone->id, "test").ok());
       }
@@ -142,40 +154,47 @@ TEST_CASE("a deleted edge stays deleted when a later article states it again", "
   RequireCountsMatchScan(*store);
 }
 
-TEST_CASE("one reader's scans, interleaved and nested, return what fresh readers return", "[store][reader]") {
+TEST_CASE("one reader's scans, interleaved and nested, return what fresh readers return",
+          "[store][reader]") {
   testing::TempDir dir;
   auto store = OpenOrDie(dir.path());
   for (int i = 0; i < 40; ++i) REQUIRE(core::IngestArticle(*store, Article(i)).ok());
   auto shared = store->Read();
   size_t visited = 0;
-  REQUIRE(shared->ForEachNode([&](const core::Node& node) {
-    ++visited;
-    auto fresh = store->Read();
-    // Every kind of scan, on the reader whose node scan is under way.
-    CHECK(shared->LookupExact(core::FoldName(node.name)) == fresh->LookupExact(core::FoldName(node.name)));
-    CHECK(shared->GetDegree(node.id).total() == fresh->GetDegree(node.id).total());
-    auto a = shared->Neighbors(node.id, {}), b = fresh->Neighbors(node.id, {});
-    REQUIRE(a.ok());
-    REQUIRE(b.ok());
-    REQUIRE(a->entries.size() == b->entries.size());
-    for (size_t i = 0; i < a->entries.size(); ++i) {
-      CHECK(a->entries[i].neighbor == b->entries[i].neighbor);
-      auto ea = shared->GetEvidence(a->entries[i].edge.key), eb = fresh->GetEvidence(b->entries[i].edge.key);
-      REQUIRE(ea.ok());
-      REQUIRE(eb.ok());
-      CHECK(ea->size() == eb->size());
-      for (const auto& ev : *ea) CHECK(shared->HasEvidence(a->entries[i].edge.key, ev.id));
-      CHECK_FALSE(shared->HasEvidence(a->entries[i].edge.key, 12345));
-    }
-    return true;
-  }).ok());
+  REQUIRE(shared
+              ->ForEachNode([&](const core::Node& node) {
+                ++visited;
+                auto fresh = store->Read();
+                // Every kind of scan, on the reader whose node scan is under way.
+                CHECK(shared->LookupExact(core::FoldName(node.name)) ==
+                      fresh->LookupExact(core::FoldName(node.name)));
+                CHECK(shared->GetDegree(node.id).total() == fresh->GetDegree(node.id).total());
+                auto a = shared->Neighbors(node.id, {}), b = fresh->Neighbors(node.id, {});
+                REQUIRE(a.ok());
+                REQUIRE(b.ok());
+                REQUIRE(a->entries.size() == b->entries.size());
+                for (size_t i = 0; i < a->entries.size(); ++i) {
+                  CHECK(a->entries[i].neighbor == b->entries[i].neighbor);
+                  auto ea = shared->GetEvidence(a->entries[i].edge.key),
+                       eb = fresh->GetEvidence(b->entries[i].edge.key);
+                  REQUIRE(ea.ok());
+                  REQUIRE(eb.ok());
+                  CHECK(ea->size() == eb->size());
+                  for (const auto& ev : *ea)
+                    CHECK(shared->HasEvidence(a->entries[i].edge.key, ev.id));
+                  CHECK_FALSE(shared->HasEvidence(a->entries[i].edge.key, 12345));
+                }
+                return true;
+              })
+              .ok());
   auto counts = shared->Counts();
   size_t nodes = 0;
   for (auto& [t, n] : counts.nodes) nodes += n;
   CHECK(visited == nodes);  // the nested scans did not move the node scan
 
   // Interleaved (not nested): a prefix scan ends at its prefix, whatever the previous scan was.
-  CHECK(shared->LookupExact("company 1") == std::vector<core::NodeId>{shared->LookupExact("c1").at(0)});
+  CHECK(shared->LookupExact("company 1") ==
+        std::vector<core::NodeId>{shared->LookupExact("c1").at(0)});
   CHECK(shared->LookupPrefix("company 1", 10).size() == 1);
   CHECK(shared->LookupPrefix("city", 10).size() == 5);
   CHECK(shared->LookupExact("company").empty());

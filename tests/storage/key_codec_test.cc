@@ -1,9 +1,8 @@
-#include <catch2/catch.hpp>
+#include "actorgraph/storage/key_codec.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
-
-#include "actorgraph/storage/key_codec.h"
 
 using namespace actorgraph;
 using namespace actorgraph::storage;
@@ -31,7 +30,9 @@ TEST_CASE("decoders refuse keys of the wrong kind or length", "[key_codec]") {
   CHECK_FALSE(DecodeNodeKey(OutKey({1, core::EdgeType::kPartOf, 2})));
   CHECK_FALSE(DecodeAdjacencyKey(NodeKey(1)));
   CHECK_FALSE(DecodeAdjacencyKey(OutKey({1, core::EdgeType::kPartOf, 2}).substr(0, 17)));
-  CHECK_FALSE(DecodeIndexKey("X\x01" "abc"));
+  CHECK_FALSE(
+      DecodeIndexKey("X\x01"
+                     "abc"));
 }
 
 TEST_CASE("byte order of keys equals numeric order of ids", "[key_codec]") {
@@ -49,16 +50,16 @@ TEST_CASE("a prefix holds exactly its keys", "[key_codec]") {
   std::vector<std::string> keys;
   for (core::NodeId src : std::vector<core::NodeId>{4, 5, 6})
     for (core::EdgeType t : core::kAllEdgeTypes)
-      for (core::NodeId dst : std::vector<core::NodeId>{0, 1, UINT64_MAX}) keys.push_back(OutKey({src, t, dst}));
+      for (core::NodeId dst : std::vector<core::NodeId>{0, 1, UINT64_MAX})
+        keys.push_back(OutKey({src, t, dst}));
   std::sort(keys.begin(), keys.end());
   std::string node_prefix = AdjacencyPrefix(kind::kOut, 5);
   std::string type_prefix = AdjacencyPrefix(kind::kOut, 5, core::EdgeType::kOrganizes);
   for (const auto& [prefix, expected] :
        std::vector<std::pair<std::string, size_t>>{{node_prefix, 21}, {type_prefix, 3}}) {
     std::string upper = PrefixSuccessor(prefix);
-    size_t in_range = std::count_if(keys.begin(), keys.end(), [&](const std::string& k) {
-      return k >= prefix && k < upper;
-    });
+    size_t in_range = std::count_if(keys.begin(), keys.end(),
+                                    [&](const std::string& k) { return k >= prefix && k < upper; });
     size_t with_prefix = std::count_if(keys.begin(), keys.end(), [&](const std::string& k) {
       return k.compare(0, prefix.size(), prefix) == 0;
     });

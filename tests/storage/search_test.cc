@@ -1,13 +1,13 @@
 // NameSearcher's fuzzy matching: a name with as many typos as its length allows is still found
 // whenever the typos leave it a trigram in common with the name (the trigram filter and the
 // bounded edit distance drop no such match).
-#include <catch2/catch.hpp>
+#include "actorgraph/core/search.h"
 
+#include <catch2/catch.hpp>
 #include <random>
 #include <set>
 
 #include "actorgraph/core/names.h"
-#include "actorgraph/core/search.h"
 #include "actorgraph/storage/rocks_graph_store.h"
 #include "support/temp_dir.h"
 
@@ -32,7 +32,8 @@ size_t TrigramCount(const std::string& folded) {
 }
 
 std::string RandomWord(std::mt19937& rng) {
-  static const char* syllables[] = {"ka", "ro", "min", "tel", "sa", "vor", "lu", "den", "ix", "pha"};
+  static const char* syllables[] = {"ka",  "ro", "min", "tel", "sa",
+                                    "vor", "lu", "den", "ix",  "pha"};
   std::string w;
   for (int k = 1 + rng() % 3; k > 0; --k) w += syllables[rng() % 10];
   return w;
@@ -70,9 +71,15 @@ TEST_CASE("fuzzy search finds a name through as many typos as allowed", "[search
       size_t at = rng() % query.size();
       char letter = static_cast<char>('a' + rng() % 26);
       switch (rng() % 3) {
-        case 0: if (query[at] != ' ') query[at] = letter; break;
-        case 1: query.insert(query.begin() + static_cast<long>(at), letter); break;
-        default: if (query[at] != ' ' && query.size() > 4) query.erase(at, 1); break;
+        case 0:
+          if (query[at] != ' ') query[at] = letter;
+          break;
+        case 1:
+          query.insert(query.begin() + static_cast<long>(at), letter);
+          break;
+        default:
+          if (query[at] != ' ' && query.size() > 4) query.erase(at, 1);
+          break;
       }
     }
     if (Allowed(query.size()) < edits) continue;  // deletions made it too short for that many

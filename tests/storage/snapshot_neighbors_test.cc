@@ -2,7 +2,6 @@
 // each cursor valid in the other), over a random graph with hubs, every edge type, edges in
 // both directions between the same pair, and self-loops.
 #include <catch2/catch.hpp>
-
 #include <random>
 #include <set>
 
@@ -102,8 +101,9 @@ TEST_CASE("snapshot neighbour pages equal the store's, cursor for cursor", "[sto
   size_t compared = 0;
   for (core::NodeId id : {ids[0], ids[1], ids[2], ids[17], ids[42]}) {
     for (Direction dir : {Direction::kBoth, Direction::kOut, Direction::kIn}) {
-      for (std::optional<EdgeType> type : {std::optional<EdgeType>{}, std::optional{EdgeType::kPartnersWith},
-                                           std::optional{EdgeType::kWorksFor}}) {
+      for (std::optional<EdgeType> type :
+           {std::optional<EdgeType>{}, std::optional{EdgeType::kPartnersWith},
+            std::optional{EdgeType::kWorksFor}}) {
         for (size_t limit : {1, 3, 50}) {
           core::NeighborQuery q;
           q.direction = dir;
@@ -138,7 +138,8 @@ TEST_CASE("snapshot neighbour pages equal the store's, cursor for cursor", "[sto
   REQUIRE(!first->next_cursor.empty());
   q.cursor = first->next_cursor;
   q.limit = 1000;
-  Listing rest_store = FromStore(*reader, ids[0], q), rest_snap = FromSnapshot(*snap.value(), ids[0], q);
+  Listing rest_store = FromStore(*reader, ids[0], q),
+          rest_snap = FromSnapshot(*snap.value(), ids[0], q);
   CheckSame(rest_store, rest_snap);
   CHECK(rest_store.entries.size() + 5 == hub.entries.size());
 
@@ -154,7 +155,8 @@ TEST_CASE("snapshot neighbour pages equal the store's, cursor for cursor", "[sto
   CHECK(snap.value()->Neighbors(i1, q).status().code() == core::StatusCode::kInvalidArgument);
 }
 
-TEST_CASE("the snapshot cache answers IfCurrent only while the store is unchanged", "[storage][snapshot]") {
+TEST_CASE("the snapshot cache answers IfCurrent only while the store is unchanged",
+          "[storage][snapshot]") {
   testing::TempDir dir;
   auto opened = storage::RocksGraphStore::Open(dir.path());
   REQUIRE(opened.ok());

@@ -1,7 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include <rocksdb/db.h>
 
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "actorgraph/core/names.h"
@@ -19,7 +18,9 @@ using testing::OpenOrDie;
 namespace {
 
 // One article: a person working for a company that organises an event held in a city.
-core::ArticleFacts SampleArticle(const std::string& text = "Ana Lima, CEO of Norda Robotics, opened Norda Summit 2024 in Lisbon.") {
+core::ArticleFacts SampleArticle(
+    const std::string& text =
+        "Ana Lima, CEO of Norda Robotics, opened Norda Summit 2024 in Lisbon.") {
   core::ArticleFacts f;
   f.url = "https://example.org/a";
   f.title = "Norda opens its summit";
@@ -95,7 +96,8 @@ TEST_CASE("an article applied, closed, reopened and read back whole", "[store]")
   CHECK(article->mentions.size() == 4);
   CHECK(reader->GetDegree(person_id).out[EdgeType::kWorksFor] == 1);
   CHECK(reader->GetDegree(ids[0]).in[EdgeType::kWorksFor] == 1);
-  CHECK(reader->LookupPrefix("nor", 10).size() == 3);  // "norda", "norda robotics", "norda summit 2024"
+  CHECK(reader->LookupPrefix("nor", 10).size() ==
+        3);  // "norda", "norda robotics", "norda summit 2024"
 }
 
 TEST_CASE("the same article twice gives the same counts", "[store]") {
@@ -113,7 +115,9 @@ TEST_CASE("the same article twice gives the same counts", "[store]") {
   CHECK(after.articles == 1);
 
   // A different article stating the same facts adds evidence, not nodes or edges.
-  auto other = core::IngestArticle(*store, SampleArticle("Ana Lima, CEO of Norda Robotics, spoke at Norda Summit 2024 in Lisbon."));
+  auto other = core::IngestArticle(
+      *store,
+      SampleArticle("Ana Lima, CEO of Norda Robotics, spoke at Norda Summit 2024 in Lisbon."));
   REQUIRE(other.ok());
   CHECK(other->article_was_new);
   auto third = store->Read()->Counts();
@@ -129,12 +133,14 @@ TEST_CASE("the same article twice gives the same counts", "[store]") {
   CHECK(edge->confidence > 0.8);
 }
 
-TEST_CASE("people who share a surname are not merged, name order variants are", "[store][resolve]") {
+TEST_CASE("people who share a surname are not merged, name order variants are",
+          "[store][resolve]") {
   testing::TempDir dir;
   auto store = OpenOrDie(dir.path());
   core::ArticleFacts a;
   a.text = "Wang Wei met Wang Fang.";
-  a.entities = {{NodeType::kPerson, "Wang Wei", {"Wang"}}, {NodeType::kPerson, "Wang Fang", {"Wang"}}};
+  a.entities = {{NodeType::kPerson, "Wang Wei", {"Wang"}},
+                {NodeType::kPerson, "Wang Fang", {"Wang"}}};
   REQUIRE(core::IngestArticle(*store, a).ok());
   core::ArticleFacts b;
   b.text = "Wei Wang spoke.";
@@ -225,7 +231,9 @@ TEST_CASE("neighbour paging returns every edge exactly once over all pages", "[s
         q.cursor = page->next_cursor;
         ++pages;
       } while (!q.cursor.empty());
-      size_t expected = direction == core::Direction::kBoth ? 254 : direction == core::Direction::kIn ? 253 : 1;
+      size_t expected = direction == core::Direction::kBoth ? 254
+                        : direction == core::Direction::kIn ? 253
+                                                            : 1;
       CHECK(seen.size() == expected);
       std::set<core::NodeId> unique(seen.begin(), seen.end());
       CHECK(unique.size() == expected);

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <catch2/catch.hpp>
-
 #include <memory>
 
 #include "actorgraph/importers/extraction.h"

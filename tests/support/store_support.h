@@ -2,7 +2,6 @@
 #pragma once
 
 #include <catch2/catch.hpp>
-
 #include <memory>
 #include <string>
 
@@ -11,8 +10,8 @@
 
 namespace actorgraph::testing {
 
-inline std::unique_ptr<storage::RocksGraphStore> OpenOrDie(const std::string& dir,
-                                                           storage::RocksStoreOptions options = {}) {
+inline std::unique_ptr<storage::RocksGraphStore> OpenOrDie(
+    const std::string& dir, storage::RocksStoreOptions options = {}) {
   auto store = storage::RocksGraphStore::Open(dir, options);
   REQUIRE(store.ok());
   return std::move(store.value());
@@ -20,8 +19,9 @@ inline std::unique_ptr<storage::RocksGraphStore> OpenOrDie(const std::string& di
 
 // A relation of `type` from entity `from` to entity `to` of `facts`, whose evidence is the
 // whole text.
-inline core::RelationFact WholeTextRelation(const core::ArticleFacts& facts, core::EdgeType type, size_t from,
-                                            size_t to, double confidence, std::string title = "") {
+inline core::RelationFact WholeTextRelation(const core::ArticleFacts& facts, core::EdgeType type,
+                                            size_t from, size_t to, double confidence,
+                                            std::string title = "") {
   core::RelationFact r;
   r.type = type;
   r.from = from;

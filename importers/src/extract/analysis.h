@@ -20,7 +20,7 @@ struct Analysis {
 
   std::string text;  // ArticleText(doc): evidence offsets point into it
   Cleaned cleaned;
-  ParsedDoc parsed;  // sentences, and the rule stages' typed mentions
+  ParsedDoc parsed;      // sentences, and the rule stages' typed mentions
   std::string language;  // ISO 639-1 of the text, "und" when unknown (set by the extractor)
 };
 

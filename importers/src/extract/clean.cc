@@ -11,8 +11,8 @@
 namespace actorgraph::importers::extract {
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
 
 int MonthOf(std::string_view word) {
   if (word.size() < 3) return 0;
@@ -119,13 +119,36 @@ std::string FindDate(std::string_view s) {
 
 bool IsNoiseLine(std::string_view line) {
   std::string l = Lower(line);
-  static constexpr std::string_view kNoise[] = {
-      "skip to", "like us on", "follow us", "share this", "share on", "cookie",
-      "click here", "for more information", "for further information", "get in touch",
-      "subscribe", "sign up", "log in", "all rights reserved", "copyright", "read more",
-      "(photo", "photo:", "interval ", "source:", "print this", "back to top", "menu",
-      "privacy policy", "terms of use", "newsletter", "related articles", "tweet",
-      "email this", "tags:"};
+  static constexpr std::string_view kNoise[] = {"skip to",
+                                                "like us on",
+                                                "follow us",
+                                                "share this",
+                                                "share on",
+                                                "cookie",
+                                                "click here",
+                                                "for more information",
+                                                "for further information",
+                                                "get in touch",
+                                                "subscribe",
+                                                "sign up",
+                                                "log in",
+                                                "all rights reserved",
+                                                "copyright",
+                                                "read more",
+                                                "(photo",
+                                                "photo:",
+                                                "interval ",
+                                                "source:",
+                                                "print this",
+                                                "back to top",
+                                                "menu",
+                                                "privacy policy",
+                                                "terms of use",
+                                                "newsletter",
+                                                "related articles",
+                                                "tweet",
+                                                "email this",
+                                                "tags:"};
   for (std::string_view n : kNoise)
     if (l.find(n) != std::string::npos && line.size() < 120) return true;
   return false;

@@ -33,17 +33,16 @@ struct Cluster {
 bool IsOrg(NodeType t) { return t == NodeType::kCompany || t == NodeType::kAgency; }
 
 bool IsLegalSuffix(const std::string& w) {
-  static const char* kSuffixes[] = {"co", "ltd", "corp", "corporation", "group", "inc", "ag",
-                                    "se", "gmbh", "plc", "llc", "limited", "company",
-                                    "holdings", "sa", "nv", "international", "global"};
+  static const char* kSuffixes[] = {
+      "co",      "ltd",      "corp", "corporation", "group",         "inc",
+      "ag",      "se",       "gmbh", "plc",         "llc",           "limited",
+      "company", "holdings", "sa",   "nv",          "international", "global"};
   for (const char* s : kSuffixes)
     if (w == s) return true;
   return false;
 }
 
-bool IsYearWord(const std::string& w) {
-  return !w.empty() && w[0] >= '0' && w[0] <= '9';
-}
+bool IsYearWord(const std::string& w) { return !w.empty() && w[0] >= '0' && w[0] <= '9'; }
 
 // Whether form `f` is another way of writing cluster `c`.
 bool SameActor(const Gazetteer& g, const Form& f, const Cluster& c) {
@@ -121,10 +120,13 @@ std::vector<core::EntityFact> Resolve(ParsedDoc& doc) {
       auto key = std::make_pair(*m.type, core::FoldName(m.text));
       if (key.second.empty()) continue;
       auto [it, added] = index.emplace(key, forms.size());
-      if (added) forms.push_back({*m.type, m.text, FoldedWords(m.text), m.acronym, order});
-      else if (forms[it->second].acronym.empty()) forms[it->second].acronym = m.acronym;
-      if (!m.short_title.empty() && index.emplace(std::make_pair(*m.type,
-                                         core::FoldName(m.short_title)), it->second).second) {
+      if (added)
+        forms.push_back({*m.type, m.text, FoldedWords(m.text), m.acronym, order});
+      else if (forms[it->second].acronym.empty())
+        forms[it->second].acronym = m.acronym;
+      if (!m.short_title.empty() &&
+          index.emplace(std::make_pair(*m.type, core::FoldName(m.short_title)), it->second)
+              .second) {
       }
     }
   }

@@ -12,7 +12,7 @@ namespace actorgraph::importers::extract {
 
 struct ParsedDoc {
   const Gazetteer* gazetteer = nullptr;  // not owned; set by whoever builds the ParsedDoc
-  std::string_view text;                  // the article text (offsets point into it)
+  std::string_view text;                 // the article text (offsets point into it)
   std::vector<Sentence> sentences;
   std::vector<SentenceMentions> mentions;  // parallel to sentences
 };

@@ -38,28 +38,35 @@ std::string DataDir() {
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Extractor::~Extractor() = default;
 
+core::Status LoadResources(const ExtractorOptions& options, const std::string& data_dir,
+                           Extractor::Impl& impl) {
+  auto gaz = extract::Gazetteer::Load(data_dir, options.iso_codes_dir);
+  if (!gaz.ok()) return gaz.status();
+  impl.gazetteer = std::move(gaz.value());
+  const auto dictionaries = options.language_dictionaries.empty() ? DefaultLanguageDictionaries()
+                                                                  : options.language_dictionaries;
+  auto languages = LanguageIdentifier::Open(dictionaries);
+  if (!languages.ok()) return languages.status();
+  impl.languages.emplace(std::move(languages.value()));
+  auto countries = CountryNames::Load(options.iso_codes_dir);
+  if (!countries.ok()) return countries.status();
+  impl.countries = std::move(countries.value());
+  auto words = learn::WordLexicon::Load(options.dictionary);
+  if (!words.ok()) return words.status();
+  impl.words = std::move(words.value());
+  return core::Status::Ok();
+}
+
 core::Result<std::unique_ptr<Extractor>> Extractor::Open(const ExtractorOptions& options) {
   const std::string dir = options.data_dir.empty() ? DataDir() : options.data_dir;
   if (!std::filesystem::is_directory(dir))
     return core::Status::NotFound("extractor data folder missing: " + dir);
   auto impl = std::make_unique<Impl>();
-  auto gaz = extract::Gazetteer::Load(dir, options.iso_codes_dir);
-  if (!gaz.ok()) return gaz.status();
-  impl->gazetteer = std::move(gaz.value());
-  const auto dictionaries = options.language_dictionaries.empty()
-                                ? DefaultLanguageDictionaries()
-                                : options.language_dictionaries;
-  auto languages = LanguageIdentifier::Open(dictionaries);
-  if (!languages.ok()) return languages.status();
-  impl->languages.emplace(std::move(languages.value()));
-  auto countries = CountryNames::Load(options.iso_codes_dir);
-  if (!countries.ok()) return countries.status();
-  impl->countries = std::move(countries.value());
-  auto words = learn::WordLexicon::Load(options.dictionary);
-  if (!words.ok()) return words.status();
-  impl->words = std::move(words.value());
-  for (auto [file, model] : {std::pair{"tagger.model", &impl->tagger}, {"kind.model", &impl->kind},
-                             {"org.model", &impl->org}, {"relation.model", &impl->relation}}) {
+  AG_RETURN_IF_ERROR(LoadResources(options, dir, *impl));
+  for (auto [file, model] : {std::pair{"tagger.model", &impl->tagger},
+                             {"kind.model", &impl->kind},
+                             {"org.model", &impl->org},
+                             {"relation.model", &impl->relation}}) {
     auto m = learn::LinearModel::Load(dir + "/" + file);
     if (!m.ok()) return m.status();
     *model = std::move(m.value());
@@ -91,9 +98,9 @@ void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analys
     if (tag == "PER") return core::NodeType::kPerson;
     if (tag == "LOC") {
       const auto& toks = a.parsed.sentences[s].tokens;
-      std::string_view span(toks[first].text.data(), toks[last - 1].text.data() +
-                                                         toks[last - 1].text.size() -
-                                                         toks[first].text.data());
+      std::string_view span(
+          toks[first].text.data(),
+          toks[last - 1].text.data() + toks[last - 1].text.size() - toks[first].text.data());
       if (m.gazetteer.IsMultiCountryRegion(span)) return std::nullopt;
       return core::NodeType::kLocation;
     }
@@ -103,7 +110,7 @@ void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analys
     if (kind == "event") return core::NodeType::kEvent;
     if (kind == "none") return std::nullopt;
     return m.org.labels()[m.org.Best(f.ids())] == "company" ? core::NodeType::kCompany
-                                                             : core::NodeType::kAgency;
+                                                            : core::NodeType::kAgency;
   };
   ApplyLearnedMentions(a.parsed, labels, typer);
   entities = Resolve(a.parsed);

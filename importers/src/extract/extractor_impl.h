@@ -4,10 +4,10 @@
 #include <optional>
 #include <string>
 
+#include "../country_names.h"
 #include "../learn/lexicons.h"
 #include "../learn/linear_model.h"
 #include "actorgraph/importers/extraction.h"
-#include "../country_names.h"
 #include "analysis.h"
 #include "gazetteer.h"
 
@@ -21,6 +21,11 @@ struct Extractor::Impl {
   learn::LinearModel tagger, kind, org, relation;
   std::string version;
 };
+
+// Loads everything but the models (gazetteer, language dictionaries, country names, word
+// lexicon) from `data_dir` and the paths in `options`; the trainer and Extractor::Open share it.
+core::Status LoadResources(const ExtractorOptions& options, const std::string& data_dir,
+                           Extractor::Impl& impl);
 
 // The stages before the relation decision, as extraction runs them (the trainer runs them on
 // its training documents): analysis, learned mentions and types, coreference into `entities`,

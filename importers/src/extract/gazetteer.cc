@@ -40,8 +40,8 @@ core::Result<nlohmann::json> LoadJson(const std::string& path) {
 // writes the bare name. Also drops parenthesised variants.
 std::string BareSubdivisionName(std::string name) {
   if (auto p = name.find(" ("); p != std::string::npos) name.resize(p);
-  for (const char* suffix : {" Sheng", " Shi", " Zizhiqu", " SAR", " oblast'", " kraj",
-                             " Huizi", " Zhuangzu", " Uygur"}) {
+  for (const char* suffix : {" Sheng", " Shi", " Zizhiqu", " SAR", " oblast'", " kraj", " Huizi",
+                             " Zhuangzu", " Uygur"}) {
     std::string s(suffix);
     while (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0)
       name.resize(name.size() - s.size());
@@ -60,12 +60,14 @@ void AddRegionNames(std::unordered_set<std::string>& out) {
       if (U_FAILURE(status)) break;
       UChar name[128];
       UErrorCode s2 = U_ZERO_ERROR;
-      int32_t n = uloc_getDisplayCountry((std::string("und_") + code).c_str(), "en", name, 128, &s2);
+      int32_t n =
+          uloc_getDisplayCountry((std::string("und_") + code).c_str(), "en", name, 128, &s2);
       if (U_FAILURE(s2) || n <= 0) continue;
       char utf8[512];
       int32_t len = 0;
       u_strToUTF8(utf8, sizeof utf8, &len, name, n, &s2);
-      if (U_SUCCESS(s2) && std::string_view(utf8, len) != code) out.insert(core::FoldName({utf8, size_t(len)}));
+      if (U_SUCCESS(s2) && std::string_view(utf8, len) != code)
+        out.insert(core::FoldName({utf8, size_t(len)}));
     }
     uenum_close(codes);
   }
@@ -93,8 +95,10 @@ core::Result<Gazetteer> Gazetteer::Load(const std::string& data_dir,
     // Two-letter and numbered subdivision names are codes, not names the press uses.
     if (n.size() > 3) g.places_.insert(core::FoldName(n));
   }
-  for (auto [file, set] : {std::pair{"cities.txt", &g.places_}, {"places.txt", &g.places_},
-                           {"given_names.txt", &g.given_}, {"surnames.txt", &g.family_},
+  for (auto [file, set] : {std::pair{"cities.txt", &g.places_},
+                           {"places.txt", &g.places_},
+                           {"given_names.txt", &g.given_},
+                           {"surnames.txt", &g.family_},
                            {"demonyms.txt", &g.demonyms_}})
     AG_RETURN_IF_ERROR(LoadList(data_dir + "/" + file, *set));
   AddRegionNames(g.regions_);
@@ -108,7 +112,9 @@ bool Gazetteer::IsPlace(std::string_view name) const {
 bool Gazetteer::IsMultiCountryRegion(std::string_view name) const {
   return regions_.count(core::FoldName(name)) > 0;
 }
-bool Gazetteer::IsGivenName(std::string_view w) const { return given_.count(core::FoldName(w)) > 0; }
+bool Gazetteer::IsGivenName(std::string_view w) const {
+  return given_.count(core::FoldName(w)) > 0;
+}
 bool Gazetteer::IsFamilyName(std::string_view w) const {
   return family_.count(core::FoldName(w)) > 0;
 }

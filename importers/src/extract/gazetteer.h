@@ -20,7 +20,7 @@ class Gazetteer {
   static core::Result<Gazetteer> Load(const std::string& data_dir,
                                       const std::string& iso_codes_dir);
 
-  bool IsPlace(std::string_view name) const;       // "Norway", "Bavaria", "Lyon"
+  bool IsPlace(std::string_view name) const;  // "Norway", "Bavaria", "Lyon"
   // A continent, sub-continent or grouping of countries (ICU's UN M.49 region names): not a
   // location of our scheme (../shared/corpus/README.md).
   bool IsMultiCountryRegion(std::string_view name) const;

@@ -66,10 +66,12 @@ void ApplyLearnedMentions(ParsedDoc& doc, const std::vector<std::vector<std::str
       for (const auto& [words, type] : names) {
         if (i + words.size() > toks.size()) continue;
         bool same = true;
-        for (size_t k = 0; k < words.size() && same; ++k) same = Lower(toks[i + k].text) == words[k];
+        for (size_t k = 0; k < words.size() && same; ++k)
+          same = Lower(toks[i + k].text) == words[k];
         if (!same) continue;
         uint32_t e = i + uint32_t(words.size());
-        if (e < toks.size() && toks[e].IsWord() && toks[e].upper) continue;  // part of a longer name
+        if (e < toks.size() && toks[e].IsWord() && toks[e].upper)
+          continue;  // part of a longer name
         bool clash = false;
         for (const Mention& m : found[s]) clash |= Overlaps(m, i, e);
         if (clash) continue;
@@ -97,7 +99,8 @@ void ApplyLearnedMentions(ParsedDoc& doc, const std::vector<std::vector<std::str
       // "Name (ACR)": the acronym in parentheses right after the name.
       const auto& toks = doc.sentences[s].tokens;
       if (m.acronym.empty() && m.last + 2 < toks.size() && toks[m.last].Is("(") &&
-          toks[m.last + 2].Is(")") && toks[m.last + 1].all_upper && *m.type != core::NodeType::kPerson)
+          toks[m.last + 2].Is(")") && toks[m.last + 1].all_upper &&
+          *m.type != core::NodeType::kPerson)
         m.acronym = std::string(toks[m.last + 1].text);
     }
     for (const Mention& r : rule) {

@@ -16,8 +16,8 @@ namespace actorgraph::importers::extract {
 
 // Decides the type of tokens [first, last) of sentence `s` tagged `tag` (PER, ORG, LOC, MISC);
 // nullopt drops the mention.
-using SpanTyper = std::function<std::optional<core::NodeType>(size_t s, uint32_t first,
-                                                              uint32_t last, const std::string& tag)>;
+using SpanTyper = std::function<std::optional<core::NodeType>(
+    size_t s, uint32_t first, uint32_t last, const std::string& tag)>;
 
 // Replaces doc.mentions[*].mentions with the learned mentions (roles are kept).
 void ApplyLearnedMentions(ParsedDoc& doc, const std::vector<std::vector<std::string>>& labels,

@@ -31,13 +31,13 @@ inline bool Is(std::string_view word, WordClass c) { return (ClassesOf(word) & c
 
 // Cue families, matched on lower-cased word stems at the start of a token.
 enum class Cue {
-  kSpeech,       // said, noted, stressed, opened, delivered, keynote, speech, featured
-  kModerate,     // moderated, chaired, presided, moderator
-  kOrganize,     // hosted, organised, co-organised, convened, in collaboration with
-  kPartner,      // agreement, MoU, partnership, joint venture, alliance, contract
-  kPartOf,       // subsidiary, unit, division, branch, office, part
-  kPlace,        // held, based, headquartered, located, situated, settled
-  kAppoint,      // appointed, named, elected, served
+  kSpeech,    // said, noted, stressed, opened, delivered, keynote, speech, featured
+  kModerate,  // moderated, chaired, presided, moderator
+  kOrganize,  // hosted, organised, co-organised, convened, in collaboration with
+  kPartner,   // agreement, MoU, partnership, joint venture, alliance, contract
+  kPartOf,    // subsidiary, unit, division, branch, office, part
+  kPlace,     // held, based, headquartered, located, situated, settled
+  kAppoint,   // appointed, named, elected, served
 };
 // True when the lower-cased token `lower` is a cue of that family.
 bool IsCue(std::string_view lower, Cue cue);

@@ -21,9 +21,9 @@ std::string SurfaceOf(const Tokens& toks, uint32_t first, uint32_t last) {
   std::string out;
   for (uint32_t i = first; i < last; ++i) {
     const Token& t = toks[i];
-    bool glue = i > first && (t.kind == TokenKind::kPossessive || t.Is(",") || t.Is(")") ||
-                              t.Is(".") || t.Is(":") || t.Is("?") || t.Is("!") ||
-                              t.Is(";") || toks[i - 1].Is("("));
+    bool glue =
+        i > first && (t.kind == TokenKind::kPossessive || t.Is(",") || t.Is(")") || t.Is(".") ||
+                      t.Is(":") || t.Is("?") || t.Is("!") || t.Is(";") || toks[i - 1].Is("("));
     if (i > first && !glue) out += ' ';
     out += t.text;
   }
@@ -56,9 +56,10 @@ uint32_t TitleClasses(std::string_view w) {
 // Title heads the press also writes in lower case ("president of", "chairwoman Maria Rossi").
 bool IsLowerTitleHead(std::string_view w) {
   static const std::unordered_set<std::string> kLower = {
-      "president", "chairman", "chairwoman", "director", "director-general", "ceo",
-      "minister", "secretary", "manager", "governor", "mayor", "founder", "co-founder",
-      "vice-president", "officer", "co-chair", "chair", "secretary-general"};
+      "president", "chairman", "chairwoman",       "director",       "director-general",
+      "ceo",       "minister", "secretary",        "manager",        "governor",
+      "mayor",     "founder",  "co-founder",       "vice-president", "officer",
+      "co-chair",  "chair",    "secretary-general"};
   return kLower.count(Lower(w)) > 0;
 }
 
@@ -104,8 +105,8 @@ std::vector<Role> FindRoles(const Sentence& s, std::vector<bool>& in_role) {
     uint32_t j = i, last_head = n;
     while (true) {
       if (title_word(j, cap)) {
-        bool head = (TitleClasses(t[j].text) & kTitleHead) &&
-                    (cap ? true : IsLowerTitleHead(t[j].text));
+        bool head =
+            (TitleClasses(t[j].text) & kTitleHead) && (cap ? true : IsLowerTitleHead(t[j].text));
         if (head) last_head = j;
         ++j;
         continue;
@@ -122,8 +123,8 @@ std::vector<Role> FindRoles(const Sentence& s, std::vector<bool>& in_role) {
         // ("the Regional Board", "the Supervisory Council": a body one is a member of)
         auto body = [&](uint32_t x) { return (t[x].cls & kAgencyHead) || t[x].Is("Group"); };
         while (k < n && IsCapWord(t[k]) && !body(k)) ++k;
-        if (k < n && IsCapWord(t[k]) && body(k) &&
-            k + 1 < n && (t[k + 1].Is("of") || t[k + 1].Is("and"))) {
+        if (k < n && IsCapWord(t[k]) && body(k) && k + 1 < n &&
+            (t[k + 1].Is("of") || t[k + 1].Is("and"))) {
           j = k + 1;
           last_head = k;
           continue;
@@ -138,11 +139,10 @@ std::vector<Role> FindRoles(const Sentence& s, std::vector<bool>& in_role) {
     // Leading domain words stay only when no modifier or other head follows them
     // ("Finance Minister"), not in "Technology Executive Vice President".
     uint32_t b = i;
-    while (b < last_head && (TitleClasses(t[b].text) == kTitleDomain || t[b].Is("and") ||
-                             t[b].Is("&"))) {
+    while (b < last_head &&
+           (TitleClasses(t[b].text) == kTitleDomain || t[b].Is("and") || t[b].Is("&"))) {
       uint32_t k = b;
-      while (k < last_head && (TitleClasses(t[k].text) == kTitleDomain || t[k].Is("and")))
-        ++k;
+      while (k < last_head && (TitleClasses(t[k].text) == kTitleDomain || t[k].Is("and"))) ++k;
       if (k == last_head) break;
       ++b;
     }
@@ -180,8 +180,8 @@ std::vector<Role> FindRoles(const Sentence& s, std::vector<bool>& in_role) {
 }
 
 bool IsContinent(std::string_view w) {
-  static const std::unordered_set<std::string> kContinents = {
-      "europe", "asia", "africa", "americas", "oceania", "eurasia"};
+  static const std::unordered_set<std::string> kContinents = {"europe",   "asia",    "africa",
+                                                              "americas", "oceania", "eurasia"};
   return kContinents.count(Lower(w)) > 0;
 }
 
@@ -198,8 +198,7 @@ uint32_t HeadOf(const Gazetteer& g, const Tokens& t, uint32_t b, uint32_t e) {
   uint32_t h = e - 1;
   // A trailing place ("NIRA TTO Oslo") is not the head, but a head word that is also
   // some region's name ("Centre") is.
-  while (h > b && (t[h].digit || t[h].Is(")") ||
-                   (g.IsPlace(t[h].text) && !(t[h].cls & kAnyHead))))
+  while (h > b && (t[h].digit || t[h].Is(")") || (g.IsPlace(t[h].text) && !(t[h].cls & kAnyHead))))
     --h;
   return h;
 }
@@ -223,7 +222,7 @@ bool AndJoins(const Gazetteer& g, const Tokens& t, uint32_t b, uint32_t a,
   uint32_t r_end = CapRun(t, a + 1, in_role);
   if (r_end - (a + 1) > 5) return false;
   if (t[a].Is("&") && (t[a + 1].cls & kLegalSuffix)) return true;  // "McKinsey & Company"
-  if (t[a + 1].cls & kOrgHead) return false;  // "... and Ministry of ..."
+  if (t[a + 1].cls & kOrgHead) return false;                       // "... and Ministry of ..."
   if (t[a].Is("&")) return true;
   uint32_t phrase = b;
   bool of_phrase = false;
@@ -279,31 +278,30 @@ bool PrepositionJoins(const Tokens& t, uint32_t b, uint32_t c) {
   // another actor when that one has its own head.
   if (t[c].Is("for") && (cls & kLegalSuffix) && run > nx && (t[run - 1].cls & kOrgHead))
     return false;
-  if (t[c].Is("of") && (t[nx].all_upper ||
-                        (run < t.size() && t[run].kind == TokenKind::kPossessive)))
+  if (t[c].Is("of") &&
+      (t[nx].all_upper || (run < t.size() && t[run].kind == TokenKind::kPossessive)))
     return false;
   if (t[c].Is("on")) return (cls & kEventHead) != 0;
   // "Research Bureau under the Government of X": a body attached to a government.
-  if (t[c].Is("under"))
-    return (cls & kAgencyHead) && t[nx].upper && (t[nx].cls & kAgencyHead);
+  if (t[c].Is("under")) return (cls & kAgencyHead) && t[nx].upper && (t[nx].cls & kAgencyHead);
   if (t[c].Is("for")) return (cls & (kAgencyHead | kEventHead | kCompanySuffix)) != 0;
   if (!t[c].Is("of")) return true;
-  static const std::unordered_set<std::string> kOfNouns = {"state", "republic", "kingdom",
-                                                           "emirate", "bank", "city"};
+  static const std::unordered_set<std::string> kOfNouns = {"state",   "republic", "kingdom",
+                                                           "emirate", "bank",     "city"};
   return HasHeadIn(t, b, c, kAnyHead) || kOfNouns.count(Lower(last.text));
 }
 
 // Anaphoric nouns: "the webinar" -> an event, "the company" -> a company.
 std::optional<NodeType> AnaphorType(std::string_view word) {
   static const std::unordered_set<std::string> kEvent = {
-      "webinar", "summit", "forum", "conference", "event", "meeting", "session", "symposium",
-      "fair", "expo", "exhibition", "workshop", "seminar", "congress", "roadshow"};
-  static const std::unordered_set<std::string> kCompany = {"company", "firm", "group",
-                                                           "corporation", "carmaker",
-                                                           "automaker", "manufacturer"};
+      "webinar",    "summit",   "forum",     "conference", "event",
+      "meeting",    "session",  "symposium", "fair",       "expo",
+      "exhibition", "workshop", "seminar",   "congress",   "roadshow"};
+  static const std::unordered_set<std::string> kCompany = {
+      "company", "firm", "group", "corporation", "carmaker", "automaker", "manufacturer"};
   static const std::unordered_set<std::string> kAgency = {
-      "ministry", "organization", "organisation", "network", "foundation", "centre",
-      "center", "agency", "federation", "association", "office", "institute", "university"};
+      "ministry", "organization", "organisation", "network", "foundation", "centre",    "center",
+      "agency",   "federation",   "association",  "office",  "institute",  "university"};
   std::string w = Lower(word);
   if (kEvent.count(w)) return NodeType::kEvent;
   if (kCompany.count(w)) return NodeType::kCompany;
@@ -331,7 +329,7 @@ void TypeByWords(const Gazetteer& g, const Tokens& t, Mention& m) {
     m.evidence = Evidence::kHead;
     return;
   }
-  if (t[b].text[0] == '#' ) {
+  if (t[b].text[0] == '#') {
     m.type = NodeType::kEvent;
     m.evidence = Evidence::kHead;
     return;
@@ -358,8 +356,7 @@ void TypeByWords(const Gazetteer& g, const Tokens& t, Mention& m) {
     m.type = NodeType::kEvent;
     m.evidence = Evidence::kHead;
     bool generic = true;
-    for (uint32_t i = b; i < h; ++i)
-      generic &= (t[i].cls & (kEventPart | kFunction)) != 0;
+    for (uint32_t i = b; i < h; ++i) generic &= (t[i].cls & (kEventPart | kFunction)) != 0;
     m.event_part = generic && h > b;
   } else if (cls & kAgencyHead) {
     m.type = NodeType::kAgency;
@@ -437,8 +434,7 @@ SentenceMentions FindMentions(const Sentence& s, const Gazetteer& g) {
         continue;
       }
     }
-    bool start_digit = IsYearOrOrdinal(t[i]) && i + 1 < n && IsCapWord(t[i + 1]) &&
-                       !in_role[i + 1];
+    bool start_digit = IsYearOrOrdinal(t[i]) && i + 1 < n && IsCapWord(t[i + 1]) && !in_role[i + 1];
     if (!(IsCapWord(t[i]) || start_digit) || (t[i].cls & kHonorific)) continue;
     uint32_t b = i, e = i + 1;
     while (e < n) {
@@ -515,8 +511,8 @@ SentenceMentions FindMentions(const Sentence& s, const Gazetteer& g) {
     m.first = b;
     m.last = e;
     // "Lintao county", "Kelmar province": a lower-case place noun after a name.
-    if (e < n && t[e].IsWord() && !t[e].upper && (t[e].cls & kLocationHead) &&
-        !t[e].Is("area") && !t[e].Is("zone") && !t[e].Is("park")) {
+    if (e < n && t[e].IsWord() && !t[e].upper && (t[e].cls & kLocationHead) && !t[e].Is("area") &&
+        !t[e].Is("zone") && !t[e].Is("park")) {
       m.last = e + 1;
       m.type = NodeType::kLocation;
       m.evidence = Evidence::kHead;
@@ -572,8 +568,8 @@ SentenceMentions FindMentions(const Sentence& s, const Gazetteer& g) {
     // A generic last word ends no name ("Industry"), except a continent after a name
     // ("Tarvo Europe": a regional unit).
     // ("president of Kestrel Global Operations": the employer of a title is a name.)
-    bool employer = m.last - m.first >= 2 && m.first >= 2 && t[m.first - 1].Is("of") &&
-                    in_role[m.first - 2];
+    bool employer =
+        m.last - m.first >= 2 && m.first >= 2 && t[m.first - 1].Is("of") && in_role[m.first - 2];
     if (!m.type && HasHeadIn(t, m.last - 1, m.last, kGeneric) && !employer &&
         !(m.last - m.first >= 2 && IsContinent(t[m.last - 1].text)))
       continue;

@@ -23,10 +23,10 @@ enum class Evidence : uint8_t {
 struct Mention {
   uint32_t first = 0;  // token range [first, last) in the sentence
   uint32_t last = 0;
-  std::string text;     // the surface form, white space and quotes normalised
+  std::string text;                    // the surface form, white space and quotes normalised
   std::optional<core::NodeType> type;  // unset: an organisation or person not yet typed
   Evidence evidence = Evidence::kNone;
-  std::string acronym;   // "(NIRE)" written right after the name
+  std::string acronym;      // "(NIRE)" written right after the name
   std::string short_title;  // quoted event title: the part before its colon
   bool anaphor = false;     // "the webinar", "the company", a bare "Summit"
   bool event_part = false;  // "the Opening Ceremony": a part of the current event

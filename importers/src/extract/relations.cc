@@ -118,17 +118,16 @@ const Mention* OrgAfterRole(const View& v, const Role& r, std::string& title) {
            (!v.tok(k).upper || !v.starting(k)))
       ++k;
     if (v.is(k, "of") && k > i + 2)
-      if (const Mention* m = v.starting(v.is(k + 1, "the") ? k + 2 : k + 1);
-          m && IsOrg(v.type(*m)))
+      if (const Mention* m = v.starting(v.is(k + 1, "the") ? k + 2 : k + 1); m && IsOrg(v.type(*m)))
         return m;
   }
   if (v.is(i, "of") || v.is(i, "at") || v.is(i, ",")) {
     uint32_t j = i + 1;
     if (v.is(j, "the")) ++j;
     // "Director of UNIDO's Department of Trade": the department is the employer.
-    if (const Mention* m = v.starting(j); m && !(v.is(i, ",") && v.is(m->last, ",") &&
-                                                 v.starting(m->last + 1) &&
-                                                 v.IsOrgLike(*v.starting(m->last + 1)))) {
+    if (const Mention* m = v.starting(j);
+        m && !(v.is(i, ",") && v.is(m->last, ",") && v.starting(m->last + 1) &&
+               v.IsOrgLike(*v.starting(m->last + 1)))) {
       if (m->last < v.n() && v.tok(m->last).kind == TokenKind::kPossessive)
         if (const Mention* inner = v.starting(m->last + 1))
           if (v.IsOrgLike(*inner)) return inner;
@@ -388,7 +387,7 @@ void Organizes(const View& v, Builder& b) {
   // Passive: "hosted by A and B"; active: "A, in collaboration with B, hosted E".
   uint32_t by = cue + 1;
   while (by < v.n() && (v.is(by, "and") || (v.tok(by).IsWord() && !v.tok(by).upper &&
-                                             IsCue(v.lower(by), Cue::kOrganize))))
+                                            IsCue(v.lower(by), Cue::kOrganize))))
     ++by;
   bool passive = v.is(by, "by");
   // ("The Nordic Industry Summit hosted a webinar": an event-named subject that hosts is
@@ -413,8 +412,7 @@ void Organizes(const View& v, Builder& b) {
   if (!event) return;
   for (const Mention* m : hosts) {
     if (v.type(*m) == NodeType::kEvent && m->first >= cue) continue;
-    if (m->entity != event->entity)
-      b.Add(EdgeType::kOrganizes, m->entity, event->entity, v.s, 0.6);
+    if (m->entity != event->entity) b.Add(EdgeType::kOrganizes, m->entity, event->entity, v.s, 0.6);
   }
 }
 
@@ -424,9 +422,8 @@ void PartnersWith(const View& v, Builder& b) {
   for (uint32_t i = 0; i + 2 < v.n(); ++i) {
     if (!v.is(i, "jointly")) continue;
     std::string verb = v.lower(i + 1);
-    bool business = verb == "run" || verb == "owned" || verb == "operated" ||
-                    verb == "developed" || verb == "managed" || verb == "built" ||
-                    verb == "funded" || verb == "financed";
+    bool business = verb == "run" || verb == "owned" || verb == "operated" || verb == "developed" ||
+                    verb == "managed" || verb == "built" || verb == "funded" || verb == "financed";
     if (!business || !v.is(i + 2, "by")) continue;
     // The organisations up to the end of the clause ("by A and Korean battery maker B,").
     std::vector<const Mention*> group;
@@ -480,8 +477,7 @@ void PartnersWith(const View& v, Builder& b) {
 void PartOf(const View& v, Builder& b) {
   // "Y's X": a unit written with its parent's possessive.
   for (const Mention& m : v.sm.mentions) {
-    if (m.entity < 0 || m.last >= v.n() || v.tok(m.last).kind != TokenKind::kPossessive)
-      continue;
+    if (m.entity < 0 || m.last >= v.n() || v.tok(m.last).kind != TokenKind::kPossessive) continue;
     if (const Mention* unit = v.starting(m.last + 1))
       if (IsOrg(v.type(m)) && IsOrg(v.type(*unit)))
         b.Add(EdgeType::kPartOf, unit->entity, m.entity, v.s, 0.6);
@@ -511,8 +507,8 @@ void PartOf(const View& v, Builder& b) {
           unit = &m;  // "X, a unit of", "X, which is part of"
       }
     // "X, a Y project": the unit is written before ", a".
-    if (parent && parent->first >= 3 && !unit && (v.is(parent->first - 1, "a") ||
-                                                  v.is(parent->first - 1, "an")) &&
+    if (parent && parent->first >= 3 && !unit &&
+        (v.is(parent->first - 1, "a") || v.is(parent->first - 1, "an")) &&
         v.is(parent->first - 2, ","))
       if (const Mention* u = v.ending(parent->first - 2); u && IsOrg(v.type(*u))) unit = u;
     if (!parent && v.is(cue + 1, "of")) {
@@ -536,8 +532,8 @@ void PartOf(const View& v, Builder& b) {
       bool linked = false;
       for (uint32_t i = prev_event->last; i < m.first; ++i) {
         std::string w = v.lower(i);
-        linked |= w == "during" || w == "leading" || (w == "in" && v.is(i + 1, "the")) ||
-                  w == "part";
+        linked |=
+            w == "during" || w == "leading" || (w == "in" && v.is(i + 1, "the")) || w == "part";
       }
       if (linked && m.first - prev_event->last <= 12)
         b.Add(EdgeType::kPartOf, prev_event->entity, m.entity, v.s, 0.5);
@@ -558,9 +554,8 @@ int PlaceSubject(const View& v, uint32_t cue, int last_org) {
     uint32_t p = m.first;
     if (p > 0 && v.is(p - 1, "the")) --p;
     std::string w = p > 0 ? v.lower(p - 1) : "";
-    bool object = w == "at" || w == "in" || w == "on" || w == "of" || w == "from" ||
-                  w == "to" || w == "for" || w == "by" || w == "with" || w == "between" ||
-                  w == "during";
+    bool object = w == "at" || w == "in" || w == "on" || w == "of" || w == "from" || w == "to" ||
+                  w == "for" || w == "by" || w == "with" || w == "between" || w == "during";
     if (!object && !first) first = &m;
   }
   if (first) return first->entity;
@@ -640,8 +635,7 @@ void LocatedIn(const View& v, Builder& b, int last_org, const ParsedDoc& doc, si
         std::string w = v.lower(cue);
         if (w == "held" || w == "hosted" || w == "convened" || w.starts_with("organi"))
           for (const Mention& m : v.sm.mentions)
-            if (m.entity >= 0 && m.first > cue && m.last <= in &&
-                v.type(m) == NodeType::kEvent) {
+            if (m.entity >= 0 && m.first > cue && m.last <= in && v.type(m) == NodeType::kEvent) {
               subject = m.entity;
               break;
             }
@@ -653,8 +647,7 @@ void LocatedIn(const View& v, Builder& b, int last_org, const ParsedDoc& doc, si
           if (!more || v.type(*more) != NodeType::kLocation) break;
           j = more->last;
         }
-        if (const Mention* m = v.starting(v.is(j + 1, "the") ? j + 2 : j + 1);
-            m && v.IsOrgLike(*m))
+        if (const Mention* m = v.starting(v.is(j + 1, "the") ? j + 2 : j + 1); m && v.IsOrgLike(*m))
           subject = m->entity;
       }
     }
@@ -689,8 +682,8 @@ void BasedIn(const View& v, Builder& b, const std::vector<core::EntityFact>& ent
 // Speech and moderation in an event's context.
 struct EventContext {
   int event = -1;
-  size_t sentence = 0;  // where it was last referred to
-  bool list_open = false;  // "It will include:" opens a list of speakers on the next lines
+  size_t sentence = 0;      // where it was last referred to
+  bool list_open = false;   // "It will include:" opens a list of speakers on the next lines
   bool quote_open = false;  // a quotation opened in an earlier sentence of the paragraph
 };
 
@@ -731,8 +724,7 @@ void Speakers(const View& v, Builder& b, size_t si, EventContext& ctx) {
   if (moderate < v.n()) {
     if (v.is(moderate + 1, "by")) {
       for (const Mention& m : v.sm.mentions)
-        if (m.entity >= 0 && m.first > moderate && moderator < 0 &&
-            v.type(m) == NodeType::kPerson)
+        if (m.entity >= 0 && m.first > moderate && moderator < 0 && v.type(m) == NodeType::kPerson)
           moderator = m.entity;
     } else {
       for (const Mention& m : v.sm.mentions)

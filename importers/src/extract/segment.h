@@ -15,7 +15,7 @@ namespace actorgraph::importers::extract {
 struct Sentence {
   uint32_t begin = 0;  // byte offsets into the article text
   uint32_t end = 0;
-  uint32_t line = 0;     // index into Cleaned::lines
+  uint32_t line = 0;      // index into Cleaned::lines
   bool headline = false;  // from a heading-like line
   std::vector<Token> tokens;
 };

@@ -54,10 +54,11 @@ bool IsApostrophe(std::string_view text, size_t i, size_t* len) {
 
 bool IsAbbreviation(std::string_view word) {
   static const std::unordered_set<std::string> kAbbrev = {
-      "mr", "ms", "mrs", "dr", "prof", "eng", "st", "co", "corp", "ltd", "inc", "no", "jr",
-      "sr", "vs", "etc", "gen", "gov", "sen", "rep", "hon", "dept", "approx", "fig", "nos",
-      "jan", "feb", "aug", "sept", "oct", "nov", "dec", "mt", "ft", "bros", "est", "pty"};
-  if (word.size() == 1 && StartsUpper(word)) return true;  // an initial
+      "mr",  "ms",   "mrs",    "dr",  "prof", "eng", "st",  "co",  "corp", "ltd",
+      "inc", "no",   "jr",     "sr",  "vs",   "etc", "gen", "gov", "sen",  "rep",
+      "hon", "dept", "approx", "fig", "nos",  "jan", "feb", "aug", "sept", "oct",
+      "nov", "dec",  "mt",     "ft",  "bros", "est", "pty"};
+  if (word.size() == 1 && StartsUpper(word)) return true;     // an initial
   if (word.find('.') != std::string_view::npos) return true;  // U.S, H.E, J.K
   return kAbbrev.count(Lower(word)) > 0;
 }
@@ -67,9 +68,7 @@ bool IsQuote(std::string_view t) {
          t == "\xE2\x80\x98" || t == "\xE2\x80\x99" || t == "\xC2\xAB" || t == "\xC2\xBB";
 }
 
-bool IsDash(std::string_view t) {
-  return t == "-" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94";
-}
+bool IsDash(std::string_view t) { return t == "-" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94"; }
 
 std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end) {
   std::vector<Token> out;
@@ -109,11 +108,9 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end)
       size_t alen = 0;
       // Inner joiners: a letter or digit must follow.
       bool joiner = text[i] == '-' || text[i] == '&' || text[i] == '.' ||
-                    (IsApostrophe(text, i, &alen) && !(i + alen < end &&
-                                                       (text[i + alen] == 's' ||
-                                                        text[i + alen] == 'S') &&
-                                                       (i + alen + 1 >= end ||
-                                                        !IsWordByte(text, i + alen + 1))));
+                    (IsApostrophe(text, i, &alen) &&
+                     !(i + alen < end && (text[i + alen] == 's' || text[i + alen] == 'S') &&
+                       (i + alen + 1 >= end || !IsWordByte(text, i + alen + 1))));
       size_t jl = alen ? alen : 1;
       if (joiner && i + jl < end && IsWordByte(text, i + jl) && text[i + jl] != '#') {
         // "1.8" and "J.K" join; a period followed by a capital after a long word does not.

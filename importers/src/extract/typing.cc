@@ -22,8 +22,7 @@ bool CouldBePerson(const Sentence& s, const Mention& m) {
   // is an office.
   int caps = 0;
   for (uint32_t k = m.first; k < m.last; ++k) caps += s.tokens[k].all_upper;
-  return (Untyped(m) || m.type == NodeType::kPerson) && n >= 2 && n <= 5 && !m.org &&
-         caps < 2;
+  return (Untyped(m) || m.type == NodeType::kPerson) && n >= 2 && n <= 5 && !m.org && caps < 2;
 }
 
 const Role* RoleAt(const SentenceMentions& sm, uint32_t first) {
@@ -53,8 +52,8 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
     bool role_after = m.last + 1 < n && t[m.last].Is(",") && RoleAt(sm, m.last + 1);
     bool role_before = m.first > 0 && RoleEndingAt(sm, m.first);
     bool paren_role = m.last + 1 < n && t[m.last].Is("(") && RoleAt(sm, m.last + 1);
-    bool speech = (m.last < n && IsSpeechWord(t[m.last])) ||
-                  (m.first > 0 && IsSpeechWord(t[m.first - 1]));
+    bool speech =
+        (m.last < n && IsSpeechWord(t[m.last])) || (m.first > 0 && IsSpeechWord(t[m.first - 1]));
     // "The Nordic Industry Summit, NIS, has announced that ...": an event-named subject of
     // an announcing verb is the organisation behind the event.
     if (m.type == NodeType::kEvent && m.evidence == Evidence::kHead) {
@@ -63,8 +62,8 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
       if (e + 2 < n && t[e].Is("(") && t[e + 2].Is(")")) e += 3;
       if (e < n && (t[e].Is("has") || t[e].Is("have"))) ++e;
       static const std::unordered_set<std::string> kAnnounce = {
-          "announced", "announces", "said", "says", "signed", "signs", "appointed",
-          "appoints", "partnered", "welcomed", "welcomes", "launched", "launches"};
+          "announced", "announces", "said",     "says",     "signed",   "signs",   "appointed",
+          "appoints",  "partnered", "welcomed", "welcomes", "launched", "launches"};
       if (e < n && kAnnounce.count(Lower(t[e].text))) {
         m.type = NodeType::kAgency;
         continue;
@@ -84,8 +83,8 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
     if (after_title && m.last < n && t[m.last].Is(",")) {
       bool area = true;
       for (uint32_t k = m.first; k < m.last; ++k)
-        area &= t[k].IsWord() && (ClassesOf(t[k].text) & (kTitleDomain | kTitleModifier |
-                                                         kConnector)) != 0;
+        area &= t[k].IsWord() &&
+                (ClassesOf(t[k].text) & (kTitleDomain | kTitleModifier | kConnector)) != 0;
       if (area) after_title = false;
     }
     // "president of Kestrel Poland", "Director of the Tarvo Institute": the employer after "of"
@@ -124,8 +123,7 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
       }
     }
     bool before_title = m.last < n && RoleAt(sm, m.last) && m.last + 1 < n &&
-                        k + 1 < sm.mentions.size() &&
-                        sm.mentions[k + 1].first > m.last;
+                        k + 1 < sm.mentions.size() && sm.mentions[k + 1].first > m.last;
     if (Untyped(m) && (after_title || after_title_the || before_title)) m.org = true;
   }
 }
@@ -133,15 +131,16 @@ void TypeFromContext(const Sentence& s, SentenceMentions& sm) {
 // Words after a name that show a business acting: "X announced", "X signed", "X plans".
 bool IsCorporateVerb(std::string_view w) {
   static const std::unordered_set<std::string> kVerbs = {
-      "announced", "announces", "reported", "reports", "signed", "signs",
-      "plans", "planned", "launched", "launches", "unveiled", "unveils", "invested", "invests",
-      "acquired", "acquires", "agreed", "agrees", "produces", "produced", "makes", "sells",
-      "sold", "supplies", "supplied", "employs", "expects", "expected", "posted", "builds",
-      "built", "owns", "owned", "operates", "operated", "manufactures", "aims", "intends",
-      "partnered", "teamed", "won", "delivered", "delivers", "opened", "opens",
-      "shipped", "ships", "develops", "developed", "bought", "buys",
-      "raised", "raises", "hired", "hires", "confirmed", "confirms", "declined", "denied",
-      "saw", "sees", "recorded", "records", "achieved", "grew"};
+      "announced",    "announces", "reported", "reports",   "signed",   "signs",    "plans",
+      "planned",      "launched",  "launches", "unveiled",  "unveils",  "invested", "invests",
+      "acquired",     "acquires",  "agreed",   "agrees",    "produces", "produced", "makes",
+      "sells",        "sold",      "supplies", "supplied",  "employs",  "expects",  "expected",
+      "posted",       "builds",    "built",    "owns",      "owned",    "operates", "operated",
+      "manufactures", "aims",      "intends",  "partnered", "teamed",   "won",      "delivered",
+      "delivers",     "opened",    "opens",    "shipped",   "ships",    "develops", "developed",
+      "bought",       "buys",      "raised",   "raises",    "hired",    "hires",    "confirmed",
+      "confirms",     "declined",  "denied",   "saw",       "sees",     "recorded", "records",
+      "achieved",     "grew"};
   return kVerbs.count(Lower(w)) > 0;
 }
 
@@ -149,15 +148,15 @@ bool IsCorporateVerb(std::string_view w) {
 // "carmakers X and Y", "X, a battery maker".
 bool IsBusinessNoun(std::string_view w) {
   static const std::unordered_set<std::string> kNouns = {
-      "company", "companies", "firm", "firms", "maker", "makers", "manufacturer",
-      "manufacturers", "carmaker", "carmakers", "automaker", "automakers", "supplier",
-      "suppliers", "giant", "giants", "producer", "producers", "provider", "providers",
-      "conglomerate", "startup", "start-up", "startups", "retailer", "retailers", "operator",
-      "brand", "brands", "group", "corporation", "multinational", "consultancy",
-      "contractor", "vendor", "vendors", "assembler", "developer", "subsidiary", "unit",
-      "customer", "customers", "client", "clients", "rival",
-      "rivals", "competitor", "competitors", "investor", "investors", "shareholder", "oem",
-      "oems"};
+      "company",      "companies",     "firm",         "firms",      "maker",      "makers",
+      "manufacturer", "manufacturers", "carmaker",     "carmakers",  "automaker",  "automakers",
+      "supplier",     "suppliers",     "giant",        "giants",     "producer",   "producers",
+      "provider",     "providers",     "conglomerate", "startup",    "start-up",   "startups",
+      "retailer",     "retailers",     "operator",     "brand",      "brands",     "group",
+      "corporation",  "multinational", "consultancy",  "contractor", "vendor",     "vendors",
+      "assembler",    "developer",     "subsidiary",   "unit",       "customer",   "customers",
+      "client",       "clients",       "rival",        "rivals",     "competitor", "competitors",
+      "investor",     "investors",     "shareholder",  "oem",        "oems"};
   return kNouns.count(Lower(w)) > 0;
 }
 
@@ -174,13 +173,14 @@ int CompanyContext(const Sentence& s, const Mention& m) {
   if (e < n && t[e].IsWord() && !t[e].upper && IsCorporateVerb(t[e].text)) return 1;
   // "X's plant", "X's shares" (not "X's own view": persons have possessives too).
   static const std::unordered_set<std::string> kOwned = {
-      "plant", "plants", "factory", "factories", "shares", "stake", "subsidiary", "unit",
-      "chairman", "ceo", "president", "board", "sales", "revenue", "revenues", "profit",
-      "profits", "products", "headquarters", "brand", "brands", "customers", "employees",
-      "investment", "operations", "shareholders", "suppliers", "largest", "biggest",
-      "market", "output", "earnings", "division", "founder", "executives", "staff"};
-  if (e + 1 < n && t[e].kind == TokenKind::kPossessive && t[e + 1].IsWord() &&
-      !t[e + 1].upper && kOwned.count(Lower(t[e + 1].text)))
+      "plant",        "plants",       "factory",   "factories", "shares",     "stake",
+      "subsidiary",   "unit",         "chairman",  "ceo",       "president",  "board",
+      "sales",        "revenue",      "revenues",  "profit",    "profits",    "products",
+      "headquarters", "brand",        "brands",    "customers", "employees",  "investment",
+      "operations",   "shareholders", "suppliers", "largest",   "biggest",    "market",
+      "output",       "earnings",     "division",  "founder",   "executives", "staff"};
+  if (e + 1 < n && t[e].kind == TokenKind::kPossessive && t[e + 1].IsWord() && !t[e + 1].upper &&
+      kOwned.count(Lower(t[e + 1].text)))
     return 1;
   // "electronics firm X", "carmakers X and Y", "its partner X".
   uint32_t b = m.first;
@@ -188,9 +188,8 @@ int CompanyContext(const Sentence& s, const Mention& m) {
     const Token& p = t[b - 1];
     if (p.IsWord() && (!p.upper || b == 1 || p.Is("OEMs")) && IsBusinessNoun(p.text)) return 2;
     // Skip over a preceding coordinated name ("carmakers Kestrel and X") and "such as".
-    if (p.Is("and") || p.Is(",") || p.Is("&") || p.Is("as") || p.Is("such") ||
-        p.Is("including") || p.Is("like") ||
-        (p.IsWord() && (p.upper || p.all_upper))) {
+    if (p.Is("and") || p.Is(",") || p.Is("&") || p.Is("as") || p.Is("such") || p.Is("including") ||
+        p.Is("like") || (p.IsWord() && (p.upper || p.all_upper))) {
       --b;
       continue;
     }
@@ -249,9 +248,12 @@ void SettleTypes(ParsedDoc& doc) {
       if (b.first <= a.last || b.first - a.last > 3) return false;
       bool conj = false, comma = false;
       for (uint32_t k = a.last; k < b.first; ++k) {
-        if (t[k].Is("and") || t[k].Is("&")) conj = true;
-        else if (t[k].Is(",")) comma = true;
-        else if (!(t[k].Is("partners") || t[k].Is("the") || t[k].Is("its"))) return false;
+        if (t[k].Is("and") || t[k].Is("&"))
+          conj = true;
+        else if (t[k].Is(","))
+          comma = true;
+        else if (!(t[k].Is("partners") || t[k].Is("the") || t[k].Is("its")))
+          return false;
       }
       // A comma alone is an apposition ("Global Procurement, Kestrel"), unless a list goes
       // on to "and" ("A, B and C").
@@ -266,7 +268,8 @@ void SettleTypes(ParsedDoc& doc) {
     for (size_t k = 0; k < ms.size(); ++k) {
       if (ms[k].type || ms[k].anaphor) continue;
       const Mention* other = nullptr;
-      if (k > 0 && org_type(ms[k - 1]) && joined(ms[k - 1], ms[k])) other = &ms[k - 1];
+      if (k > 0 && org_type(ms[k - 1]) && joined(ms[k - 1], ms[k]))
+        other = &ms[k - 1];
       else if (k + 1 < ms.size() && org_type(ms[k + 1]) && joined(ms[k], ms[k + 1]))
         other = &ms[k + 1];
       if (other) coordinated.emplace(core::FoldName(ms[k].text), *other->type);
@@ -307,9 +310,9 @@ void SettleTypes(ParsedDoc& doc) {
           continue;
         bool prefix = std::equal(words.begin(), words.end(), lw.begin());
         bool suffix = std::equal(words.rbegin(), words.rend(), lw.rbegin());
-        if (type == NodeType::kPerson ? (words.size() == 1 && (prefix || suffix))
-                                      : prefix && type != NodeType::kLocation &&
-                                            type != NodeType::kEvent) {
+        if (type == NodeType::kPerson
+                ? (words.size() == 1 && (prefix || suffix))
+                : prefix && type != NodeType::kLocation && type != NodeType::kEvent) {
           m.type = type;
           break;
         }
@@ -320,16 +323,16 @@ void SettleTypes(ParsedDoc& doc) {
       for (size_t k = words.size() - 1; k >= 1 && !m.type; --k) {
         std::string prefix = words[0];
         for (size_t w = 1; w < k; ++w) prefix += " " + words[w];
-        if (auto it = typed.find(prefix); it != typed.end() &&
-            (it->second == NodeType::kCompany || it->second == NodeType::kAgency))
+        if (auto it = typed.find(prefix); it != typed.end() && (it->second == NodeType::kCompany ||
+                                                                it->second == NodeType::kAgency))
           m.type = it->second;
         // A bare acronym prefix ("NIRA TTO Oslo") is an institution unless a business
         // noun names it, as for the acronym on its own.
         if (!m.type && k == 1 && s.tokens[m.first].all_upper && non_initial.count(prefix) &&
             (m.org || business.count(f))) {
           auto biz = business.find(prefix);
-          m.type = biz != business.end() && biz->second >= 2 ? NodeType::kCompany
-                                                             : NodeType::kAgency;
+          m.type =
+              biz != business.end() && biz->second >= 2 ? NodeType::kCompany : NodeType::kAgency;
         }
       }
       if (m.type) continue;
@@ -342,11 +345,9 @@ void SettleTypes(ParsedDoc& doc) {
       // a business noun names it ("carmakers Kestrel and ...").
       auto biz = business.find(f);
       int evidence = biz == business.end() ? 0 : biz->second;
-      if (acronym ? (m.org || evidence || (!s.headline && (!initial || confirmed)))
-                  : evidence > 0)
+      if (acronym ? (m.org || evidence || (!s.headline && (!initial || confirmed))) : evidence > 0)
         m.type = acronym && evidence < 2 ? NodeType::kAgency : NodeType::kCompany;
-      if (auto c = coordinated.find(f); c != coordinated.end() && evidence < 2)
-        m.type = c->second;
+      if (auto c = coordinated.find(f); c != coordinated.end() && evidence < 2) m.type = c->second;
     }
     ms.erase(std::remove_if(ms.begin(), ms.end(), [](const Mention& m) { return !m.type; }),
              ms.end());

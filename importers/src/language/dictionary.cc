@@ -14,7 +14,9 @@ core::Result<std::vector<std::string>> ReadLowercaseStems(const std::string& pat
   if (!std::filesystem::exists(path, ec))
     return core::Status::NotFound("language dictionary " + path + " does not exist");
   std::ifstream in(path, std::ios::binary);
-  if (!in) return core::Status::IoError("cannot read language dictionary " + path + ": " + std::strerror(errno));
+  if (!in)
+    return core::Status::IoError("cannot read language dictionary " + path + ": " +
+                                 std::strerror(errno));
   std::vector<std::string> stems;
   std::string line;
   std::getline(in, line);  // the entry count

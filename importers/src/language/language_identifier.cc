@@ -1,10 +1,9 @@
-#include "actorgraph/importers/language.h"
-
 #include <array>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
 
+#include "actorgraph/importers/language.h"
 #include "language/dictionary.h"
 #include "language/lowercase_words.h"
 
@@ -30,26 +29,32 @@ struct LanguageIdentifier::Impl {
 
 std::vector<LanguageDictionary> DefaultLanguageDictionaries() {
   const std::string dir = "/usr/share/hunspell";  // Debian's hunspell-* packages
-  return {{"en", dir + "/en_US.dic"}, {"de", dir + "/de_DE.dic"}, {"fr", dir + "/fr.dic"},
-          {"es", dir + "/es_ES.dic"}, {"pt", dir + "/pt_PT.dic"}};
+  return {{"en", dir + "/en_US.dic"},
+          {"de", dir + "/de_DE.dic"},
+          {"fr", dir + "/fr.dic"},
+          {"es", dir + "/es_ES.dic"},
+          {"pt", dir + "/pt_PT.dic"}};
 }
 
 core::Result<LanguageIdentifier> LanguageIdentifier::Open(
     const std::vector<LanguageDictionary>& dictionaries) {
   if (dictionaries.empty()) return core::Status::InvalidArgument("no language dictionary given");
   if (dictionaries.size() > kMaxLanguages)
-    return core::Status::InvalidArgument("more than " + std::to_string(kMaxLanguages) + " language dictionaries");
+    return core::Status::InvalidArgument("more than " + std::to_string(kMaxLanguages) +
+                                         " language dictionaries");
   std::vector<std::vector<std::string>> stems;
   size_t total = 0;
   for (const LanguageDictionary& d : dictionaries) {
     for (const LanguageDictionary& before : dictionaries) {
       if (&before == &d) break;
-      if (before.code == d.code) return core::Status::InvalidArgument("language " + d.code + " given twice");
+      if (before.code == d.code)
+        return core::Status::InvalidArgument("language " + d.code + " given twice");
     }
     auto read = language::ReadLowercaseStems(d.path);
     if (!read.ok()) return read.status();
     if (read->empty())
-      return core::Status::InvalidArgument("language dictionary " + d.path + " has no lower-case entry");
+      return core::Status::InvalidArgument("language dictionary " + d.path +
+                                           " has no lower-case entry");
     total += read->size();
     stems.push_back(std::move(read).value());
   }
@@ -85,7 +90,8 @@ LanguageGuess LanguageIdentifier::Detect(std::string_view text) const {
   }
   double rate = static_cast<double>(best) / guess.words;
   guess.confidence = static_cast<double>(best - second) / guess.words;
-  if (rate >= kMinHitRate && guess.confidence >= kMinMargin) guess.code = impl_->codes[best_language];
+  if (rate >= kMinHitRate && guess.confidence >= kMinMargin)
+    guess.code = impl_->codes[best_language];
   return guess;
 }
 

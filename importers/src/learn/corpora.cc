@@ -23,8 +23,8 @@ core::Result<std::string> Slurp(const std::string& path) {
 }
 
 bool NoSpaceBefore(const std::string& t) {
-  static const char* kClosers[] = {",", ".", ";", ":", "?", "!", ")", "]", "%", "'s", "'S",
-                                   "n't", "'re", "'ve", "'ll", "'d", "'m", "..."};
+  static const char* kClosers[] = {",",  ".",  ";",   ":",   "?",   "!",   ")",  "]",  "%",
+                                   "'s", "'S", "n't", "'re", "'ve", "'ll", "'d", "'m", "..."};
   for (const char* c : kClosers)
     if (t == c) return true;
   return false;
@@ -55,8 +55,8 @@ core::Result<Document> AsRead(const std::string& text, const std::string& id,
 }
 
 void AddTokenSpans(const std::vector<uint32_t>& offsets, const std::vector<std::string>& toks,
-                   size_t first, size_t last, const std::string& tag,
-                   std::vector<GoldSpan>& out, std::string entity = "") {
+                   size_t first, size_t last, const std::string& tag, std::vector<GoldSpan>& out,
+                   std::string entity = "") {
   GoldSpan s;
   s.begin = offsets[first];
   s.end = uint32_t(offsets[last - 1] + toks[last - 1].size());
@@ -75,8 +75,10 @@ std::string Detokenize(const std::vector<std::string>& tokens, std::vector<uint3
     bool space = !out.empty() && !glue_next && !NoSpaceBefore(t);
     glue_next = false;
     if (t == "\"") {
-      if (open_quote) space = false;
-      else glue_next = true;
+      if (open_quote)
+        space = false;
+      else
+        glue_next = true;
       open_quote = !open_quote;
     }
     if (t == "(" || t == "[" || t == "$") glue_next = true;
@@ -162,13 +164,14 @@ core::Result<std::vector<LabeledDoc>> ReadConll04(const std::string& path) {
   auto raw = Slurp(path);
   if (!raw.ok()) return raw.status();
   nlohmann::json j = nlohmann::json::parse(raw.value(), nullptr, false);
-  if (j.is_discarded() || !j.is_array()) return core::Status::Corruption("not a JSON array: " + path);
+  if (j.is_discarded() || !j.is_array())
+    return core::Status::Corruption("not a JSON array: " + path);
   static const std::map<std::string, std::string> kTags = {
       {"Peop", "PER"}, {"Org", "ORG"}, {"Loc", "LOC"}, {"Other", "MISC"}};
   static const std::map<std::string, std::string> kTypes = {
       {"Peop", "person"}, {"Org", "company"}, {"Loc", "location"}};
-  static const std::map<std::string, std::string> kRelations = {
-      {"Work_For", "works-for"}, {"OrgBased_In", "located-in"}};
+  static const std::map<std::string, std::string> kRelations = {{"Work_For", "works-for"},
+                                                                {"OrgBased_In", "located-in"}};
   std::vector<LabeledDoc> docs;
   for (const auto& s : j) {
     std::vector<std::string> toks = s["tokens"].get<std::vector<std::string>>();
@@ -183,7 +186,8 @@ core::Result<std::vector<LabeledDoc>> ReadConll04(const std::string& path) {
       std::string id = "e" + std::to_string(e++);
       AddTokenSpans(offs, toks, ent["start"], ent["end"], kTags.at(type), d.spans, id);
       d.spans.back().type = kTypes.count(type) ? kTypes.at(type) : "";
-      d.entities.push_back({{"id", id}, {"type", d.spans.back().type},
+      d.entities.push_back({{"id", id},
+                            {"type", d.spans.back().type},
                             {"name", text.substr(offs[ent["start"].get<size_t>()],
                                                  d.spans.back().end - d.spans.back().begin)}});
     }
@@ -261,8 +265,8 @@ core::Result<std::vector<LabeledDoc>> ReadGoldCorpus(const std::string& dir) {
     }
     d.entities = gold["entities"];
     for (const auto& r : gold.value("relations", nlohmann::json::array()))
-      d.relations.push_back({r.value("type", ""), r.value("from", ""), r.value("to", ""),
-                             r.value("title", "")});
+      d.relations.push_back(
+          {r.value("type", ""), r.value("from", ""), r.value("to", ""), r.value("title", "")});
     std::stable_sort(forms.begin(), forms.end(),
                      [](const Form& a, const Form& b) { return a.text.size() > b.text.size(); });
     std::vector<char> claimed(text.size(), 0);

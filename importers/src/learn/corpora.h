@@ -4,10 +4,9 @@
 // extraction sees (ArticleText).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "actorgraph/core/status.h"
 #include "actorgraph/importers/document.h"
@@ -22,13 +21,13 @@ struct GoldSpan {
 };
 
 struct GoldRelation {
-  std::string type;  // our edge type name ("works-for", "located-in", ...)
+  std::string type;      // our edge type name ("works-for", "located-in", ...)
   std::string from, to;  // gold entity ids
   std::string title;
 };
 
 struct LabeledDoc {
-  std::string id;   // file name or "conll03:N"
+  std::string id;      // file name or "conll03:N"
   std::string source;  // "ours", "conll03", "conll04"
   Document doc;
   std::vector<GoldSpan> spans;  // sorted, non-overlapping

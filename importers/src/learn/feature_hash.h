@@ -24,7 +24,9 @@ inline uint64_t FeatureId(std::string_view kind, std::string_view value) {
 // The features of one decision (a token, a mention, a pair), as hashed ids.
 class FeatureVector {
  public:
-  void Add(std::string_view kind, std::string_view value) { ids_.push_back(FeatureId(kind, value)); }
+  void Add(std::string_view kind, std::string_view value) {
+    ids_.push_back(FeatureId(kind, value));
+  }
   // A conjunction of two features: "kind=a|b".
   void Add(std::string_view kind, std::string_view a, std::string_view b) {
     ids_.push_back(HashBytes(b, HashBytes("|", FeatureId(kind, a))));

@@ -93,8 +93,8 @@ uint64_t LinearModel::Fingerprint() const {
   for (const auto& l : labels_) h = HashBytes(l, h);
   h = HashBytes({reinterpret_cast<const char*>(bias_.data()), bias_.size() * sizeof(float)}, h);
   h = HashBytes({reinterpret_cast<const char*>(ids_.data()), ids_.size() * sizeof(uint64_t)}, h);
-  return HashBytes({reinterpret_cast<const char*>(weights_.data()), weights_.size() * sizeof(float)},
-                   h);
+  return HashBytes(
+      {reinterpret_cast<const char*>(weights_.data()), weights_.size() * sizeof(float)}, h);
 }
 
 core::Status LinearModel::Save(const std::string& path) const {
@@ -102,10 +102,8 @@ core::Status LinearModel::Save(const std::string& path) const {
   std::vector<uint32_t> order(ids_.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return ids_[a] < ids_[b]; });
-  nlohmann::json header = {{"name", name_},
-                           {"labels", labels_},
-                           {"features", ids_.size()},
-                           {"trained_on", trained_on_}};
+  nlohmann::json header = {
+      {"name", name_}, {"labels", labels_}, {"features", ids_.size()}, {"trained_on", trained_on_}};
   std::string out = kMagic;
   out += header.dump() + "\n";
   for (float b : bias_) Put(out, b);

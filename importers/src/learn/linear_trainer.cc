@@ -41,9 +41,9 @@ LinearModel TrainLinear(const std::string& name, const std::vector<std::string>&
     for (uint64_t f : e.features)
       if (auto it = index.find(f); it != index.end()) row.push_back({it->second, 1.0});
     std::sort(row.begin(), row.end(), [](auto& a, auto& b) { return a.index < b.index; });
-    row.erase(std::unique(row.begin(), row.end(),
-                          [](auto& a, auto& b) { return a.index == b.index; }),
-              row.end());
+    row.erase(
+        std::unique(row.begin(), row.end(), [](auto& a, auto& b) { return a.index == b.index; }),
+        row.end());
     row.push_back({n + 1, 1.0});  // the bias feature
     row.push_back({-1, 0.0});
     storage.push_back(std::move(row));

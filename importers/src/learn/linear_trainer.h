@@ -12,13 +12,13 @@ namespace actorgraph::importers::learn {
 
 struct Example {
   std::vector<uint64_t> features;
-  int label = 0;  // index into the label list
+  int label = 0;   // index into the label list
   int copies = 1;  // weight: the example counts this many times
 };
 
 struct TrainerOptions {
-  double c = 0.1;       // liblinear's C (inverse regularisation strength)
-  int min_count = 1;    // features seen in fewer examples are dropped
+  double c = 0.1;         // liblinear's C (inverse regularisation strength)
+  int min_count = 1;      // features seen in fewer examples are dropped
   bool logistic = false;  // logistic regression (probabilities); else the L2-loss SVM
   double eps = 0.1;
 };

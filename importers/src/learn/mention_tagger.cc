@@ -27,13 +27,17 @@ std::string Shape(const Token& t) {
   for (size_t i = 0; i < t.text.size(); ++i) {
     unsigned char c = t.text[i];
     char k;
-    if (c >= 'A' && c <= 'Z') k = 'X';
-    else if (c >= 'a' && c <= 'z') k = 'x';
-    else if (c >= '0' && c <= '9') k = 'd';
+    if (c >= 'A' && c <= 'Z')
+      k = 'X';
+    else if (c >= 'a' && c <= 'z')
+      k = 'x';
+    else if (c >= '0' && c <= '9')
+      k = 'd';
     else if (c >= 0x80) {
       if ((c & 0xC0) == 0x80) continue;  // continuation byte
       k = first && t.upper ? 'X' : 'x';
-    } else k = char(c);
+    } else
+      k = char(c);
     first = false;
     if (out.empty() || out.back() != k) out += k;
   }
@@ -75,7 +79,8 @@ std::unordered_map<std::string, std::vector<std::string>> DocContexts(
         ctx.insert("after-title");
       if (i + 1 < toks.size()) {
         const uint32_t next = toks[i + 1].cls;
-        if (next & (extract::kLegalSuffix | extract::kCompanySuffix)) ctx.insert("before-company-suffix");
+        if (next & (extract::kLegalSuffix | extract::kCompanySuffix))
+          ctx.insert("before-company-suffix");
         if (next & extract::kAgencyHead) ctx.insert("before-agency-head");
         if (next & extract::kEventHead) ctx.insert("before-event-head");
         if (toks[i + 1].kind == extract::TokenKind::kPossessive) ctx.insert("possessive");
@@ -100,9 +105,9 @@ std::vector<char> PlaceMarks(const Sentence& s, const extract::Gazetteer& g) {
     for (size_t n = 4; n >= 1; --n) {
       if (i + n > s.tokens.size()) continue;
       if (!s.tokens[i + n - 1].IsWord()) continue;
-      std::string_view span(s.tokens[i].text.data(),
-                            s.tokens[i + n - 1].text.data() + s.tokens[i + n - 1].text.size() -
-                                s.tokens[i].text.data());
+      std::string_view span(s.tokens[i].text.data(), s.tokens[i + n - 1].text.data() +
+                                                         s.tokens[i + n - 1].text.size() -
+                                                         s.tokens[i].text.data());
       if (g.IsPlace(span)) {
         marks[i] = 'B';
         for (size_t k = i + 1; k < i + n; ++k) marks[k] = 'I';
@@ -148,7 +153,8 @@ DocTokenFeatures StaticFeatures(const ParsedDoc& doc, const TaggerResources& res
       out.lower[s].push_back(extract::Lower(t.text));
       out.shape[s].push_back(Shape(t));
       if (!t.IsWord()) continue;
-      if (!t.upper && !t.digit) lower_seen.insert(out.lower[s].back());
+      if (!t.upper && !t.digit)
+        lower_seen.insert(out.lower[s].back());
       else if (t.upper && i > 0 && !caps[s] && !title_case[s] && !sen.headline)
         capital_seen.insert(out.lower[s].back());
     }
@@ -158,9 +164,8 @@ DocTokenFeatures StaticFeatures(const ParsedDoc& doc, const TaggerResources& res
     const Sentence& sen = doc.sentences[s];
     const size_t n = sen.tokens.size();
     std::vector<char> place = PlaceMarks(sen, *res.gazetteer);
-    std::vector<std::string> rule = s < doc.mentions.size()
-                                        ? RuleMarks(sen, doc.mentions[s])
-                                        : std::vector<std::string>(n);
+    std::vector<std::string> rule =
+        s < doc.mentions.size() ? RuleMarks(sen, doc.mentions[s]) : std::vector<std::string>(n);
     const auto& lw = out.lower[s];
     const auto& sh = out.shape[s];
     auto L = [&](long k) -> std::string_view {

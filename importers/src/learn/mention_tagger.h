@@ -46,8 +46,8 @@ class MentionTagger {
 
   // The BIO label of every token of every sentence of `doc` ("O", "B-PER", "I-PER", ...),
   // and each token's margin (best score minus the second best). Thread-safe.
-  std::vector<std::vector<std::string>> Tag(const extract::ParsedDoc& doc,
-                                            std::vector<std::vector<float>>* margins = nullptr) const;
+  std::vector<std::vector<std::string>> Tag(
+      const extract::ParsedDoc& doc, std::vector<std::vector<float>>* margins = nullptr) const;
 
  private:
   const LinearModel* model_;

@@ -15,9 +15,9 @@ using core::NodeType;
 using extract::Cue;
 
 const std::vector<std::string>& RelationLabels() {
-  static const std::vector<std::string> kLabels = {
-      "none",     "works-for",  "speaks-at",    "moderates",
-      "organizes", "part-of",   "located-in",   "partners-with"};
+  static const std::vector<std::string> kLabels = {"none",       "works-for",    "speaks-at",
+                                                   "moderates",  "organizes",    "part-of",
+                                                   "located-in", "partners-with"};
   return kLabels;
 }
 
@@ -25,14 +25,19 @@ bool EndsAllowed(EdgeType type, NodeType from, NodeType to) {
   const bool org_from = from == NodeType::kCompany || from == NodeType::kAgency;
   const bool org_to = to == NodeType::kCompany || to == NodeType::kAgency;
   switch (type) {
-    case EdgeType::kWorksFor: return from == NodeType::kPerson && org_to;
+    case EdgeType::kWorksFor:
+      return from == NodeType::kPerson && org_to;
     case EdgeType::kSpeaksAt:
-    case EdgeType::kModerates: return from == NodeType::kPerson && to == NodeType::kEvent;
-    case EdgeType::kOrganizes: return org_from && to == NodeType::kEvent;
+    case EdgeType::kModerates:
+      return from == NodeType::kPerson && to == NodeType::kEvent;
+    case EdgeType::kOrganizes:
+      return org_from && to == NodeType::kEvent;
     case EdgeType::kPartOf:
       return (org_from && org_to) || (from == NodeType::kEvent && to == NodeType::kEvent);
-    case EdgeType::kLocatedIn: return (org_from || from == NodeType::kEvent) && to == NodeType::kLocation;
-    case EdgeType::kPartnersWith: return org_from && org_to;
+    case EdgeType::kLocatedIn:
+      return (org_from || from == NodeType::kEvent) && to == NodeType::kLocation;
+    case EdgeType::kPartnersWith:
+      return org_from && org_to;
   }
   return false;
 }
@@ -41,11 +46,15 @@ namespace {
 
 const char* Coarse(NodeType t) {
   switch (t) {
-    case NodeType::kPerson: return "per";
+    case NodeType::kPerson:
+      return "per";
     case NodeType::kCompany:
-    case NodeType::kAgency: return "org";
-    case NodeType::kEvent: return "evt";
-    case NodeType::kLocation: return "loc";
+    case NodeType::kAgency:
+      return "org";
+    case NodeType::kEvent:
+      return "evt";
+    case NodeType::kLocation:
+      return "loc";
   }
   return "?";
 }
@@ -66,8 +75,8 @@ const char* Bucket(long d) {
 }
 
 constexpr std::pair<Cue, const char*> kCues[] = {
-    {Cue::kSpeech, "speech"}, {Cue::kModerate, "moderate"}, {Cue::kOrganize, "organize"},
-    {Cue::kPartner, "partner"}, {Cue::kPartOf, "part"}, {Cue::kPlace, "place"},
+    {Cue::kSpeech, "speech"},   {Cue::kModerate, "moderate"}, {Cue::kOrganize, "organize"},
+    {Cue::kPartner, "partner"}, {Cue::kPartOf, "part"},       {Cue::kPlace, "place"},
     {Cue::kAppoint, "appoint"}};
 
 // Rule relations by (from, to): type name, and whether it was stated in sentence s.
@@ -160,8 +169,7 @@ std::vector<RelationCandidate> RelationCandidates(const extract::ParsedDoc& doc,
           if (k != i && k != j && ms[k].first >= lo && ms[k].last <= hi) ++others;
         f.Add("between-mentions", std::to_string(std::min(others, 3)), types);
         if (dist <= 8)
-          for (uint32_t k = lo; k < hi; ++k)
-            f.Add("bw", extract::Lower(sen.tokens[k].text), types);
+          for (uint32_t k = lo; k < hi; ++k) f.Add("bw", extract::Lower(sen.tokens[k].text), types);
         else
           f.Add("bw", "far", types);
         SentenceCues(sen, lo, hi, f, "bw-cue");

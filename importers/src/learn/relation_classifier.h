@@ -23,7 +23,7 @@ const std::vector<std::string>& RelationLabels();
 struct RelationCandidate {
   size_t from = 0, to = 0;  // entity indexes
   size_t sentence = 0;
-  bool context = false;     // the event is not named in the sentence
+  bool context = false;  // the event is not named in the sentence
   std::vector<uint64_t> features;
 };
 

@@ -11,13 +11,13 @@
 #include "../extract/analysis.h"
 #include "../extract/extractor_impl.h"
 #include "actorgraph/core/names.h"
-#include "relation_classifier.h"
 #include "actorgraph/importers/training.h"
 #include "corpora.h"
 #include "feature_hash.h"
 #include "linear_trainer.h"
 #include "mention_tagger.h"
 #include "mention_typer.h"
+#include "relation_classifier.h"
 
 namespace actorgraph::importers {
 
@@ -76,15 +76,19 @@ void Collect(const LabeledDoc& d, const extract::Gazetteer& g, const learn::Word
     const auto& sen = a.parsed.sentences[s];
     std::vector<std::string> gold(sen.tokens.size(), "O");
     for (const TokenSpan& t : SpansIn(sen, d.spans)) {
-      for (uint32_t k = t.first; k < t.last; ++k) gold[k] = (k == t.first ? "B-" : "I-") + t.span->tag;
+      for (uint32_t k = t.first; k < t.last; ++k)
+        gold[k] = (k == t.first ? "B-" : "I-") + t.span->tag;
       if (t.span->tag != "ORG" && t.span->tag != "MISC") continue;
       learn::MentionRef ref{s, t.first, t.last, t.span->tag};
       learn::MentionFeatures(a.parsed, ref, learn::RuleTypeOf(a.parsed, ref), f);
       const std::string& type = t.span->type;
       std::string kind = t.span->tag == "MISC" ? (type == "event" ? "event" : "none") : "org";
       if (d.source == "ours" && type == "event") kind = "event";
-      out.kind.push_back({f.ids(), int(std::find(learn::KindLabels().begin(), learn::KindLabels().end(), kind) -
-                                     learn::KindLabels().begin()), copies});
+      out.kind.push_back(
+          {f.ids(),
+           int(std::find(learn::KindLabels().begin(), learn::KindLabels().end(), kind) -
+               learn::KindLabels().begin()),
+           copies});
       if (d.source == "ours" && (type == "company" || type == "agency"))
         out.org.push_back({f.ids(), type == "company" ? 0 : 1, 1});
     }
@@ -159,12 +163,7 @@ core::Status TrainModels(const TrainingOptions& o, std::ostream& log) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
   Extractor::Impl impl;  // filled as the models are trained
-  auto gaz = extract::Gazetteer::Load(o.resources.data_dir, o.resources.iso_codes_dir);
-  if (!gaz.ok()) return gaz.status();
-  impl.gazetteer = std::move(gaz.value());
-  auto words = learn::WordLexicon::Load(o.resources.dictionary);
-  if (!words.ok()) return words.status();
-  impl.words = std::move(words.value());
+  AG_RETURN_IF_ERROR(LoadResources(o.resources, o.resources.data_dir, impl));
 
   std::vector<LabeledDoc> docs;
   nlohmann::json data = nlohmann::json::object();
@@ -203,7 +202,8 @@ core::Status TrainModels(const TrainingOptions& o, std::ostream& log) {
     for (size_t i = 0; i < docs.size(); ++i) {
       if (skip(i)) continue;
       for (auto [from, to] : {std::pair{&per_doc[i].tagger, &all.tagger},
-                              {&per_doc[i].kind, &all.kind}, {&per_doc[i].org, &all.org}})
+                              {&per_doc[i].kind, &all.kind},
+                              {&per_doc[i].org, &all.org}})
         to->insert(to->end(), from->begin(), from->end());
     }
     return all;
@@ -246,9 +246,9 @@ core::Status TrainModels(const TrainingOptions& o, std::ostream& log) {
   std::vector<Example> relation_examples;
   for (int half = 0; half < 2; ++half) {
     Extractor::Impl jack;
-    jack.gazetteer = impl.gazetteer;
-    jack.words = impl.words;
-    Collected part = gather([&](size_t i) { return docs[i].source == "ours" && int(i % 2) == half; });
+    AG_RETURN_IF_ERROR(LoadResources(o.resources, o.resources.data_dir, jack));
+    Collected part =
+        gather([&](size_t i) { return docs[i].source == "ours" && int(i % 2) == half; });
     fit("tagger", learn::TaggerLabels(), part.tagger, tagger_opts, jack.tagger);
     fit("kind", learn::KindLabels(), part.kind, typer_opts, jack.kind);
     fit("org", learn::OrgLabels(), part.org, typer_opts, jack.org);
@@ -257,7 +257,8 @@ core::Status TrainModels(const TrainingOptions& o, std::ostream& log) {
         CollectRelations(jack, docs[i], 1, relation_examples);
   }
   for (const auto& d : docs)
-    if (d.source == "conll04" && !d.relations.empty()) CollectRelations(impl, d, 1, relation_examples);
+    if (d.source == "conll04" && !d.relations.empty())
+      CollectRelations(impl, d, 1, relation_examples);
   log << "relation examples: " << relation_examples.size() << "\n";
   const learn::TrainerOptions relation_opts{.c = 0.1, .min_count = 1};
   fit("relation", learn::RelationLabels(), relation_examples, relation_opts, impl.relation);

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
-#include "actorgraph/core/graph_store.h"
 #include "actorgraph/api/json_writer.h"
+#include "actorgraph/core/graph_store.h"
 #include "actorgraph/core/model.h"
 
 namespace actorgraph::api {

@@ -13,11 +13,11 @@ namespace actorgraph::api {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;          // 0: pick a free port (see Server::port())
-  std::string token;        // non-empty: writes need "Authorization: Bearer <token>"
-  bool read_only = false;   // refuse every write
-  int threads = 64;         // worker threads
-  std::string static_dir;   // the built dashboard, served at /; empty: none
+  int port = 8080;         // 0: pick a free port (see Server::port())
+  std::string token;       // non-empty: writes need "Authorization: Bearer <token>"
+  bool read_only = false;  // refuse every write
+  int threads = 64;        // worker threads
+  std::string static_dir;  // the built dashboard, served at /; empty: none
   // Extracts the articles POSTed to /api/v1/articles; not owned, must outlive the server.
   // Null: that route answers 503 (a server that only reads).
   const importers::Extractor* extractor = nullptr;

@@ -36,7 +36,8 @@ struct ComponentList {
 // without such edges are isolated in that graph.
 Result<std::vector<double>> ComputeMetric(const GraphSnapshot& snap, Metric metric,
                                           const std::vector<EdgeType>& edge_types);
-ComponentList ConnectedComponents(const GraphSnapshot& snap, const std::vector<EdgeType>& edge_types);
+ComponentList ConnectedComponents(const GraphSnapshot& snap,
+                                  const std::vector<EdgeType>& edge_types);
 
 // Caches metric results per (snapshot version, metric, edge types). Thread-safe.
 class AnalyticsCache {
@@ -46,8 +47,8 @@ class AnalyticsCache {
   Result<std::vector<ScoredNode>> Top(Metric metric, const std::vector<EdgeType>& edge_types,
                                       const std::vector<NodeType>& node_types, size_t limit,
                                       std::shared_ptr<const GraphSnapshot>* snapshot);
-  Result<std::shared_ptr<const ComponentList>> Components(const std::vector<EdgeType>& edge_types,
-                                                          std::shared_ptr<const GraphSnapshot>* snapshot);
+  Result<std::shared_ptr<const ComponentList>> Components(
+      const std::vector<EdgeType>& edge_types, std::shared_ptr<const GraphSnapshot>* snapshot);
 
  private:
   void DropIfStale(uint64_t version);  // mu_ held
@@ -55,7 +56,8 @@ class AnalyticsCache {
   SnapshotCache& snapshots_;
   std::mutex mu_;
   uint64_t version_ = UINT64_MAX;
-  std::map<std::pair<int, std::vector<EdgeType>>, std::shared_ptr<const std::vector<double>>> scores_;
+  std::map<std::pair<int, std::vector<EdgeType>>, std::shared_ptr<const std::vector<double>>>
+      scores_;
   std::map<std::vector<EdgeType>, std::shared_ptr<const ComponentList>> components_;
 };
 

@@ -9,12 +9,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "actorgraph/core/graph_store.h"
 
@@ -32,12 +31,12 @@ std::optional<std::pair<NodeId, NodeId>> ParseMergedNodeRecord(const MetaPut& re
 
 struct Curation {
   CurationId id = 0;
-  std::string kind;  // "merge", "edit-node", "delete-edge", "delete-evidence", "undo"
-  std::string who;   // the curator (token name or "anonymous")
-  std::string when;  // UTC, ISO 8601
-  nlohmann::json what;    // the request: kind-specific parameters
-  nlohmann::json before;  // the records touched, as they were ({"nodes","edges","index","meta"})
-  nlohmann::json after;   // the same records as the step left them
+  std::string kind;          // "merge", "edit-node", "delete-edge", "delete-evidence", "undo"
+  std::string who;           // the curator (token name or "anonymous")
+  std::string when;          // UTC, ISO 8601
+  nlohmann::json what;       // the request: kind-specific parameters
+  nlohmann::json before;     // the records touched, as they were ({"nodes","edges","index","meta"})
+  nlohmann::json after;      // the same records as the step left them
   CurationId undone_by = 0;  // non-zero: this step was undone by that one
   CurationId undoes = 0;     // kind "undo": the step it reverted
 
@@ -59,7 +58,8 @@ struct NodeEdit {
 };
 // Edits a node and its name index entries. Conflict when a new type breaks one of its edges'
 // endpoint rules; InvalidArgument for an empty name.
-Result<Curation> EditNode(GraphStore& store, NodeId id, const NodeEdit& edit, const std::string& who);
+Result<Curation> EditNode(GraphStore& store, NodeId id, const NodeEdit& edit,
+                          const std::string& who);
 
 // Deletes an edge with its evidence; ingestion will not bring it back.
 Result<Curation> DeleteEdge(GraphStore& store, const EdgeKey& edge, const std::string& who);
@@ -76,7 +76,7 @@ Result<Curation> UndoCuration(GraphStore& store, CurationId id, const std::strin
 Result<Curation> GetCuration(GraphReader& reader, CurationId id);
 
 struct CurationPage {
-  std::vector<Curation> items;  // oldest first
+  std::vector<Curation> items;           // oldest first
   std::optional<CurationId> next_after;  // pass as `after` for the next page
 };
 CurationPage ListCurations(GraphReader& reader, CurationId after, size_t limit);

@@ -10,8 +10,8 @@
 namespace actorgraph::core {
 
 struct EventQuery {
-  std::string from;  // YYYY-MM-DD, inclusive; empty: open
-  std::string to;    // YYYY-MM-DD, inclusive; empty: open
+  std::string from;                                      // YYYY-MM-DD, inclusive; empty: open
+  std::string to;                                        // YYYY-MM-DD, inclusive; empty: open
   GraphSnapshot::Index location = GraphSnapshot::kNone;  // kNone: anywhere
   size_t limit = 100;
 };

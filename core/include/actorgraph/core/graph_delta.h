@@ -30,16 +30,16 @@ struct MetaPut {
 };
 
 struct GraphDelta {
-  std::optional<Article> article;        // registered with its content hash
-  std::vector<Node> put_nodes;           // full records; insert or replace
-  std::vector<NodeId> delete_nodes;      // the node record only; its edges are deleted explicitly
-  std::vector<Edge> put_edges;           // full records (with both directions stored)
-  std::vector<EdgeKey> delete_edges;     // the edge, its mirror and all its evidence
+  std::optional<Article> article;     // registered with its content hash
+  std::vector<Node> put_nodes;        // full records; insert or replace
+  std::vector<NodeId> delete_nodes;   // the node record only; its edges are deleted explicitly
+  std::vector<Edge> put_edges;        // full records (with both directions stored)
+  std::vector<EdgeKey> delete_edges;  // the edge, its mirror and all its evidence
   std::vector<EvidencePut> put_evidence;
   std::vector<EvidenceRef> delete_evidence;
   std::vector<IndexEntry> put_index;
   std::vector<IndexEntry> delete_index;
-  std::vector<MetaPut> put_meta;         // application records under the 'M' kind
+  std::vector<MetaPut> put_meta;  // application records under the 'M' kind
   std::vector<std::string> delete_meta;
 
   bool empty() const {

@@ -126,7 +126,7 @@ class SnapshotCache {
 
  private:
   GraphStore& store_;
-  std::mutex build_mu_;  // one build at a time
+  std::mutex build_mu_;    // one build at a time
   std::mutex current_mu_;  // guards current_ only (held for a pointer copy)
   std::shared_ptr<const GraphSnapshot> current_;
 };

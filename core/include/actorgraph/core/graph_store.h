@@ -25,7 +25,7 @@ struct NeighborQuery {
 };
 
 struct NeighborEntry {
-  Edge edge;          // as stored (edge.key.src is the source)
+  Edge edge;  // as stored (edge.key.src is the source)
   NodeId neighbor = 0;
   Direction direction = Direction::kOut;  // kOut: the node is the source
 };

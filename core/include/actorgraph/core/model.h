@@ -28,8 +28,8 @@ inline constexpr NodeType kAllNodeTypes[] = {NodeType::kPerson, NodeType::kCompa
                                              NodeType::kAgency, NodeType::kEvent,
                                              NodeType::kLocation};
 inline constexpr EdgeType kAllEdgeTypes[] = {
-    EdgeType::kWorksFor,  EdgeType::kSpeaksAt,  EdgeType::kModerates,   EdgeType::kOrganizes,
-    EdgeType::kPartOf,    EdgeType::kLocatedIn, EdgeType::kPartnersWith};
+    EdgeType::kWorksFor, EdgeType::kSpeaksAt,  EdgeType::kModerates,   EdgeType::kOrganizes,
+    EdgeType::kPartOf,   EdgeType::kLocatedIn, EdgeType::kPartnersWith};
 
 // "person", "works-for", ... and back; the parsers return nullopt on an unknown name.
 const char* NodeTypeName(NodeType t);
@@ -50,7 +50,7 @@ struct Node {
   std::vector<std::string> aliases;  // other surface forms (acronyms, short forms)
   std::string first_seen;            // YYYY-MM-DD of the earliest article, or empty
   std::string last_seen;
-  NodeId merged_into = 0;            // non-zero: this node was merged away (a tombstone)
+  NodeId merged_into = 0;  // non-zero: this node was merged away (a tombstone)
 };
 
 // One piece of support for an edge: where an article states it.
@@ -69,9 +69,7 @@ struct EdgeKey {
   NodeId src = 0;
   EdgeType type = EdgeType::kWorksFor;
   NodeId dst = 0;
-  bool operator==(const EdgeKey& o) const {
-    return src == o.src && type == o.type && dst == o.dst;
-  }
+  bool operator==(const EdgeKey& o) const { return src == o.src && type == o.type && dst == o.dst; }
   bool operator<(const EdgeKey& o) const {
     if (src != o.src) return src < o.src;
     if (type != o.type) return type < o.type;
@@ -82,8 +80,8 @@ struct EdgeKey {
 // One logical edge per (src, type, dst); its support is its evidence records.
 struct Edge {
   EdgeKey key;
-  std::string title;       // works-for: the role as written
-  double confidence = 0;   // 1 - prod(1 - c_i) over its evidence
+  std::string title;      // works-for: the role as written
+  double confidence = 0;  // 1 - prod(1 - c_i) over its evidence
   uint32_t evidence_count = 0;
   std::string first_seen;  // YYYY-MM-DD
   std::string last_seen;
@@ -98,7 +96,7 @@ struct Article {
   std::string date;  // YYYY-MM-DD or empty
   std::string text;
   std::vector<NodeId> mentions;  // nodes the article names, sorted, unique
-  std::string language;  // ISO 639-1 code, "und" when unrecognised, empty when not detected
+  std::string language;          // ISO 639-1 code, "und" when unrecognised, empty when not detected
 };
 
 // Combined confidence of independent pieces of evidence.

@@ -23,8 +23,8 @@ struct ArticleFacts {
 struct IngestResult {
   bool article_was_new = false;
   ArticleId article_id = 0;
-  std::vector<NodeId> nodes;    // the resolved node of each entity fact (same order)
-  std::vector<EdgeKey> edges;   // the edges the article supports (after curation filters)
+  std::vector<NodeId> nodes;   // the resolved node of each entity fact (same order)
+  std::vector<EdgeKey> edges;  // the edges the article supports (after curation filters)
   ApplyStats stats;
 };
 

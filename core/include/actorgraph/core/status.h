@@ -14,10 +14,10 @@ enum class StatusCode {
   kInvalidArgument,  // bad input from the caller (4xx / usage error)
   kNotFound,
   kAlreadyExists,
-  kConflict,         // the request contradicts the graph's state
-  kCorruption,       // the stored data breaks an invariant
+  kConflict,    // the request contradicts the graph's state
+  kCorruption,  // the stored data breaks an invariant
   kIoError,
-  kUnsupported,      // e.g. an unknown on-disk format version
+  kUnsupported,        // e.g. an unknown on-disk format version
   kResourceExhausted,  // a limit was hit
   kPermissionDenied,
   kInternal,
@@ -31,15 +31,21 @@ class Status {
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+  static Status InvalidArgument(std::string m) {
+    return {StatusCode::kInvalidArgument, std::move(m)};
+  }
   static Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
   static Status AlreadyExists(std::string m) { return {StatusCode::kAlreadyExists, std::move(m)}; }
   static Status Conflict(std::string m) { return {StatusCode::kConflict, std::move(m)}; }
   static Status Corruption(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
   static Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
   static Status Unsupported(std::string m) { return {StatusCode::kUnsupported, std::move(m)}; }
-  static Status ResourceExhausted(std::string m) { return {StatusCode::kResourceExhausted, std::move(m)}; }
-  static Status PermissionDenied(std::string m) { return {StatusCode::kPermissionDenied, std::move(m)}; }
+  static Status ResourceExhausted(std::string m) {
+    return {StatusCode::kResourceExhausted, std::move(m)};
+  }
+  static Status PermissionDenied(std::string m) {
+    return {StatusCode::kPermissionDenied, std::move(m)};
+  }
   static Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 
   bool ok() const { return code_ == StatusCode::kOk; }
@@ -57,7 +63,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}  // NOLINT: must not be ok
 
   bool ok() const { return value_.has_value(); }
@@ -78,8 +84,8 @@ class Result {
 }  // namespace actorgraph::core
 
 // Returns early from a function returning Status (or Result) when `expr` is not ok.
-#define AG_RETURN_IF_ERROR(expr)               \
-  do {                                         \
-    ::actorgraph::core::Status _st = (expr);   \
-    if (!_st.ok()) return _st;                 \
+#define AG_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::actorgraph::core::Status _st = (expr); \
+    if (!_st.ok()) return _st;               \
   } while (0)

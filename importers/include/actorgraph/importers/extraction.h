@@ -32,8 +32,8 @@ struct ExtractorOptions {
   // The data folder: tagger.model, kind.model, org.model, relation.model and the word lists
   // (cities.txt, places.txt, given_names.txt, surnames.txt, demonyms.txt). Empty: DataDir().
   std::string data_dir;
-  std::string iso_codes_dir = "/usr/share/iso-codes/json";      // Debian's iso-codes
-  std::string dictionary = "/usr/share/hunspell/en_US.dic";     // Debian's hunspell-en-us
+  std::string iso_codes_dir = "/usr/share/iso-codes/json";   // Debian's iso-codes
+  std::string dictionary = "/usr/share/hunspell/en_US.dic";  // Debian's hunspell-en-us
   // The language identifier's dictionaries (language.h); empty: DefaultLanguageDictionaries().
   std::vector<LanguageDictionary> language_dictionaries;
 };

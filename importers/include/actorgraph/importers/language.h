@@ -42,8 +42,8 @@ class LanguageIdentifier {
   static constexpr double kMinHitRate = 0.5;  // a text in none of the languages: "und"
   static constexpr double kMinMargin = 0.1;   // two languages too close to call: "und"
 
-  // Reads every dictionary once (about 0.1 s and 20 MB for the five defaults). Fails with NotFound or
-  // IoError naming the path of a file that is missing or unreadable, InvalidArgument for an
+  // Reads every dictionary once (about 0.1 s and 20 MB for the five defaults). Fails with NotFound
+  // or IoError naming the path of a file that is missing or unreadable, InvalidArgument for an
   // empty list, a repeated code or a dictionary without a lower-case entry. At most 8 languages.
   static core::Result<LanguageIdentifier> Open(const std::vector<LanguageDictionary>& dictionaries);
 

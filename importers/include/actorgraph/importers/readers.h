@@ -37,8 +37,8 @@ core::Result<Document> ReadText(std::string_view text, std::string url = "");
 
 // One line of a JSON Lines dump, as handed to ReadJsonLines' callback.
 struct JsonLine {
-  size_t line = 0;              // 1-based line number in the dump
-  core::Result<Document> doc;   // the document, or why the line was refused
+  size_t line = 0;             // 1-based line number in the dump
+  core::Result<Document> doc;  // the document, or why the line was refused
 };
 
 // A JSON Lines dump: one article per line, an object with "url", "title", "date" and either

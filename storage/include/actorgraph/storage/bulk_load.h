@@ -33,8 +33,8 @@ struct BulkLoadOptions {
 };
 
 struct BulkLoadStats {
-  uint64_t nodes = 0;      // distinct node records written
-  uint64_t edges = 0;      // distinct logical edges (each stored twice: O and I)
+  uint64_t nodes = 0;  // distinct node records written
+  uint64_t edges = 0;  // distinct logical edges (each stored twice: O and I)
   uint64_t evidence = 0;
   uint64_t index_entries = 0;
   uint64_t articles = 0;

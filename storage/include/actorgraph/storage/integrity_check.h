@@ -40,7 +40,8 @@ struct IntegrityCheckOptions {
 
 // Checks the database in `dir`. Fails (no report) with NotFound when `dir` holds no database,
 // Unsupported when its format version is not one this build reads (ReadsFormatVersion),
-// IoError when it cannot be read. A report with broken invariants is a successful check: see IntegrityReport::ok().
+// IoError when it cannot be read. A report with broken invariants is a successful check: see
+// IntegrityReport::ok().
 core::Result<IntegrityReport> CheckIntegrity(const std::string& dir,
                                              const IntegrityCheckOptions& options = {});
 
