@@ -218,8 +218,10 @@ DocTokenFeatures StaticFeatures(const ParsedDoc& doc, const TaggerResources& res
       if (place[i]) f.Add("place", std::string_view(&place[i], 1));
       if (i > 0 && place[i - 1]) f.Add("place-1", std::string_view(&place[i - 1], 1));
       if (i + 1 < n && place[i + 1]) f.Add("place+1", std::string_view(&place[i + 1], 1));
+      static constexpr std::string_view kBits[] = {"0", "1", "2", "3",  "4",  "5",  "6",
+                                                   "7", "8", "9", "10", "11", "12", "13"};
       for (int b = 0; b < 14; ++b) {
-        std::string bit = std::to_string(b);
+        const std::string_view bit = kBits[b];
         if (t.cls & (1u << b)) f.Add("cls", bit);
         if (i > 0 && (sen.tokens[i - 1].cls & (1u << b))) f.Add("cls-1", bit);
         if (i + 1 < n && (sen.tokens[i + 1].cls & (1u << b))) f.Add("cls+1", bit);

@@ -5,6 +5,22 @@
 
 namespace actorgraph::importers::learn {
 
+namespace {
+
+// Whether `text` lower-cased as extract::Lower does (ASCII letters) equals `lower`, without
+// building the lower-cased copy: the document scan below runs once per token per mention.
+bool LowerEquals(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (size_t k = 0; k < text.size(); ++k) {
+    char c = text[k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 const std::vector<std::string>& KindLabels() {
   static const std::vector<std::string> kLabels = {"org", "event", "none"};
   return kLabels;
@@ -65,9 +81,9 @@ void MentionFeatures(const extract::ParsedDoc& doc, const MentionRef& m,
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& ts = doc.sentences[s].tokens;
     for (size_t i = 0; i + (m.last - m.first) < ts.size(); ++i) {
-      if (extract::Lower(ts[i].text) != first || (s == m.sentence && i == m.first)) continue;
+      if (!LowerEquals(ts[i].text, first) || (s == m.sentence && i == m.first)) continue;
       uint32_t k = 0;
-      while (k < m.last - m.first && extract::Lower(ts[i + k].text) == lower(m.first + k)) ++k;
+      while (k < m.last - m.first && LowerEquals(ts[i + k].text, lower(m.first + k))) ++k;
       if (k != m.last - m.first) continue;
       const size_t after = i + k;
       if (after < ts.size()) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -105,14 +106,30 @@ RuleIndex IndexRules(const std::vector<core::RelationFact>& rules) {
   return idx;
 }
 
-void SentenceCues(const extract::Sentence& s, uint32_t from, uint32_t to, FeatureVector& f,
-                  const char* kind) {
-  for (uint32_t k = from; k < to && k < s.tokens.size(); ++k) {
+// Bit i: the token starts with a stem of kCues[i]; kTitleBit: it heads a job title. Computed
+// once per sentence, so a pair's features cost the words between its ends, not the sentence.
+constexpr uint8_t kTitleBit = 1u << 7;
+static_assert(std::size(kCues) < 8);
+
+std::vector<uint8_t> CueMasks(const extract::Sentence& s) {
+  std::vector<uint8_t> masks(s.tokens.size(), 0);
+  for (size_t k = 0; k < s.tokens.size(); ++k) {
     if (!s.tokens[k].IsWord()) continue;
     const std::string lw = extract::Lower(s.tokens[k].text);
-    for (const auto& [cue, name] : kCues)
-      if (extract::IsCue(lw, cue)) f.Add(kind, name);
-    if (s.tokens[k].cls & extract::kTitleHead) f.Add(kind, "title");
+    for (size_t c = 0; c < std::size(kCues); ++c)
+      if (extract::IsCue(lw, kCues[c].first)) masks[k] |= uint8_t(1u << c);
+    if (s.tokens[k].cls & extract::kTitleHead) masks[k] |= kTitleBit;
+  }
+  return masks;
+}
+
+// The cue features of tokens [from, to), in token order.
+void SentenceCues(const std::vector<uint8_t>& masks, uint32_t from, uint32_t to, FeatureVector& f,
+                  const char* kind) {
+  for (uint32_t k = from; k < to && k < masks.size(); ++k) {
+    for (size_t c = 0; c < std::size(kCues); ++c)
+      if (masks[k] & (1u << c)) f.Add(kind, kCues[c].second);
+    if (masks[k] & kTitleBit) f.Add(kind, "title");
   }
 }
 
@@ -133,6 +150,9 @@ std::vector<RelationCandidate> RelationCandidates(const extract::ParsedDoc& doc,
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& sen = doc.sentences[s];
     const auto& ms = doc.mentions[s].mentions;
+    const std::vector<uint8_t> cues = CueMasks(sen);
+    FeatureVector sentence_cues;
+    SentenceCues(cues, 0, uint32_t(sen.tokens.size()), sentence_cues, "s-cue");
     auto role_next_to = [&](const extract::Mention& m) {
       for (const auto& r : doc.mentions[s].roles)
         if (r.last == m.first || r.last + 1 == m.first || r.first == m.last ||
@@ -172,8 +192,8 @@ std::vector<RelationCandidate> RelationCandidates(const extract::ParsedDoc& doc,
           for (uint32_t k = lo; k < hi; ++k) f.Add("bw", extract::Lower(sen.tokens[k].text), types);
         else
           f.Add("bw", "far", types);
-        SentenceCues(sen, lo, hi, f, "bw-cue");
-        SentenceCues(sen, 0, uint32_t(sen.tokens.size()), f, "s-cue");
+        SentenceCues(cues, lo, hi, f, "bw-cue");
+        for (uint64_t id : sentence_cues.ids()) f.AddId(id);
         if (lo > 0 && lo - (forward ? 0 : 0) <= sen.tokens.size())
           f.Add("before", lo >= 1 && (forward ? mi.first : mj.first) > 0
                               ? extract::Lower(sen.tokens[(forward ? mi.first : mj.first) - 1].text)
@@ -198,7 +218,7 @@ std::vector<RelationCandidate> RelationCandidates(const extract::ParsedDoc& doc,
         f.Add("ctx-types", types);
         const std::string r_any = rule.TypeAnywhere(c.from, ev);
         f.Add("ctx-rule", r_any.empty() ? "none" : r_any);
-        SentenceCues(sen, 0, uint32_t(sen.tokens.size()), f, "ctx-cue");
+        SentenceCues(cues, 0, uint32_t(sen.tokens.size()), f, "ctx-cue");
         for (uint32_t k = m.last; k < std::min<uint32_t>(m.last + 4, sen.tokens.size()); ++k)
           f.Add("ctx-after", extract::Lower(sen.tokens[k].text), types);
         for (uint32_t k = m.first >= 3 ? m.first - 3 : 0; k < m.first; ++k)
@@ -225,7 +245,8 @@ std::vector<RelationCandidate> RelationCandidates(const extract::ParsedDoc& doc,
     const std::string types =
         std::string(Coarse(entities[r.from].type)) + ">" + Coarse(entities[r.to].type);
     f.Add("rule-only", core::EdgeTypeName(r.type), types);
-    SentenceCues(doc.sentences[s], 0, uint32_t(doc.sentences[s].tokens.size()), f, "ro-cue");
+    SentenceCues(CueMasks(doc.sentences[s]), 0, uint32_t(doc.sentences[s].tokens.size()), f,
+                 "ro-cue");
     c.features = std::move(f.ids());
     out.push_back(std::move(c));
   }
