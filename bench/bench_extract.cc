@@ -1,4 +1,5 @@
-// Extraction throughput: bytes of article text per second over the dev corpus, one thread.
+// Extraction throughput: bytes of article text per second over the dev corpus, one thread,
+// and the memory the opened extractor holds.
 // Corpus folder: $ACTORGRAPH_CORPUS_DIR/dev (default ../shared/corpus/dev from the source).
 // Data folder (models, word lists): $ACTORGRAPH_DATA (default: the build's actorgraph-data).
 #include <benchmark/benchmark.h>
@@ -54,6 +55,8 @@ void BM_Extract(benchmark::State& state) {
     }
   }
   state.SetBytesProcessed(bytes);
+  // The loaded models, lexicons and gazetteer (Extractor::memory_bytes), in MiB.
+  state.counters["extractor_MiB"] = double(extractor.value()->memory_bytes()) / (1 << 20);
 }
 BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
 
