@@ -3,6 +3,7 @@
 
 #include "../../importers/src/extract/clean.h"
 #include "../../importers/src/extract/gazetteer.h"
+#include "../../importers/src/extract/learned_mentions.h"
 #include "../../importers/src/extract/mentions.h"
 #include "../../importers/src/extract/segment.h"
 #include "../../importers/src/extract/tokens.h"
@@ -106,4 +107,42 @@ TEST_CASE("gazetteer knows countries, subdivisions and cities", "[extract]") {
   CHECK_FALSE(g.IsPlace("Ministry"));
   CHECK(g.IsFamilyName("Qiao"));
   CHECK(g.IsDemonym("Portuguese"));
+}
+
+TEST_CASE("an organisation's span run on into a person's name is split at the given name",
+          "[extract]") {
+  const std::string text =
+      "Speakers were the CEO of Brightwater Logistics Asia Daniel Okafor and Kestrel Motors "
+      "Holdings.";
+  ParsedDoc doc;
+  doc.text = text;
+  doc.sentences = SentencesOf(text);
+  REQUIRE(doc.sentences.size() == 1);
+  const auto& toks = doc.sentences[0].tokens;
+  auto index_of = [&](std::string_view w) {
+    for (uint32_t k = 0; k < toks.size(); ++k)
+      if (toks[k].text == w) return k;
+    FAIL("no token " << w);
+    return uint32_t(0);
+  };
+  // The tagger's labels, as a greedy tagger writes them: one ORG span over both names, and an
+  // ORG span whose last words are not a person's.
+  std::vector<std::vector<std::string>> labels(1, std::vector<std::string>(toks.size(), "O"));
+  const uint32_t org = index_of("Brightwater"), last = index_of("Okafor");
+  labels[0][org] = "B-ORG";
+  for (uint32_t k = org + 1; k <= last; ++k) labels[0][k] = "I-ORG";
+  const uint32_t kestrel = index_of("Kestrel");
+  labels[0][kestrel] = "B-ORG";
+  labels[0][kestrel + 1] = labels[0][kestrel + 2] = "I-ORG";
+  const auto before = labels;
+
+  SplitPersonTails(
+      doc, Lists(), [](std::string_view) { return false; }, labels);
+  const uint32_t daniel = index_of("Daniel");
+  CHECK(labels[0][org] == "B-ORG");
+  CHECK(labels[0][daniel - 1] == "I-ORG");  // "Asia" stays with the organisation
+  CHECK(labels[0][daniel] == "B-PER");
+  CHECK(labels[0][last] == "I-PER");
+  // "Kestrel Motors Holdings": no given name in its tail, and organisation words: unchanged.
+  for (uint32_t k = kestrel; k < kestrel + 3; ++k) CHECK(labels[0][k] == before[0][k]);
 }

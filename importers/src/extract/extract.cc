@@ -92,6 +92,8 @@ void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analys
   a.language = m.languages->Detect(a.text).code;
   learn::MentionTagger tagger(&m.tagger, {&m.words, &m.gazetteer});
   auto labels = tagger.Tag(a.parsed);
+  SplitPersonTails(
+      a.parsed, m.gazetteer, [&](std::string_view w) { return m.words.IsCommonWord(w); }, labels);
   learn::FeatureVector f;
   auto typer = [&](size_t s, uint32_t first, uint32_t last,
                    const std::string& tag) -> std::optional<core::NodeType> {

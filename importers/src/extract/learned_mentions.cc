@@ -3,6 +3,7 @@
 #include <map>
 
 #include "actorgraph/core/names.h"
+#include "lexicon.h"
 #include "text.h"
 
 namespace actorgraph::importers::extract {
@@ -14,6 +15,41 @@ bool Overlaps(const Mention& a, uint32_t first, uint32_t last) {
 }
 
 }  // namespace
+
+void SplitPersonTails(const ParsedDoc& doc, const Gazetteer& gazetteer,
+                      const std::function<bool(std::string_view)>& common_word,
+                      std::vector<std::vector<std::string>>& labels) {
+  constexpr uint32_t kNotPersonWord = kCompanySuffix | kAgencyHead | kEventHead | kLegalSuffix;
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const auto& toks = doc.sentences[s].tokens;
+    auto& lab = labels[s];
+    for (uint32_t i = 0; i < lab.size();) {
+      const std::string tag = lab[i] == "O" ? "" : lab[i].substr(2);
+      uint32_t e = i + 1;
+      while (e < lab.size() && lab[e][0] == 'I' && lab[e].substr(2) == tag) ++e;
+      if (tag == "ORG" || tag == "MISC") {
+        auto name_word = [&](uint32_t k) {
+          return toks[k].IsWord() && toks[k].upper && !toks[k].all_upper &&
+                 !(toks[k].cls & kNotPersonWord);
+        };
+        for (uint32_t k = e >= 3 ? e - 3 : 0; k + 2 <= e; ++k) {
+          if (k < i + 1) continue;
+          if (!gazetteer.IsGivenName(toks[k].text) || gazetteer.IsGivenName(toks[k - 1].text))
+            continue;
+          bool person = name_word(k);
+          for (uint32_t r = k + 1; r < e && person; ++r)
+            person = name_word(r) &&
+                     (gazetteer.IsFamilyName(toks[r].text) || !common_word(Lower(toks[r].text)));
+          if (!person) continue;
+          lab[k] = "B-PER";
+          for (uint32_t r = k + 1; r < e; ++r) lab[r] = "I-PER";
+          break;
+        }
+      }
+      i = e;
+    }
+  }
+}
 
 void ApplyLearnedMentions(ParsedDoc& doc, const std::vector<std::vector<std::string>>& labels,
                           const SpanTyper& typer) {

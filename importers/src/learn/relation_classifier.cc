@@ -8,6 +8,7 @@
 
 #include "../extract/lexicon.h"
 #include "../extract/text.h"
+#include "job_titles.h"
 
 namespace actorgraph::importers::learn {
 
@@ -302,13 +303,11 @@ std::vector<core::RelationFact> DecideRelations(const extract::ParsedDoc& doc,
           r.title = rr.title;
           break;
         }
-      if (r.title.empty())
-        for (const auto& m : doc.mentions[c.sentence].mentions)
-          if (m.entity == int(from))
-            for (const auto& role : doc.mentions[c.sentence].roles)
-              if (role.last == m.first || role.last + 1 == m.first || role.first == m.last ||
-                  role.first == m.last + 1)
-                r.title = role.text;
+      // The title as written: the rule's, unless it is one of a joined series of titles.
+      const std::string written = JobTitleOf(doc, int(from), int(to), c.sentence);
+      if (r.title.empty() ||
+          (written.size() > r.title.size() && written.find(r.title) != std::string::npos))
+        r.title = written;
     }
     out.push_back(std::move(r));
   }
