@@ -27,9 +27,13 @@ nlohmann::json ExtractionToPred(const importers::Extraction& x) {
     if (!r.title.empty()) j["title"] = r.title;
     relations.push_back(std::move(j));
   }
-  return {{"title", x.title},       {"date", x.date},
-          {"dateline", x.dateline}, {"extractor_version", x.extractor_version},
-          {"entities", entities},   {"relations", relations}};
+  return {{"title", x.title},
+          {"date", x.date},
+          {"dateline", x.dateline},
+          {"language", x.language},
+          {"extractor_version", x.extractor_version},
+          {"entities", entities},
+          {"relations", relations}};
 }
 
 }  // namespace

@@ -28,13 +28,15 @@ TEST_CASE("extract with a missing --data folder exits 1 naming the folder", "[cl
   CHECK(r.err.find(missing) != std::string::npos);
 }
 
-TEST_CASE("extract with the default data folder reports the models' version", "[cli][data]") {
+TEST_CASE("extract with the default data folder reports the models' version and the language",
+          "[cli][data]") {
   TempDir dir;
   std::ofstream(dir.Sub("a.txt")) << kArticle;
   auto r = RunProgram("extract " + dir.Sub("a.txt"));
   REQUIRE(r.exit_code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK_FALSE(j["extractor_version"].get<std::string>().empty());
+  CHECK(j["language"] == "en");
 }
 
 TEST_CASE("serve with a missing --data folder refuses to start", "[cli][data]") {

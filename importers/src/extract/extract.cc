@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <set>
 
 #include "../learn/mention_tagger.h"
 #include "../learn/mention_typer.h"
@@ -14,6 +15,7 @@
 #include "extractor_impl.h"
 #include "learned_mentions.h"
 #include "relations.h"
+#include "text.h"
 
 namespace actorgraph::importers {
 
@@ -48,6 +50,9 @@ core::Status LoadResources(const ExtractorOptions& options, const std::string& d
   auto languages = LanguageIdentifier::Open(dictionaries);
   if (!languages.ok()) return languages.status();
   impl.languages.emplace(std::move(languages.value()));
+  auto spellers = Spellers::Open(dictionaries);
+  if (!spellers.ok()) return spellers.status();
+  impl.spellers.emplace(std::move(spellers.value()));
   auto countries = CountryNames::Load(options.iso_codes_dir);
   if (!countries.ok()) return countries.status();
   impl.countries = std::move(countries.value());
@@ -85,6 +90,39 @@ size_t Extractor::memory_bytes() const {
          impl_->gazetteer.place_count() * 48;
 }
 
+namespace {
+
+// Whether the mention [first, last) is only common words of the article's language, not
+// English: a person's name whose every word, or another mention that is one word after its
+// determiners ("Das Unternehmen", "Einsatz", "Usualmente"), the language's spell checker knows
+// (in lower case, or as written for German nouns) and no name or place list has. The tagger
+// learned capitals from English, where a capitalised word inside a sentence is a name; in
+// German every noun is capitalised. Several-word organisation names ("Deutsche Bank") stay.
+bool IsCommonWordsOfLanguage(const Extractor::Impl& m, const std::string& language,
+                             const extract::Sentence& sen, uint32_t first, uint32_t last,
+                             bool person) {
+  if (language == "en" || language == kUndeterminedLanguage) return false;
+  static const std::set<std::string, std::less<>> kDeterminers = {
+      "der", "die", "das", "des", "dem", "den", "ein", "eine", "el",  "la", "los", "las",
+      "le",  "les", "o",   "a",   "os",  "as",  "un",  "une",  "una", "um", "uma"};
+  uint32_t k = first;
+  while (k + 1 < last && kDeterminers.count(extract::Lower(sen.tokens[k].text))) ++k;
+  if (!person && k + 1 != last) return false;
+  for (; k < last; ++k) {
+    const auto& t = sen.tokens[k];
+    if (!t.IsWord()) continue;
+    if (t.all_upper || m.gazetteer.IsGivenName(t.text) || m.gazetteer.IsFamilyName(t.text) ||
+        m.gazetteer.IsPlace(t.text))
+      return false;
+    if (!m.spellers->Knows(language, extract::Lower(t.text)) &&
+        !(language == "de" && m.spellers->Knows(language, std::string(t.text))))
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analysis& a,
                   std::vector<core::EntityFact>& entities, std::vector<core::RelationFact>& rules) {
   using namespace extract;
@@ -97,6 +135,8 @@ void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analys
   learn::FeatureVector f;
   auto typer = [&](size_t s, uint32_t first, uint32_t last,
                    const std::string& tag) -> std::optional<core::NodeType> {
+    if (IsCommonWordsOfLanguage(m, a.language, a.parsed.sentences[s], first, last, tag == "PER"))
+      return std::nullopt;
     if (tag == "PER") return core::NodeType::kPerson;
     if (tag == "LOC") {
       const auto& toks = a.parsed.sentences[s].tokens;

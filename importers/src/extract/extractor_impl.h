@@ -5,6 +5,7 @@
 #include <string>
 
 #include "../country_names.h"
+#include "../language/spellers.h"
 #include "../learn/lexicons.h"
 #include "../learn/linear_model.h"
 #include "actorgraph/importers/extraction.h"
@@ -17,6 +18,7 @@ struct Extractor::Impl {
   extract::Gazetteer gazetteer;
   CountryNames countries;
   std::optional<LanguageIdentifier> languages;
+  std::optional<Spellers> spellers;  // the same dictionaries, as spell checkers
   learn::WordLexicon words;
   learn::LinearModel tagger, kind, org, relation;
   std::string version;
