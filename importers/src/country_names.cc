@@ -12,7 +12,7 @@ namespace actorgraph::importers {
 
 namespace {
 
-// ICU's English display name of region `alpha2` under `names`, or empty.
+// ICU's display name of region `alpha2` under `names`, or empty.
 std::string RegionName(ULocaleDisplayNames* names, const std::string& alpha2) {
   if (names == nullptr) return "";
   UErrorCode st = U_ZERO_ERROR;
@@ -48,13 +48,17 @@ void CountryNames::Add(const std::string& alpha2, const std::string& name) {
 CountryNames CountryNames::FromIso3166(const nlohmann::json& doc, bool with_icu) {
   CountryNames table;
   if (!doc.is_object() || !doc.contains("3166-1") || !doc["3166-1"].is_array()) return table;
-  ULocaleDisplayNames* long_names = nullptr;
+  // ICU's long names in the languages the extractor detects ("Brasil", "Deutschland"), and
+  // its short English names ("US", "UK").
+  std::vector<ULocaleDisplayNames*> long_names;
   ULocaleDisplayNames* short_names = nullptr;
   if (with_icu) {
+    for (const char* locale : {"en", "de", "fr", "es", "pt"}) {
+      UErrorCode st = U_ZERO_ERROR;
+      if (ULocaleDisplayNames* n = uldn_open(locale, ULDN_STANDARD_NAMES, &st); U_SUCCESS(st))
+        long_names.push_back(n);
+    }
     UErrorCode st = U_ZERO_ERROR;
-    long_names = uldn_open("en", ULDN_STANDARD_NAMES, &st);
-    if (U_FAILURE(st)) long_names = nullptr;
-    st = U_ZERO_ERROR;
     UDisplayContext length_short[] = {UDISPCTX_LENGTH_SHORT};
     short_names = uldn_openForContext("en", length_short, 1, &st);
     if (U_FAILURE(st)) short_names = nullptr;
@@ -66,15 +70,17 @@ CountryNames CountryNames::FromIso3166(const nlohmann::json& doc, bool with_icu)
       if (c.contains(key) && c[key].is_string()) table.Add(alpha2, c[key].get<std::string>());
     // ICU names a region it does not know by its code; the short name of one it knows may be
     // the code ("US").
-    std::string long_name = RegionName(long_names, alpha2);
-    if (!long_name.empty() && long_name != alpha2) {
+    for (size_t l = 0; l < long_names.size(); ++l) {
+      std::string long_name = RegionName(long_names[l], alpha2);
+      if (long_name.empty() || long_name == alpha2) continue;
       table.Add(alpha2, long_name);
-      if (std::string n = RegionName(short_names, alpha2); !n.empty()) table.Add(alpha2, n);
+      if (l == 0)
+        if (std::string n = RegionName(short_names, alpha2); !n.empty()) table.Add(alpha2, n);
     }
     if (c.contains("alpha_3") && c["alpha_3"].is_string())
       table.by_alpha3_[c["alpha_3"].get<std::string>()] = alpha2;
   }
-  if (long_names) uldn_close(long_names);
+  for (ULocaleDisplayNames* n : long_names) uldn_close(n);
   if (short_names) uldn_close(short_names);
   return table;
 }

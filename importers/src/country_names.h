@@ -1,6 +1,7 @@
 // Country names from reference data, so that a country is one actor under any of its names:
 // Debian's iso-codes (ISO 3166-1 name, official name, common name, alpha-3 code) and ICU's
-// English region names, long and short ("Russia", "US", "UK"), which ISO does not list.
+// region names, which ISO does not list: English long and short ("Russia", "US", "UK") and
+// long in German, French, Spanish and Portuguese ("Brasil", "Deutschland", "Estados Unidos").
 // Ingestion hands them to the resolver as EntityFact::known_as (core/facts.h).
 #pragma once
 
@@ -23,8 +24,8 @@ class CountryNames {
   static core::Result<CountryNames> Load(const std::string& iso_codes_dir);
 
   // A table of the countries of an iso_3166-1.json document ({"3166-1": [{"alpha_2",
-  // "alpha_3", "name", "official_name", "common_name"}]}), plus ICU's English names of their
-  // alpha-2 codes when `with_icu`.
+  // "alpha_3", "name", "official_name", "common_name"}]}), plus ICU's names of their alpha-2
+  // codes (English, German, French, Spanish, Portuguese) when `with_icu`.
   static CountryNames FromIso3166(const nlohmann::json& doc, bool with_icu);
 
   // The other names of the country that `surface` names (compared folded), or empty when it

@@ -78,6 +78,18 @@ TEST_CASE("the installed table has ISO's and ICU's English names", "[countries]"
   CHECK(Has(c.OtherNames("USA"), "United States"));  // alpha-3, in capitals
 }
 
+TEST_CASE("the installed table has ICU's names in the languages the extractor detects",
+          "[countries]") {
+  auto loaded = CountryNames::Load("/usr/share/iso-codes/json");
+  REQUIRE(loaded.ok());
+  const CountryNames& c = loaded.value();
+  CHECK(Has(c.OtherNames("Brasil"), "Brazil"));  // Portuguese and Spanish
+  CHECK(Has(c.OtherNames("Brazil"), "Brasil"));
+  CHECK(Has(c.OtherNames("Deutschland"), "Germany"));  // German
+  CHECK(Has(c.OtherNames("Estados Unidos"), "United States"));
+  CHECK(Has(c.OtherNames("Allemagne"), "Germany"));  // French
+}
+
 TEST_CASE("a missing iso-codes folder is an error naming the file", "[countries]") {
   auto loaded = CountryNames::Load("/nonexistent/iso");
   REQUIRE_FALSE(loaded.ok());
