@@ -171,4 +171,56 @@ bool IsGenericEventName(std::string_view folded) {
   });
 }
 
+std::vector<std::string> InitialsVariants(std::string_view name) {
+  // Words of the name; an initial word contributes its letters.
+  std::vector<std::string> words;
+  std::vector<bool> initial;
+  size_t k = 0;
+  while (k < name.size()) {
+    while (k < name.size() && name[k] == ' ') ++k;
+    size_t e = k;
+    while (e < name.size() && name[e] != ' ') ++e;
+    if (e == k) break;
+    std::string_view w = name.substr(k, e - k);
+    std::string letters;
+    bool only = true, dotted = false;
+    for (char c : w) {
+      if (c >= 'A' && c <= 'Z')
+        letters.push_back(c);
+      else if (c == '.')
+        dotted = true;
+      else
+        only = false;
+    }
+    const bool is_initial =
+        only && !letters.empty() && (letters.size() == 1 || (dotted && letters.size() <= 3));
+    words.push_back(is_initial ? letters : std::string(w));
+    initial.push_back(is_initial);
+    k = e;
+  }
+  const bool any_initial = std::find(initial.begin(), initial.end(), true) != initial.end();
+  const bool any_other = std::find(initial.begin(), initial.end(), false) != initial.end();
+  if (!any_initial || !any_other) return {};
+  // Spaced: each letter of an initial its own word. Joined: a run of initials one word.
+  std::vector<std::string> spaced, joined;
+  for (size_t w = 0; w < words.size(); ++w) {
+    if (!initial[w]) {
+      spaced.push_back(words[w]);
+      joined.push_back(words[w]);
+      continue;
+    }
+    for (char c : words[w]) spaced.emplace_back(1, c);
+    if (w > 0 && initial[w - 1])
+      joined.back() += words[w];
+    else
+      joined.push_back(words[w]);
+  }
+  auto join = [](const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
+    return out;
+  };
+  return {join(spaced), join(joined)};
+}
+
 }  // namespace actorgraph::core

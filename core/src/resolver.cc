@@ -46,7 +46,8 @@ std::vector<std::string> MatchableForms(const EntityFact& e) {
 }
 
 // The folded forms under which an entity may be found in the graph: its forms, a two-word
-// person name reversed, then its reference names (EntityFact::known_as). An event is never
+// person name reversed and with its initials spaced or joined ("T.V." = "T V"), then its
+// reference names (EntityFact::known_as). An event is never
 // found under a generic name ("general meeting": name_rules.h IsGenericEventName).
 std::vector<std::string> Lookups(const EntityFact& e, const std::vector<std::string>& forms) {
   std::vector<std::string> lookups;
@@ -57,8 +58,13 @@ std::vector<std::string> Lookups(const EntityFact& e, const std::vector<std::str
     if (std::find(lookups.begin(), lookups.end(), f) == lookups.end()) lookups.push_back(f);
   };
   for (const auto& f : forms) add(f);
-  if (e.type == NodeType::kPerson)
+  if (e.type == NodeType::kPerson) {
     for (const auto& f : forms) add(SwappedTwoWordName(f));
+    std::vector<std::string> names{e.name};
+    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+    for (const auto& n : names)
+      for (const auto& v : InitialsVariants(n)) add(FoldName(v));
+  }
   for (const auto& k : e.known_as) add(FoldName(k));
   return lookups;
 }

@@ -49,3 +49,16 @@ TEST_CASE("IsGenericEventName: only words for kinds of happenings", "[names][eve
   CHECK_FALSE(IsGenericEventName(FoldName("General Meeting of the Orlex Society")));
   CHECK_FALSE(IsGenericEventName(FoldName("Quellmann Innovation Day")));
 }
+
+TEST_CASE("a person's initials, dotted or spaced, give the other writings", "[names]") {
+  using V = std::vector<std::string>;
+  CHECK(InitialsVariants("T.V. Narendran") == V{"T V Narendran", "TV Narendran"});
+  CHECK(InitialsVariants("T. V. Narendran") == V{"T V Narendran", "TV Narendran"});
+  CHECK(InitialsVariants("T V Narendran") == V{"T V Narendran", "TV Narendran"});
+  CHECK(InitialsVariants("Denise C Johnson") == V{"Denise C Johnson", "Denise C Johnson"});
+  CHECK(InitialsVariants("Lemma W. Senbet") == V{"Lemma W Senbet", "Lemma W Senbet"});
+  CHECK(InitialsVariants("Mary Barra").empty());   // no initial
+  CHECK(InitialsVariants("IBM").empty());          // capitals without dots are not initials
+  CHECK(InitialsVariants("U.S.").empty());         // initials only: no other word
+  CHECK(InitialsVariants("Mr. Yoshida").empty());  // "Mr." is a word, not an initial
+}

@@ -171,3 +171,18 @@ TEST_CASE("reference names find a node but are neither indexed nor aliases", "[s
   }
   RequireIntact(dir.path());
 }
+
+TEST_CASE("a person is one node whether the initials are dotted or spaced", "[store][identity]") {
+  testing::TempDir dir;
+  {
+    auto store = OpenOrDie(dir.path());
+    core::NodeId dotted = One(*store, {NodeType::kPerson, "R.K. Vasanthan"});
+    CHECK(One(*store, {NodeType::kPerson, "R K Vasanthan"}) == dotted);
+    CHECK(One(*store, {NodeType::kPerson, "R. K. Vasanthan"}) == dotted);
+    core::NodeId spaced = One(*store, {NodeType::kPerson, "J M Oduya"});
+    CHECK(One(*store, {NodeType::kPerson, "J.M. Oduya"}) == spaced);
+    // Other initials are another person.
+    CHECK(One(*store, {NodeType::kPerson, "J.K. Oduya"}) != spaced);
+  }
+  RequireIntact(dir.path());
+}

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace actorgraph::core {
 
@@ -27,5 +28,11 @@ bool NamesEventEdition(std::string_view folded);
 // in name_rules.cc), and years or numbers ("general meeting 2031"), so that it names no
 // particular event: the general meetings of two associations share it. True for an empty name.
 bool IsGenericEventName(std::string_view folded);
+
+// A person's initials are written "T.V.", "T. V." or "T V": `name` with its initials spaced
+// ("T V Narendran") and joined ("TV Narendran"), so that each writing finds the others. An
+// initial is one capital letter, or up to three with dots ("T.V."); empty unless the name has
+// an initial and another word.
+std::vector<std::string> InitialsVariants(std::string_view name);
 
 }  // namespace actorgraph::core
