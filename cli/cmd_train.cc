@@ -22,6 +22,8 @@ void AddTrainCommand(CLI::App& app) {
   cmd->add_option("--our-weight", o->our_weight, "Weight of our corpus against CoNLL's")
       ->capture_default_str();
   cmd->add_option("--tagger-c", o->tagger_c, "liblinear's C for the tagger")->capture_default_str();
+  cmd->add_option("--relation-c", o->relation_c, "liblinear's C for the relation model")
+      ->capture_default_str();
   cmd->add_option("--relation-none-offset", o->relation_none_offset,
                   "How much a relation must outscore 'none' to be kept")
       ->capture_default_str();

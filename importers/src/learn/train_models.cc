@@ -260,7 +260,7 @@ core::Status TrainModels(const TrainingOptions& o, std::ostream& log) {
     if (d.source == "conll04" && !d.relations.empty())
       CollectRelations(impl, d, 1, relation_examples);
   log << "relation examples: " << relation_examples.size() << "\n";
-  const learn::TrainerOptions relation_opts{.c = 0.1, .min_count = 1};
+  const learn::TrainerOptions relation_opts{.c = o.relation_c, .min_count = 1};
   fit("relation", learn::RelationLabels(), relation_examples, relation_opts, impl.relation);
   impl.relation.trained_on() = {{"data", data},
                                 {"examples", relation_examples.size()},
