@@ -115,7 +115,7 @@ bool IsCommonWordsOfLanguage(const Extractor::Impl& m, const std::string& langua
         m.gazetteer.IsPlace(t.text))
       return false;
     if (!m.spellers->Knows(language, extract::Lower(t.text)) &&
-        !(language == "de" && m.spellers->Knows(language, std::string(t.text))))
+        !(language == "de" && m.spellers->Knows(language, t.text)))
       return false;
   }
   return true;

@@ -1,5 +1,6 @@
 #include "learned_mentions.h"
 
+#include <algorithm>
 #include <map>
 
 #include "actorgraph/core/names.h"
@@ -14,6 +15,14 @@ bool Overlaps(const Mention& a, uint32_t first, uint32_t last) {
   return a.first < last && first < a.last;
 }
 
+// The end of the span that starts at token `i` (labelled B-X or I-X): the I-X after it.
+uint32_t SpanEnd(const std::vector<std::string>& lab, uint32_t i) {
+  const std::string_view tag = std::string_view(lab[i]).substr(2);
+  uint32_t e = i + 1;
+  while (e < lab.size() && lab[e][0] == 'I' && std::string_view(lab[e]).substr(2) == tag) ++e;
+  return e;
+}
+
 }  // namespace
 
 void SplitPersonTails(const ParsedDoc& doc, const Gazetteer& gazetteer,
@@ -24,16 +33,19 @@ void SplitPersonTails(const ParsedDoc& doc, const Gazetteer& gazetteer,
     const auto& toks = doc.sentences[s].tokens;
     auto& lab = labels[s];
     for (uint32_t i = 0; i < lab.size();) {
-      const std::string tag = lab[i] == "O" ? "" : lab[i].substr(2);
-      uint32_t e = i + 1;
-      while (e < lab.size() && lab[e][0] == 'I' && lab[e].substr(2) == tag) ++e;
+      if (lab[i] == "O") {
+        ++i;
+        continue;
+      }
+      const std::string_view tag = std::string_view(lab[i]).substr(2);
+      const uint32_t e = SpanEnd(lab, i);
       if (tag == "ORG" || tag == "MISC") {
         auto name_word = [&](uint32_t k) {
           return toks[k].IsWord() && toks[k].upper && !toks[k].all_upper &&
                  !(toks[k].cls & kNotPersonWord);
         };
-        for (uint32_t k = e >= 3 ? e - 3 : 0; k + 2 <= e; ++k) {
-          if (k < i + 1) continue;
+        // The tail's first word k: two or three words before the end, after the span's first.
+        for (uint32_t k = std::max(i + 1, e >= 3 ? e - 3 : 0); k + 2 <= e; ++k) {
           if (!gazetteer.IsGivenName(toks[k].text) || gazetteer.IsGivenName(toks[k - 1].text))
             continue;
           bool person = name_word(k);
@@ -63,8 +75,7 @@ void ApplyLearnedMentions(ParsedDoc& doc, const std::vector<std::vector<std::str
         continue;
       }
       const std::string tag = lab[i].substr(2);
-      uint32_t j = i + 1;
-      while (j < lab.size() && lab[j][0] == 'I' && lab[j].substr(2) == tag) ++j;
+      const uint32_t j = SpanEnd(lab, i);
       // A span never ends on punctuation ("Kestrel Inc ," -> "Kestrel Inc").
       uint32_t e = j;
       while (e > i && !doc.sentences[s].tokens[e - 1].IsWord()) --e;
