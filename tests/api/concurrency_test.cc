@@ -41,7 +41,7 @@ TEST_CASE("slow clients do not stall other requests", "[api][concurrency]") {
   double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   CHECK(r.status == 200);
-  CHECK(ms < 1000);
+  CHECK(ms < 5000);  // a hang guard: a starved request waits ~40 s
   for (int fd : slow) close(fd);
 }
 

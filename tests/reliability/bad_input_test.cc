@@ -77,7 +77,13 @@ double SlowHeaders(int port, int seconds) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Sends each case; checks its status, its error body and that it took under a second.
+// Hang guards, not speed measurements (those live in bench/): a refusal that waits for a
+// timeout (10 s) or reads a whole bomb takes far longer than these, while a loaded CI machine
+// may take a second to start the program and load its models.
+constexpr double kServerAnswerSeconds = 5.0;
+constexpr double kImportRefusalSeconds = 8.0;
+
+// Sends each case; checks its status, its error body and that it was answered without a hang.
 void RunCases(httplib::Client& client, const std::vector<Case>& cases) {
   for (const auto& c : cases) {
     INFO(c.name);
@@ -87,7 +93,7 @@ void RunCases(httplib::Client& client, const std::vector<Case>& cases) {
     REQUIRE(res);
     INFO("answer " << res->status << " " << res->body.substr(0, 200));
     CHECK(res->status == c.expected);
-    CHECK(secs < 1.0);
+    CHECK(secs < kServerAnswerSeconds);
     if (res->status >= 400) CHECK(res->body.find("\"error\"") != std::string::npos);
   }
 }
@@ -299,7 +305,7 @@ TEST_CASE("the importer refuses bad files with a clear error, fast, storing noth
     CHECK(r.exit_code == 1);
     CHECK(r.out.find("refused: " + path) != std::string::npos);
     if (!c.expected_reason.empty()) CHECK(r.out.find(c.expected_reason) != std::string::npos);
-    CHECK(secs < 1.0);
+    CHECK(secs < kImportRefusalSeconds);
   }
   CHECK(counts() == before);
 }
@@ -340,12 +346,12 @@ TEST_CASE("unknown fields, gzip bodies and HTML bombs are refused", "[bad-input]
   REQUIRE(stats_after);
   CHECK(stats_after->body == stats_before->body);  // nothing stored
 
-  // The importer refuses an HTML bomb with a clear message, within a second.
+  // The importer refuses an HTML bomb with a clear message, without a hang.
   std::string path = tmp.Sub("bomb.html");
   std::ofstream(path) << "<html><body>" << Repeat("<div>", 200000) << "x";
   auto start = Clock::now();
   auto r = testing::Run(
       {testing::ActorgraphBin(), "import", "--db", tmp.Sub("db2"), path});  // db is served
   CHECK(r.exit_code == 1);
-  CHECK(std::chrono::duration<double>(Clock::now() - start).count() < 1.0);
+  CHECK(std::chrono::duration<double>(Clock::now() - start).count() < kImportRefusalSeconds);
 }
