@@ -32,8 +32,7 @@ void AddExportCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->callback([=] {
     storage::RocksStoreOptions options;
-    options.create_if_missing = false;
-    options.read_only = true;
+    options.secondary = true;  // reads beside a server
     auto store = OpenStore(*db, options);
     auto reader = store->Read();
     api::ExportScope scope;

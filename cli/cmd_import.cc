@@ -1,5 +1,7 @@
 // actorgraph import PATH...: reads articles, extracts (language included), resolves and
 // writes them; keeps going past a bad one and prints a summary.
+#include <chrono>
+#include <deque>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -49,9 +51,15 @@ void AddImportCommand(CLI::App& app) {
   cmd->add_flag("--no-sync", *no_sync,
                 "Do not sync the WAL: faster, but a power cut may lose acknowledged articles")
       ->group("Advanced");
+  auto log_every = std::make_shared<double>(10.0);
+  cmd->add_option("--progress-every", *log_every,
+                  "Seconds between progress log lines when stderr is not a terminal")
+      ->check(CLI::Range(0.01, 86400.0))
+      ->capture_default_str()
+      ->group("Advanced");
   auto data_dir = std::make_shared<std::string>();
   AddDataOption(cmd, *data_dir);
-  cmd->callback([db, paths, json_summary, ack_path, no_sync, data_dir] {
+  cmd->callback([db, paths, json_summary, ack_path, no_sync, log_every, data_dir] {
     auto extractor = OpenExtractor(*data_dir);
     storage::RocksStoreOptions store_options;
     store_options.sync_writes = !*no_sync;
@@ -59,11 +67,21 @@ void AddImportCommand(CLI::App& app) {
     std::unique_ptr<AckLog> acks =
         ack_path->empty() ? nullptr : std::make_unique<AckLog>(*ack_path);
     ImportSummary summary;
-    Progress progress;
+    std::vector<uint64_t> path_bytes;  // the size of each PATH's input, for the progress line
+    uint64_t total_bytes = 0;
+    for (const auto& path : *paths)
+      total_bytes += path_bytes.emplace_back(importers::SourceBytes(path));
+    uint64_t bytes_before_path = 0;
+    // The input read up to each article handed to the ingestor and not yet reported, in the
+    // order it reports them (the order they were added).
+    std::deque<uint64_t> read_up_to;
+    Progress progress(total_bytes,
+                      std::chrono::milliseconds(static_cast<int64_t>(*log_every * 1000)));
     importers::BatchIngestor ingestor(
         *store, *extractor,
         [&](const std::string& origin, const core::Result<core::IngestResult>& result) {
-          progress.Tick(origin);
+          progress.Tick(origin, read_up_to.front());
+          read_up_to.pop_front();
           if (!result.ok()) {
             summary.refused.emplace_back(origin, result.status().message());
             return;
@@ -77,15 +95,18 @@ void AddImportCommand(CLI::App& app) {
           summary.edges_added += result->stats.edges_added;
           summary.evidence_added += result->stats.evidence_added;
         });
-    for (const auto& path : *paths) {
+    for (size_t p = 0; p < paths->size(); ++p) {
+      const std::string& path = (*paths)[p];
       auto st = importers::ForEachDocument(path, [&](importers::SourceItem&& item) {
         if (!item.doc.ok()) {
           summary.refused.emplace_back(item.origin, item.doc.status().message());
           return;
         }
+        read_up_to.push_back(bytes_before_path + item.bytes_done);
         ingestor.Add(std::move(item.origin), std::move(item.doc.value()));
       });
       if (!st.ok()) summary.refused.emplace_back(path, st.message());
+      bytes_before_path += path_bytes[p];
     }
     if (auto st = ingestor.Flush(); !st.ok()) throw CommandError(st.message());
     progress.Finish();

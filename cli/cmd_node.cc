@@ -1,5 +1,9 @@
-// actorgraph node NAME: the node(s) indexed under a name or alias, with their edges, as JSON.
+// actorgraph node NAME: the node(s) named NAME or with it as an alias, with their edges, as JSON.
+// The match is search's exact match (the folded name index; a merged-away node stands for its
+// survivor); when nothing matches exactly, the error names the nodes whose names start so.
 #include <iostream>
+#include <optional>
+#include <set>
 
 #include "actorgraph/api/json_codec.h"
 #include "actorgraph/core/names.h"
@@ -34,6 +38,44 @@ nlohmann::json NodeWithEdges(core::GraphReader& reader, const core::Node& node) 
   return j;
 }
 
+// The live node a possibly merged-away node stands for (merge chains are short; bounded anyway).
+std::optional<core::Node> Survivor(core::GraphReader& reader, core::NodeId id) {
+  for (int hop = 0; hop < 64; ++hop) {
+    auto node = reader.GetNode(id);
+    if (!node.ok()) return std::nullopt;
+    if (node->merged_into == 0) return std::move(node).value();
+    id = node->merged_into;
+  }
+  return std::nullopt;
+}
+
+// Search's exact hits for `name`, each live node once, in index order.
+std::vector<core::Node> ExactMatches(core::GraphReader& reader, const std::string& folded) {
+  std::vector<core::Node> out;
+  std::set<core::NodeId> seen;
+  for (core::NodeId id : reader.LookupExact(folded))
+    if (auto node = Survivor(reader, id); node && seen.insert(node->id).second)
+      out.push_back(std::move(*node));
+  return out;
+}
+
+// "no node named X", with up to kMaxHints live nodes whose name or alias starts with X.
+std::string NoMatchMessage(core::GraphReader& reader, const std::string& name,
+                           const std::string& folded) {
+  constexpr size_t kMaxHints = 5;
+  std::string message = "no node named '" + name + "'";
+  std::set<core::NodeId> seen;
+  std::string hints;
+  for (const auto& entry : reader.LookupPrefix(folded, 200)) {
+    auto node = Survivor(reader, entry.node);
+    if (!node || !seen.insert(node->id).second) continue;
+    hints += (seen.size() > 1 ? ", " : "") + node->name + " (" + api::IdToString(node->id) + ")";
+    if (seen.size() == kMaxHints) break;
+  }
+  if (!hints.empty()) message += "; names that start so: " + hints;
+  return message;
+}
+
 }  // namespace
 
 void AddNodeCommand(CLI::App& app) {
@@ -46,16 +88,15 @@ void AddNodeCommand(CLI::App& app) {
       ->required();
   cmd->callback([db, name] {
     storage::RocksStoreOptions options;
-    options.create_if_missing = false;
+    options.secondary = true;  // reads beside a server
     auto store = OpenStore(*db, options);
     auto reader = store->Read();
-    auto ids = reader->LookupExact(core::FoldName(*name));
-    if (ids.empty()) throw CommandError("no node named '" + *name + "'");
+    const std::string folded = core::FoldName(*name);
+    if (folded.empty()) throw CommandError("the name '" + *name + "' has no letters or digits");
+    auto nodes = ExactMatches(*reader, folded);
+    if (nodes.empty()) throw CommandError(NoMatchMessage(*reader, *name, folded));
     nlohmann::json out = nlohmann::json::array();
-    for (core::NodeId id : ids) {
-      auto node = reader->GetNode(id);
-      if (node.ok()) out.push_back(NodeWithEdges(*reader, node.value()));
-    }
+    for (const core::Node& node : nodes) out.push_back(NodeWithEdges(*reader, node));
     std::cout << (out.size() == 1 ? out[0] : out).dump(2) << "\n";
   });
 }

@@ -2,6 +2,8 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <cstdlib>
+#include <filesystem>
 #include <thread>
 
 #include "actorgraph/api/server.h"
@@ -17,13 +19,27 @@ void StopOnSignal(int) {
   if (g_server) g_server->Stop();
 }
 
+// Where the dashboard's files are when --static-dir is not given: $ACTORGRAPH_VIZ, else
+// actorgraph-viz/ beside the program (the build folder links it to viz/dist; an install
+// copies it there).
+std::string DefaultDashboardDir() {
+  if (const char* env = std::getenv("ACTORGRAPH_VIZ"); env && *env) return env;
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ((ec ? std::filesystem::path(".") : exe.parent_path()) / "actorgraph-viz").string();
+}
+
+bool HasDashboard(const std::string& dir) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(std::filesystem::path(dir) / "index.html", ec);
+}
+
 }  // namespace
 
 void AddServeCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP graph API and the dashboard");
   auto db = std::make_shared<std::string>(kDefaultDb);
   auto options = std::make_shared<api::ServerOptions>();
-  options->static_dir = ACTORGRAPH_VIZ_DIR;
   cmd->add_option("--db", *db, "Database folder")->capture_default_str();
   cmd->add_option("--host", options->host, "Address to listen on")->capture_default_str();
   cmd->add_option("--port", options->port, "Port (0 picks a free one)")
@@ -34,11 +50,22 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--threads", options->threads, "Worker threads")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
-  cmd->add_option("--static-dir", options->static_dir, "Dashboard files served at /")
-      ->capture_default_str();
+  auto static_dir = cmd->add_option("--static-dir", options->static_dir,
+                                    "Dashboard files served at / (default: $ACTORGRAPH_VIZ, else "
+                                    "actorgraph-viz/ beside the program)");
   auto data_dir = std::make_shared<std::string>();
   AddDataOption(cmd, *data_dir);
-  cmd->callback([db, options, data_dir] {
+  cmd->callback([db, options, data_dir, static_dir] {
+    if (static_dir->count() > 0 && !HasDashboard(options->static_dir))
+      throw CommandError("no dashboard at " + options->static_dir + " (no index.html in it)");
+    if (static_dir->count() == 0) {
+      options->static_dir = DefaultDashboardDir();
+      if (!HasDashboard(options->static_dir)) {
+        spdlog::warn("no dashboard at {} (run `make viz`): serving the API only",
+                     options->static_dir);
+        options->static_dir.clear();
+      }
+    }
     if (options->token.empty())
       if (const char* env = std::getenv("ACTORGRAPH_TOKEN")) options->token = env;
     auto extractor = OpenExtractor(*data_dir);  // refuses to start without its models

@@ -12,7 +12,7 @@ void AddStatsCommand(CLI::App& app) {
   cmd->add_option("--db", *db, "Database folder")->capture_default_str();
   cmd->callback([db] {
     storage::RocksStoreOptions options;
-    options.create_if_missing = false;
+    options.secondary = true;  // reads beside a server
     auto store = OpenStore(*db, options);
     std::cout << api::CountsToJson(store->Read()->Counts()).dump(2) << "\n";
   });

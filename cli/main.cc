@@ -4,7 +4,33 @@
 
 #include <cstdio>
 
+#include "command_suggestion.h"
 #include "commands.h"
+
+namespace {
+
+// Exit code 2 with a did-you-mean when the first argument is not a known command (CLI11 alone
+// says only "A subcommand is required"); 0 when it is one, or an option for CLI11 to handle.
+int RefuseUnknownCommand(CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return 0;
+  const std::string typed = argv[1];
+  std::vector<std::string> known;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->check_name(typed)) return 0;
+    known.push_back(sub->get_name());
+  }
+  std::string list;
+  for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+  if (auto closest = actorgraph::cli::ClosestCommand(typed, known))
+    std::fprintf(stderr, "actorgraph: unknown command '%s'; did you mean '%s'? (commands: %s)\n",
+                 typed.c_str(), closest->c_str(), list.c_str());
+  else
+    std::fprintf(stderr, "actorgraph: unknown command '%s' (commands: %s; see --help)\n",
+                 typed.c_str(), list.c_str());
+  return 2;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   spdlog::set_default_logger(spdlog::stderr_color_mt("actorgraph"));
@@ -26,6 +52,7 @@ int main(int argc, char** argv) {
   AddTrainCommand(app);
   for (CLI::App* sub : app.get_subcommands({}))
     sub->set_version_flag("--version", std::string("actorgraph ") + ACTORGRAPH_VERSION);
+  if (int refused = RefuseUnknownCommand(app, argc, argv)) return refused;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,4 +1,5 @@
 // ReadJsonLines: JSON Lines dumps of articles, one object per line.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/importers/readers.h"
@@ -62,7 +63,7 @@ void ReadJsonLines(std::string_view data, const std::function<void(JsonLine&&)>&
     ++number;
     start = end + 1;
     if (IsBlank(line)) continue;
-    fn(JsonLine{number, ReadLine(line, number)});
+    fn(JsonLine{number, ReadLine(line, number), std::min(start, data.size())});
   }
 }
 

@@ -26,22 +26,26 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-void Fail(const SourceCallback& fn, const std::string& origin, core::Status status) {
-  fn(SourceItem{origin, std::move(status)});
+void Fail(const SourceCallback& fn, const std::string& origin, core::Status status,
+          uint64_t bytes_done = 0) {
+  fn(SourceItem{origin, std::move(status), bytes_done});
 }
 
-void Emit(const SourceCallback& fn, const std::string& origin, core::Result<Document> doc) {
+void Emit(const SourceCallback& fn, const std::string& origin, core::Result<Document> doc,
+          uint64_t bytes_done) {
   if (doc.ok() && doc->url.empty()) doc->url = origin;
-  fn(SourceItem{origin, std::move(doc)});
+  fn(SourceItem{origin, std::move(doc), bytes_done});
 }
 
 void ReadFeedItems(std::string_view data, const std::string& origin, const SourceCallback& fn) {
   core::Result<std::vector<Document>> items = ReadFeed(data);
-  if (!items.ok()) return Fail(fn, origin, items.status());
+  if (!items.ok()) return Fail(fn, origin, items.status(), data.size());
   if (items->empty())
-    return Fail(fn, origin, core::Status::InvalidArgument("empty: the feed has no items"));
+    return Fail(fn, origin, core::Status::InvalidArgument("empty: the feed has no items"),
+                data.size());
   for (size_t i = 0; i < items->size(); ++i) {
-    Emit(fn, origin + "#" + std::to_string(i + 1), std::move((*items)[i]));
+    Emit(fn, origin + "#" + std::to_string(i + 1), std::move((*items)[i]),
+         data.size() * (i + 1) / items->size());
   }
 }
 
@@ -50,7 +54,7 @@ void ReadJsonLinesItems(std::string_view data, const std::string& origin,
   ReadJsonLines(data, [&](JsonLine&& line) {
     std::string where = origin + ":" + std::to_string(line.line);
     if (line.doc.ok() && line.doc->url.empty()) line.doc->url = origin;
-    fn(SourceItem{std::move(where), std::move(line.doc)});
+    fn(SourceItem{std::move(where), std::move(line.doc), line.end_offset});
   });
 }
 
@@ -72,11 +76,24 @@ core::Result<std::string> ReadFile(const fs::path& path) {
   return data;
 }
 
-void ReadOneFile(const fs::path& path, SourceFormat format, const SourceCallback& fn) {
+// Reads one file of a walk whose earlier files came to `bytes_before`; returns the bytes the
+// walk has read after it (its size counts even when it is refused).
+uint64_t ReadOneFile(const fs::path& path, SourceFormat format, const SourceCallback& fn,
+                     uint64_t bytes_before) {
   const std::string origin = path.string();
+  std::error_code ec;
+  const uint64_t bytes_after = bytes_before + fs::file_size(path, ec);
+  auto counted = [&](SourceItem&& item) {
+    item.bytes_done = std::min(bytes_before + item.bytes_done, bytes_after);
+    fn(std::move(item));
+  };
   core::Result<std::string> data = ReadFile(path);
-  if (!data.ok()) return Fail(fn, origin, data.status());
-  ForEachDocumentInData(*data, origin, format, fn);
+  if (!data.ok()) {
+    fn(SourceItem{origin, data.status(), bytes_after});
+    return bytes_after;
+  }
+  ForEachDocumentInData(*data, origin, format, counted);
+  return bytes_after;
 }
 
 bool IsHidden(const fs::path& p) {
@@ -84,15 +101,18 @@ bool IsHidden(const fs::path& p) {
   return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
-void WalkFolder(const fs::path& root, const SourceCallback& fn) {
+// The files of a folder that a walk reads, in its order; why the listing stopped, if it did.
+std::vector<fs::path> FolderFiles(const fs::path& root, core::Status* stopped) {
   std::vector<fs::path> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-  if (ec)
-    return Fail(fn, root.string(), core::Status::IoError("unreadable folder: " + ec.message()));
+  if (ec) {
+    *stopped = core::Status::IoError("unreadable folder: " + ec.message());
+    return files;
+  }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
-      Fail(fn, root.string(), core::Status::IoError("folder walk stopped: " + ec.message()));
+      *stopped = core::Status::IoError("folder walk stopped: " + ec.message());
       break;
     }
     if (IsHidden(it->path())) {
@@ -105,7 +125,16 @@ void WalkFolder(const fs::path& root, const SourceCallback& fn) {
     }
   }
   std::sort(files.begin(), files.end());
-  for (const fs::path& f : files) ReadOneFile(f, FormatFromExtension(f.string()), fn);
+  return files;
+}
+
+void WalkFolder(const fs::path& root, const SourceCallback& fn) {
+  core::Status stopped;
+  std::vector<fs::path> files = FolderFiles(root, &stopped);
+  if (!stopped.ok()) Fail(fn, root.string(), stopped);
+  uint64_t bytes = 0;
+  for (const fs::path& f : files)
+    bytes = ReadOneFile(f, FormatFromExtension(f.string()), fn, bytes);
 }
 
 }  // namespace
@@ -138,25 +167,26 @@ SourceFormat SniffFormat(std::string_view data) {
 void ForEachDocumentInData(std::string_view data, const std::string& origin, SourceFormat format,
                            const SourceCallback& fn) {
   if (data.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return Fail(fn, origin, core::Status::InvalidArgument("empty"));
+    return Fail(fn, origin, core::Status::InvalidArgument("empty"), data.size());
   }
   if (LooksBinary(data))
-    return Fail(fn, origin, core::Status::InvalidArgument("binary file, not text"));
+    return Fail(fn, origin, core::Status::InvalidArgument("binary file, not text"), data.size());
   if (data.size() > kMaxSourceFileBytes) {
-    return Fail(fn, origin, core::Status::ResourceExhausted("too large: more than 64 MiB"));
+    return Fail(fn, origin, core::Status::ResourceExhausted("too large: more than 64 MiB"),
+                data.size());
   }
   if (format == SourceFormat::kUnknown) format = SniffFormat(data);
   switch (format) {
     case SourceFormat::kText:
-      return Emit(fn, origin, ReadText(data));
+      return Emit(fn, origin, ReadText(data), data.size());
     case SourceFormat::kHtml:
-      return Emit(fn, origin, ReadHtml(data));
+      return Emit(fn, origin, ReadHtml(data), data.size());
     case SourceFormat::kJsonLines:
       return ReadJsonLinesItems(data, origin, fn);
     case SourceFormat::kFeed:
       return ReadFeedItems(data, origin, fn);
     case SourceFormat::kUnknown:
-      return Fail(fn, origin, core::Status::InvalidArgument("unknown format"));
+      return Fail(fn, origin, core::Status::InvalidArgument("unknown format"), data.size());
   }
 }
 
@@ -182,9 +212,25 @@ core::Status ForEachDocument(const std::string& path, const SourceCallback& fn) 
     WalkFolder(path, fn);
   } else {
     SourceFormat format = FormatFromExtension(path);
-    ReadOneFile(path, format, fn);
+    ReadOneFile(path, format, fn, 0);
   }
   return core::Status::Ok();
+}
+
+uint64_t SourceBytes(const std::string& path) {
+  if (path == "-") return 0;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    core::Status stopped;
+    uint64_t bytes = 0;
+    for (const fs::path& f : FolderFiles(path, &stopped)) {
+      uintmax_t size = fs::file_size(f, ec);
+      if (!ec) bytes += size;
+    }
+    return bytes;
+  }
+  uintmax_t size = fs::file_size(path, ec);
+  return ec ? 0 : size;
 }
 
 }  // namespace actorgraph::importers

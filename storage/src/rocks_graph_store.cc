@@ -6,6 +6,8 @@
 #include <rocksdb/utilities/checkpoint.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <filesystem>
 #include <mutex>
 
 #include "actorgraph/storage/key_codec.h"
@@ -27,9 +29,30 @@ Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   return Status::IoError(what + ": " + s.ToString());
 }
 
+// Why `dir` cannot be opened without creating a database there, or Ok when it holds one.
+Status ExistingDatabase(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) return Status::NotFound("no database at " + dir + " (no such folder)");
+  if (!fs::is_directory(dir, ec)) return Status::Unsupported(dir + " is a file, not a database");
+  if (fs::exists(fs::path(dir) / "CURRENT", ec)) return Status::Ok();
+  if (fs::is_empty(dir, ec)) return Status::NotFound("no database at " + dir + " (empty folder)");
+  return Status::Unsupported(dir + " is not an actorgraph database (no RocksDB files in it)");
+}
+
+// A folder in /tmp removed with everything in it when this goes away.
+struct ScratchDir {
+  std::string path;
+  ~ScratchDir() {
+    std::error_code ec;
+    if (!path.empty()) std::filesystem::remove_all(path, ec);
+  }
+};
+
 }  // namespace
 
 struct RocksGraphStore::Impl {
+  ScratchDir secondary_scratch;  // declared before `db`: removed after the database closes
   std::unique_ptr<rocksdb::DB> db;
   RocksStoreOptions options;
   std::recursive_mutex write_mu;
@@ -42,8 +65,10 @@ RocksGraphStore::~RocksGraphStore() = default;
 
 Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string& dir,
                                                                const RocksStoreOptions& options) {
+  const bool reads_only = options.read_only || options.secondary;
+  if (!options.create_if_missing || reads_only) AG_RETURN_IF_ERROR(ExistingDatabase(dir));
   rocksdb::Options ro;
-  ro.create_if_missing = options.create_if_missing && !options.read_only;
+  ro.create_if_missing = options.create_if_missing && !reads_only;
   ro.IncreaseParallelism(2);
   ro.compression = rocksdb::kNoCompression;
   rocksdb::BlockBasedTableOptions table;
@@ -52,18 +77,38 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
   table.whole_key_filtering = true;
   ro.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
 
+  auto impl = std::make_unique<Impl>();
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s = options.read_only ? rocksdb::DB::OpenForReadOnly(ro, dir, &raw)
-                                        : rocksdb::DB::Open(ro, dir, &raw);
+  rocksdb::Status s;
+  if (options.secondary) {
+    std::error_code ec;
+    impl->secondary_scratch.path =
+        (std::filesystem::temp_directory_path(ec) / "actorgraph-secondary-XXXXXX").string();
+    if (!mkdtemp(impl->secondary_scratch.path.data())) {
+      impl->secondary_scratch.path.clear();
+      return Status::IoError("cannot create a scratch folder in /tmp to read " + dir);
+    }
+    ro.max_open_files = -1;  // keep tables open: the primary may delete them meanwhile
+    s = rocksdb::DB::OpenAsSecondary(ro, dir, impl->secondary_scratch.path, &raw);
+    if (s.ok()) {
+      impl->db.reset(raw);
+      s = raw->TryCatchUpWithPrimary();
+    }
+  } else if (options.read_only) {
+    s = rocksdb::DB::OpenForReadOnly(ro, dir, &raw);
+  } else {
+    s = rocksdb::DB::Open(ro, dir, &raw);
+  }
   if (!s.ok()) {
     if (s.IsIOError() && s.ToString().find("lock") != std::string::npos)
-      return Status::IoError("database " + dir + " is in use by another process (" + s.ToString() +
-                             ")");
+      return Status::IoError("database " + dir +
+                             " is in use by another process (a serve or an import); reads work "
+                             "beside it, writes go through that process");
     return FromRocks(s, "open " + dir);
   }
-  auto impl = std::make_unique<Impl>();
-  impl->db.reset(raw);
+  if (!impl->db) impl->db.reset(raw);
   impl->options = options;
+  impl->options.read_only = reads_only;
 
   std::string version;
   std::string version_key = MetaKey("format_version");
@@ -74,7 +119,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
     it->SeekToFirst();
     if (it->Valid())
       return Status::Unsupported(dir + " is not an actorgraph database (no format version)");
-    if (options.read_only) return Status::NotFound(dir + " is empty");
+    if (reads_only) return Status::NotFound(dir + " is empty");
     rocksdb::WriteOptions wo;
     wo.sync = true;
     s = raw->Put(wo, version_key, std::to_string(kFormatVersion));
@@ -85,7 +130,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
     return Status::Unsupported(
         "database " + dir + " has format version " + version + "; this build reads versions " +
         std::to_string(kOldestFormatVersion) + " to " + std::to_string(kFormatVersion));
-  } else if (version != std::to_string(kFormatVersion) && !options.read_only) {
+  } else if (version != std::to_string(kFormatVersion) && !reads_only) {
     // Records of the newer version may be written from now on: an older build must refuse it.
     rocksdb::WriteOptions wo;
     wo.sync = true;
@@ -131,7 +176,7 @@ Status RocksGraphStore::Sync() {
 }
 
 std::unique_ptr<core::GraphReader> RocksGraphStore::Read() {
-  return std::make_unique<RocksReader>(impl_->db.get());
+  return std::make_unique<RocksReader>(impl_->db.get(), impl_->options.secondary);
 }
 
 uint64_t RocksGraphStore::Version() const { return impl_->version.load(); }

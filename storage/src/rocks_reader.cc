@@ -9,13 +9,14 @@ namespace actorgraph::storage {
 using core::Result;
 using core::Status;
 
-RocksReader::RocksReader(rocksdb::DB* db) : db_(db), snapshot_(db->GetSnapshot()) {
+RocksReader::RocksReader(rocksdb::DB* db, bool secondary_instance)
+    : db_(db), snapshot_(secondary_instance ? nullptr : db->GetSnapshot()) {
   read_options_.snapshot = snapshot_;
 }
 
 RocksReader::~RocksReader() {
   iterator_.reset();  // an iterator must not outlive the snapshot it reads
-  db_->ReleaseSnapshot(snapshot_);
+  if (snapshot_) db_->ReleaseSnapshot(snapshot_);
 }
 
 bool RocksReader::Get(const std::string& key, rocksdb::PinnableSlice* value) {

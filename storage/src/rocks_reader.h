@@ -15,8 +15,10 @@ namespace actorgraph::storage {
 
 class RocksReader : public core::GraphReader {
  public:
-  // Takes a snapshot of `db`, released on destruction. `db` must outlive the reader.
-  explicit RocksReader(rocksdb::DB* db);
+  // Takes a snapshot of `db`, released on destruction, unless `db` is a secondary instance:
+  // RocksDB refuses snapshots there, and a secondary only moves when it is caught up, which
+  // no reader does. `db` must outlive the reader.
+  RocksReader(rocksdb::DB* db, bool secondary_instance);
   ~RocksReader() override;
 
   core::Result<core::Node> GetNode(core::NodeId id) override;

@@ -98,3 +98,69 @@ TEST_CASE("read prints each document's language", "[cli][language]") {
     CHECK(nlohmann::json::parse(read.out)["language"] == code);
   }
 }
+
+TEST_CASE("an unknown command gets the closest known one", "[cli]") {
+  Run typo = RunProgram("imprt --db /nonexistent x.txt");
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err.find("unknown command 'imprt'; did you mean 'import'?") != std::string::npos);
+  Run swapped = RunProgram("stast");
+  CHECK(swapped.exit_code == 2);
+  CHECK(swapped.err.find("did you mean 'stats'?") != std::string::npos);
+  Run far = RunProgram("frobnicate");
+  CHECK(far.exit_code == 2);
+  CHECK(far.err.find("unknown command 'frobnicate' (commands: import,") != std::string::npos);
+  CHECK(far.err.find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("a missing or foreign database is named in one line of our own", "[cli]") {
+  actorgraph::testing::TempDir dir;
+  const std::string missing = dir.Sub("missing");
+  for (const char* command : {"stats", "export --format jsonl -o - --db"}) {
+    const std::string cmd = command;
+    Run r = RunProgram(cmd + (cmd == "stats" ? " --db " : " ") + missing);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "actorgraph: no database at " + missing + " (no such folder)\n");
+  }
+  std::system(("mkdir -p " + dir.Sub("empty") + " " + dir.Sub("foreign")).c_str());
+  CHECK(RunProgram("stats --db " + dir.Sub("empty")).err ==
+        "actorgraph: no database at " + dir.Sub("empty") + " (empty folder)\n");
+  WriteFile(dir.Sub("foreign") + "/notes.txt", "not a database");
+  CHECK(RunProgram("node --db " + dir.Sub("foreign") + " Anyone").err ==
+        "actorgraph: " + dir.Sub("foreign") +
+            " is not an actorgraph database (no RocksDB files in it)\n");
+}
+
+TEST_CASE("node NAME: exact matches, and the names that start so when there is none", "[cli]") {
+  actorgraph::testing::TempDir dir;
+  WriteFile(dir.Sub("a.txt"), kArticle);
+  REQUIRE(RunProgram("import --db " + dir.Sub("db") + " " + dir.Sub("a.txt")).exit_code == 0);
+  Run exact = RunProgram("node --db " + dir.Sub("db") + " 'NORDA  robotics'");
+  REQUIRE(exact.exit_code == 0);
+  CHECK(nlohmann::json::parse(exact.out)["name"] == "Norda Robotics");
+  Run partial = RunProgram("node --db " + dir.Sub("db") + " Norda");
+  CHECK(partial.exit_code == 1);
+  CHECK(partial.err.find("no node named 'Norda'; names that start so: Norda Robotics (") !=
+        std::string::npos);
+}
+
+TEST_CASE("a logged import prints progress lines with the share read and the time left", "[cli]") {
+  actorgraph::testing::TempDir dir;
+  const std::string folder = dir.Sub("in");
+  std::system(("mkdir -p " + folder).c_str());
+  const int kArticles = 600;  // more than two of the ingestor's batches of 256
+  for (int i = 0; i < kArticles; ++i)
+    WriteFile(folder + "/" + std::to_string(100 + i) + ".txt",
+              std::string(kArticle) + "Plant number " + std::to_string(i) + ".\n");
+  Run r = RunProgram("import --progress-every 0.01 --db " + dir.Sub("db") + " " + folder);
+  REQUIRE(r.exit_code == 0);
+  // stderr is a file here, not a terminal: log lines, never the terminal's redrawn line.
+  CHECK(r.err.find('\r') == std::string::npos);
+  const size_t first = r.err.find("import: ");
+  REQUIRE(first != std::string::npos);
+  const std::string line = r.err.substr(first, r.err.find('\n', first) - first);
+  CHECK(line.find(" articles, ") != std::string::npos);
+  CHECK(line.find("/s, ") != std::string::npos);
+  CHECK(line.find("% of ") != std::string::npos);
+  CHECK(line.find(" kB") != std::string::npos);    // 600 small files: a few hundred kB in all
+  CHECK(line.find(" left") != std::string::npos);  // the first line comes before the end
+}

@@ -15,9 +15,17 @@
 namespace actorgraph::testing {
 
 ServerProcess::ServerProcess(const std::string& db, const std::string& log_path,
-                             const std::vector<std::string>& extra) {
-  std::vector<std::string> argv = {ActorgraphBin(), "serve",  "--db", db,        "--host",
-                                   "127.0.0.1",     "--port", "0",    "--token", kTestToken};
+                             const std::vector<std::string>& extra, const std::string& bin) {
+  std::vector<std::string> argv = {bin.empty() ? ActorgraphBin() : bin,
+                                   "serve",
+                                   "--db",
+                                   db,
+                                   "--host",
+                                   "127.0.0.1",
+                                   "--port",
+                                   "0",
+                                   "--token",
+                                   kTestToken};
   argv.insert(argv.end(), extra.begin(), extra.end());
   std::ofstream(log_path, std::ios::trunc);  // the port is read from this run's log
   pid_ = Spawn(argv, log_path);

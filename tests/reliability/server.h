@@ -13,10 +13,10 @@ inline constexpr const char* kTestToken = "reliability-secret";
 
 class ServerProcess {
  public:
-  // Starts `actorgraph serve --db db --port 0 --token kTestToken <extra>`; fails the test when
-  // it does not answer within 20 s.
+  // Starts `actorgraph serve --db db --port 0 --token kTestToken <extra>` (the program at
+  // `bin`; empty: ActorgraphBin()); fails the test when it does not answer within 20 s.
   ServerProcess(const std::string& db, const std::string& log_path,
-                const std::vector<std::string>& extra = {});
+                const std::vector<std::string>& extra = {}, const std::string& bin = "");
   ~ServerProcess();  // SIGTERM and reap when still running
 
   int port() const { return port_; }

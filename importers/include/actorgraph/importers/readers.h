@@ -39,6 +39,7 @@ core::Result<Document> ReadText(std::string_view text, std::string url = "");
 struct JsonLine {
   size_t line = 0;             // 1-based line number in the dump
   core::Result<Document> doc;  // the document, or why the line was refused
+  size_t end_offset = 0;       // the byte offset just past the line's newline (progress)
 };
 
 // A JSON Lines dump: one article per line, an object with "url", "title", "date" and either

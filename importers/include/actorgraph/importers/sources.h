@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,11 @@ struct SourceItem {
   // there is none: kIoError (unreadable), kResourceExhausted (larger than
   // kMaxSourceFileBytes), kInvalidArgument (binary, empty, malformed).
   core::Result<Document> doc;
+  // How much of the walk's input is read once this item is handed over, in bytes: exact at
+  // the end of each file, proportional inside a file of several documents (a JSON Lines
+  // dump: the line's end; a feed: its share of the items). For progress displays; it never
+  // exceeds SourceBytes() of the walked path (standard input: the bytes read from it).
+  uint64_t bytes_done = 0;
 };
 
 using SourceCallback = std::function<void(SourceItem&&)>;
@@ -61,5 +67,9 @@ void ForEachDocumentInData(std::string_view data, const std::string& origin, Sou
 // Returns NotFound when `path` does not exist, IoError when standard input cannot be read;
 // otherwise Ok, with every failure reported through `fn`.
 core::Status ForEachDocument(const std::string& path, const SourceCallback& fn);
+
+// The bytes ForEachDocument(path) will read: the file's size, or the sum over the files of a
+// folder that the walk reads; 0 for standard input or a path that does not exist.
+uint64_t SourceBytes(const std::string& path);
 
 }  // namespace actorgraph::importers

@@ -29,6 +29,11 @@ struct RocksStoreOptions {
   bool sync_writes = true;
   // Opens without taking the write lock (several processes may read); Apply fails.
   bool read_only = false;
+  // Opens as a RocksDB secondary instance, caught up once at open with the process that holds
+  // the database (or with its files when none does): the reads of a command run beside
+  // `serve` or `import`. Implies read-only; the scratch folder it needs in /tmp is removed on
+  // close. A missing database is an error (create_if_missing is ignored).
+  bool secondary = false;
   size_t block_cache_mb = 256;
   // Test hook: called after a batch is built and before it is written; a non-ok Status aborts
   // the write and is returned by Apply.
@@ -37,8 +42,10 @@ struct RocksStoreOptions {
 
 class RocksGraphStore : public core::GraphStore {
  public:
-  // Opens (or creates) the database in `dir`. Fails with kUnsupported for an unknown format
-  // version, kIoError when the folder is locked by another process or unreadable.
+  // Opens (or creates) the database in `dir`. Fails with kNotFound when `dir` holds no
+  // database and none may be created, kUnsupported for a folder that is not an actorgraph
+  // database or has an unknown format version, kIoError when the folder is locked by another
+  // process or unreadable.
   static core::Result<std::unique_ptr<RocksGraphStore>> Open(const std::string& dir,
                                                              const RocksStoreOptions& options = {});
   ~RocksGraphStore() override;
