@@ -17,8 +17,7 @@ void AddBackupCommand(CLI::App& app) {
   cmd->add_option("--to", *to, "Target folder; must not exist")->required();
   cmd->callback([db, to] {
     auto result = storage::BackupDatabase(*db, *to);
-    if (!result.ok())
-      throw CommandError("backup " + *db + " to " + *to + ": " + result.status().message());
+    if (!result.ok()) throw CommandError(result.status().message());
     std::cout << nlohmann::json{{"db", *db},
                                 {"to", *to},
                                 {"method", result->method},

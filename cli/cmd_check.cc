@@ -34,7 +34,7 @@ void AddCheckCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->callback([db, options] {
     auto report = storage::CheckIntegrity(*db, *options);
-    if (!report.ok()) throw CommandError("check " + *db + ": " + report.status().message());
+    if (!report.ok()) throw CommandError(report.status().message());
     std::cout << ReportToJson(*db, *report).dump(2) << "\n";
     if (report->ok()) return;
     std::string broken;

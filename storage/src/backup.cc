@@ -54,8 +54,7 @@ core::Result<BackupResult> BackupDatabase(const std::string& dir, const std::str
   std::error_code ec;
   if (std::filesystem::exists(target_dir, ec))
     return Status::InvalidArgument(target_dir + " already exists; backups go to a new folder");
-  if (!std::filesystem::exists(std::filesystem::path(dir) / "CURRENT", ec))
-    return Status::NotFound(dir + " holds no database");
+  AG_RETURN_IF_ERROR(ExistingDatabase(dir));
 
   RocksStoreOptions options;
   options.create_if_missing = false;

@@ -10,17 +10,26 @@ namespace actorgraph::storage {
 
 using core::Status;
 
-core::Result<std::unique_ptr<LiveView>> LiveView::Open(const std::string& dir) {
+core::Status ExistingDatabase(const std::string& dir) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (!std::filesystem::exists(std::filesystem::path(dir) / "CURRENT", ec))
-    return Status::NotFound(dir + " holds no database");
+  if (!fs::exists(dir, ec)) return Status::NotFound("no database at " + dir + " (no such folder)");
+  if (!fs::is_directory(dir, ec)) return Status::Unsupported(dir + " is a file, not a database");
+  if (fs::exists(fs::path(dir) / "CURRENT", ec)) return Status::Ok();
+  if (fs::is_empty(dir, ec)) return Status::NotFound("no database at " + dir + " (empty folder)");
+  return Status::Unsupported(dir + " is not an actorgraph database (no RocksDB files in it)");
+}
+
+core::Result<std::unique_ptr<LiveView>> LiveView::Open(const std::string& dir,
+                                                       rocksdb::Options options) {
+  AG_RETURN_IF_ERROR(ExistingDatabase(dir));
+  std::error_code ec;
   std::string scratch =
       (std::filesystem::temp_directory_path(ec) / "actorgraph-view-XXXXXX").string();
   if (!mkdtemp(scratch.data())) return Status::IoError("cannot create a scratch folder in /tmp");
   std::unique_ptr<LiveView> view(new LiveView());
   view->scratch_dir_ = scratch;
 
-  rocksdb::Options options;
   options.create_if_missing = false;
   options.max_open_files = -1;  // keep tables open: the primary may delete them meanwhile
   rocksdb::DB* raw = nullptr;

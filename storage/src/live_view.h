@@ -12,11 +12,17 @@
 
 namespace actorgraph::storage {
 
+// Why `dir` cannot be opened without creating a database there, in words of our own (no such
+// folder, an empty folder, a file, a folder of something else), or Ok when it holds one.
+core::Status ExistingDatabase(const std::string& dir);
+
 class LiveView {
  public:
   // NotFound when `dir` holds no database; Unsupported when its format version is not ours.
   // A database without any key yet (created, never written) is a valid, empty view.
-  static core::Result<std::unique_ptr<LiveView>> Open(const std::string& dir);
+  // `options` tunes the reads (block cache, filters); the view sets what a secondary needs.
+  static core::Result<std::unique_ptr<LiveView>> Open(const std::string& dir,
+                                                      rocksdb::Options options = {});
   ~LiveView();
 
   rocksdb::DB* db() { return db_.get(); }

@@ -6,13 +6,12 @@
 #include <rocksdb/utilities/checkpoint.h>
 
 #include <atomic>
-#include <cstdlib>
-#include <filesystem>
 #include <mutex>
 
 #include "actorgraph/storage/key_codec.h"
 #include "counter_cache.h"
 #include "delta_writer.h"
+#include "live_view.h"
 #include "rocks_reader.h"
 
 namespace actorgraph::storage {
@@ -29,31 +28,12 @@ Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   return Status::IoError(what + ": " + s.ToString());
 }
 
-// Why `dir` cannot be opened without creating a database there, or Ok when it holds one.
-Status ExistingDatabase(const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::exists(dir, ec)) return Status::NotFound("no database at " + dir + " (no such folder)");
-  if (!fs::is_directory(dir, ec)) return Status::Unsupported(dir + " is a file, not a database");
-  if (fs::exists(fs::path(dir) / "CURRENT", ec)) return Status::Ok();
-  if (fs::is_empty(dir, ec)) return Status::NotFound("no database at " + dir + " (empty folder)");
-  return Status::Unsupported(dir + " is not an actorgraph database (no RocksDB files in it)");
-}
-
-// A folder in /tmp removed with everything in it when this goes away.
-struct ScratchDir {
-  std::string path;
-  ~ScratchDir() {
-    std::error_code ec;
-    if (!path.empty()) std::filesystem::remove_all(path, ec);
-  }
-};
-
 }  // namespace
 
 struct RocksGraphStore::Impl {
-  ScratchDir secondary_scratch;  // declared before `db`: removed after the database closes
-  std::unique_ptr<rocksdb::DB> db;
+  std::unique_ptr<LiveView> secondary;   // the database when opened as a secondary
+  std::unique_ptr<rocksdb::DB> primary;  // the database otherwise (read-write or read-only)
+  rocksdb::DB* db() const { return secondary ? secondary->db() : primary.get(); }
   RocksStoreOptions options;
   std::recursive_mutex write_mu;
   CounterCache counters;  // under write_mu
@@ -81,19 +61,10 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
   if (options.secondary) {
-    std::error_code ec;
-    impl->secondary_scratch.path =
-        (std::filesystem::temp_directory_path(ec) / "actorgraph-secondary-XXXXXX").string();
-    if (!mkdtemp(impl->secondary_scratch.path.data())) {
-      impl->secondary_scratch.path.clear();
-      return Status::IoError("cannot create a scratch folder in /tmp to read " + dir);
-    }
-    ro.max_open_files = -1;  // keep tables open: the primary may delete them meanwhile
-    s = rocksdb::DB::OpenAsSecondary(ro, dir, impl->secondary_scratch.path, &raw);
-    if (s.ok()) {
-      impl->db.reset(raw);
-      s = raw->TryCatchUpWithPrimary();
-    }
+    auto view = LiveView::Open(dir, ro);
+    if (!view.ok()) return view.status();
+    impl->secondary = std::move(view).value();
+    raw = impl->secondary->db();
   } else if (options.read_only) {
     s = rocksdb::DB::OpenForReadOnly(ro, dir, &raw);
   } else {
@@ -106,7 +77,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
                              "beside it, writes go through that process");
     return FromRocks(s, "open " + dir);
   }
-  if (!impl->db) impl->db.reset(raw);
+  if (!impl->secondary) impl->primary.reset(raw);
   impl->options = options;
   impl->options.read_only = reads_only;
 
@@ -148,17 +119,17 @@ Result<core::ApplyStats> RocksGraphStore::Apply(const core::GraphDelta& delta,
   if (delta.article) {
     std::string existing;
     rocksdb::Status s =
-        impl_->db->Get(rocksdb::ReadOptions(), HashKey(delta.article->content_hash), &existing);
+        impl_->db()->Get(rocksdb::ReadOptions(), HashKey(delta.article->content_hash), &existing);
     if (s.ok()) return stats;  // the same article again changes nothing
     if (!s.IsNotFound()) return FromRocks(s, "look up article hash");
     stats.article_was_new = true;
   }
-  DeltaWriter writer(impl_->db.get(), impl_->counters);
+  DeltaWriter writer(impl_->db(), impl_->counters);
   AG_RETURN_IF_ERROR(writer.Build(delta, &stats));
   if (impl_->options.before_write_hook) AG_RETURN_IF_ERROR(impl_->options.before_write_hook());
   rocksdb::WriteOptions wo;
   wo.sync = impl_->options.sync_writes && apply_options.sync;
-  rocksdb::Status written = impl_->db->Write(wo, &writer.batch());
+  rocksdb::Status written = impl_->db()->Write(wo, &writer.batch());
   if (!written.ok()) {
     impl_->counters.Clear();  // the batch may or may not have reached the database
     return FromRocks(written, "write batch");
@@ -172,11 +143,11 @@ Result<core::ApplyStats> RocksGraphStore::Apply(const core::GraphDelta& delta,
 
 Status RocksGraphStore::Sync() {
   if (!impl_->options.sync_writes || impl_->options.read_only) return Status::Ok();
-  return FromRocks(impl_->db->SyncWAL(), "sync write-ahead log");
+  return FromRocks(impl_->db()->SyncWAL(), "sync write-ahead log");
 }
 
 std::unique_ptr<core::GraphReader> RocksGraphStore::Read() {
-  return std::make_unique<RocksReader>(impl_->db.get(), impl_->options.secondary);
+  return std::make_unique<RocksReader>(impl_->db(), impl_->options.secondary);
 }
 
 uint64_t RocksGraphStore::Version() const { return impl_->version.load(); }
@@ -188,14 +159,14 @@ Status RocksGraphStore::WithWriteLock(const std::function<Status()>& fn) {
 
 Status RocksGraphStore::Checkpoint(const std::string& target_dir) {
   rocksdb::Checkpoint* raw = nullptr;
-  AG_RETURN_IF_ERROR(FromRocks(rocksdb::Checkpoint::Create(impl_->db.get(), &raw), "checkpoint"));
+  AG_RETURN_IF_ERROR(FromRocks(rocksdb::Checkpoint::Create(impl_->db(), &raw), "checkpoint"));
   std::unique_ptr<rocksdb::Checkpoint> checkpoint(raw);
   return FromRocks(checkpoint->CreateCheckpoint(target_dir), "checkpoint to " + target_dir);
 }
 
 Status RocksGraphStore::Compact() {
-  AG_RETURN_IF_ERROR(FromRocks(impl_->db->Flush(rocksdb::FlushOptions()), "flush"));
-  return FromRocks(impl_->db->CompactRange(rocksdb::CompactRangeOptions(), nullptr, nullptr),
+  AG_RETURN_IF_ERROR(FromRocks(impl_->db()->Flush(rocksdb::FlushOptions()), "flush"));
+  return FromRocks(impl_->db()->CompactRange(rocksdb::CompactRangeOptions(), nullptr, nullptr),
                    "compact");
 }
 
@@ -203,7 +174,7 @@ Status RocksGraphStore::WarmCache(const std::string& kinds) {
   rocksdb::ReadOptions ro;
   ro.fill_cache = true;
   ro.readahead_size = 2 << 20;
-  std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(ro));
+  std::unique_ptr<rocksdb::Iterator> it(impl_->db()->NewIterator(ro));
   if (kinds.empty()) {
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
     }
@@ -219,9 +190,9 @@ Status RocksGraphStore::WarmCache(const std::string& kinds) {
 
 uint64_t RocksGraphStore::DiskBytes() const {
   uint64_t live = 0;
-  impl_->db->GetIntProperty("rocksdb.total-sst-files-size", &live);
+  impl_->db()->GetIntProperty("rocksdb.total-sst-files-size", &live);
   uint64_t mem = 0;
-  impl_->db->GetIntProperty("rocksdb.cur-size-all-mem-tables", &mem);
+  impl_->db()->GetIntProperty("rocksdb.cur-size-all-mem-tables", &mem);
   return live + mem;
 }
 

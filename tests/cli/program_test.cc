@@ -115,9 +115,10 @@ TEST_CASE("an unknown command gets the closest known one", "[cli]") {
 TEST_CASE("a missing or foreign database is named in one line of our own", "[cli]") {
   actorgraph::testing::TempDir dir;
   const std::string missing = dir.Sub("missing");
-  for (const char* command : {"stats", "export --format jsonl -o - --db"}) {
-    const std::string cmd = command;
-    Run r = RunProgram(cmd + (cmd == "stats" ? " --db " : " ") + missing);
+  for (const std::string& command :
+       std::vector<std::string>{"stats --db", "node Anyone --db", "export --format jsonl -o - --db",
+                                "check --db", "backup --to " + dir.Sub("copy") + " --db"}) {
+    Run r = RunProgram(command + " " + missing);
     CHECK(r.exit_code == 1);
     CHECK(r.err == "actorgraph: no database at " + missing + " (no such folder)\n");
   }
