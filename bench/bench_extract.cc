@@ -33,32 +33,71 @@ std::vector<actorgraph::importers::Document> LoadCorpus() {
   return docs;
 }
 
+// The extractor, opened once, outside the timings; null (and the benchmark skipped) on error.
+const actorgraph::importers::Extractor* OpenExtractor(benchmark::State& state) {
+  static const auto extractor = [] {
+    actorgraph::importers::ExtractorOptions options;
+    if (!std::getenv("ACTORGRAPH_DATA")) options.data_dir = ACTORGRAPH_BENCH_DATA_DIR;
+    return actorgraph::importers::Extractor::Open(options);
+  }();
+  if (!extractor.ok()) {
+    state.SkipWithError(extractor.status().ToString().c_str());
+    return nullptr;
+  }
+  return extractor.value().get();
+}
+
 void BM_Extract(benchmark::State& state) {
   static const auto docs = LoadCorpus();
   if (docs.empty()) {
     state.SkipWithError("no corpus found; set ACTORGRAPH_CORPUS_DIR");
     return;
   }
-  actorgraph::importers::ExtractorOptions options;  // opened outside the timing
-  if (!std::getenv("ACTORGRAPH_DATA")) options.data_dir = ACTORGRAPH_BENCH_DATA_DIR;
-  static const auto extractor = actorgraph::importers::Extractor::Open(options);
-  if (!extractor.ok()) {
-    state.SkipWithError(extractor.status().ToString().c_str());
-    return;
-  }
+  const auto* extractor = OpenExtractor(state);
+  if (!extractor) return;
   int64_t bytes = 0;
   for (auto _ : state) {
     for (const auto& d : docs) {
-      auto x = extractor.value()->Extract(d);
+      auto x = extractor->Extract(d);
       benchmark::DoNotOptimize(x.entities.data());
       bytes += static_cast<int64_t>(d.text.size());
     }
   }
   state.SetBytesProcessed(bytes);
   // The loaded models, lexicons and gazetteer (Extractor::memory_bytes), in MiB.
-  state.counters["extractor_MiB"] = double(extractor.value()->memory_bytes()) / (1 << 20);
+  state.counters["extractor_MiB"] = double(extractor->memory_bytes()) / (1 << 20);
 }
 BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
+
+// One long article of range(0) KB: the dev corpus's articles one after another, repeated (so
+// names recur hundreds of times, as in a long report or a digest). Bytes per second must not
+// fall as the article grows: the cost is linear in the text (issue 12), and the fitted
+// complexity is printed as BM_ExtractLongArticle_BigO.
+void BM_ExtractLongArticle(benchmark::State& state) {
+  static const auto docs = LoadCorpus();
+  if (docs.empty()) {
+    state.SkipWithError("no corpus found; set ACTORGRAPH_CORPUS_DIR");
+    return;
+  }
+  const auto* extractor = OpenExtractor(state);
+  if (!extractor) return;
+  actorgraph::importers::Document article;
+  const size_t bytes = static_cast<size_t>(state.range(0)) << 10;
+  while (article.text.size() < bytes)
+    for (const auto& d : docs) article.text += d.text + "\n\n";
+  article.text.resize(bytes);
+  for (auto _ : state) {
+    auto x = extractor->Extract(article);
+    benchmark::DoNotOptimize(x.entities.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_ExtractLongArticle)
+    ->RangeMultiplier(2)
+    ->Range(64, 1024)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
 
 }  // namespace
 

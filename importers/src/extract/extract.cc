@@ -133,6 +133,7 @@ void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analys
   SplitPersonTails(
       a.parsed, m.gazetteer, [&](std::string_view w) { return m.words.IsCommonWord(w); }, labels);
   learn::FeatureVector f;
+  learn::DocumentWritings writings(a.parsed);
   auto typer = [&](size_t s, uint32_t first, uint32_t last,
                    const std::string& tag) -> std::optional<core::NodeType> {
     if (IsCommonWordsOfLanguage(m, a.language, a.parsed.sentences[s], first, last, tag == "PER"))
@@ -147,7 +148,7 @@ void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analys
       return core::NodeType::kLocation;
     }
     learn::MentionRef ref{s, first, last, tag};
-    learn::MentionFeatures(a.parsed, ref, learn::RuleTypeOf(a.parsed, ref), f);
+    learn::MentionFeatures(a.parsed, writings, ref, learn::RuleTypeOf(a.parsed, ref), f);
     const std::string& kind = m.kind.labels()[m.kind.Best(f.ids())];
     if (kind == "event") return core::NodeType::kEvent;
     if (kind == "none") return std::nullopt;

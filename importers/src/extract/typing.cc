@@ -1,6 +1,7 @@
 #include "typing.h"
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -205,6 +206,44 @@ int CompanyContext(const Sentence& s, const Mention& m) {
   return 0;
 }
 
+// The typed names of a document (folded words and type), each distinct one once in the order
+// first seen, found by their first or last word: the short-form lookups below run once per
+// mention, so a scan of every typed mention made a long document quadratic.
+class TypedNames {
+ public:
+  void Add(std::vector<std::string> words, NodeType type) {
+    std::string key = std::to_string(static_cast<int>(type));
+    for (const auto& w : words) key += "\n" + w;
+    if (!seen_.insert(std::move(key)).second) return;
+    by_first_[words.front()].push_back(names_.size());
+    by_last_[words.back()].push_back(names_.size());
+    names_.emplace_back(std::move(words), type);
+  }
+  const std::pair<std::vector<std::string>, NodeType>& at(size_t n) const { return names_[n]; }
+  // The names starting with `first`, in the order first seen.
+  const std::vector<size_t>& Starting(const std::string& first) const {
+    return Find(by_first_, first);
+  }
+  // The names starting with `first` or ending with `last`, in the order first seen.
+  std::vector<size_t> StartingOrEnding(const std::string& first, const std::string& last) const {
+    const auto &a = Find(by_first_, first), &b = Find(by_last_, last);
+    std::vector<size_t> both;
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(both));
+    return both;
+  }
+
+ private:
+  using Index = std::unordered_map<std::string, std::vector<size_t>>;
+  static const std::vector<size_t>& Find(const Index& index, const std::string& word) {
+    static const std::vector<size_t> kNone;
+    auto it = index.find(word);
+    return it == index.end() ? kNone : it->second;
+  }
+  std::vector<std::pair<std::vector<std::string>, NodeType>> names_;
+  std::unordered_set<std::string> seen_;
+  Index by_first_, by_last_;
+};
+
 }  // namespace
 
 void SettleTypes(ParsedDoc& doc) {
@@ -213,7 +252,7 @@ void SettleTypes(ParsedDoc& doc) {
 
   // Document level: a form typed somewhere is typed everywhere; persons' name parts.
   std::unordered_map<std::string, NodeType> typed;
-  std::vector<std::pair<std::vector<std::string>, NodeType>> long_names;
+  TypedNames long_names;
   std::unordered_map<std::string, int> non_initial;  // folded form -> uses not sentence-first
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     for (const Mention& m : doc.mentions[i].mentions) {
@@ -226,7 +265,7 @@ void SettleTypes(ParsedDoc& doc) {
       std::vector<std::string> words;
       for (uint32_t k = m.first; k < m.last; ++k)
         words.push_back(core::FoldName(doc.sentences[i].tokens[k].text));
-      long_names.emplace_back(std::move(words), *m.type);
+      long_names.Add(std::move(words), *m.type);
     }
   }
   // Untyped names with business context somewhere in the document.
@@ -289,12 +328,14 @@ void SettleTypes(ParsedDoc& doc) {
         std::vector<std::string> words;
         for (uint32_t k = m.first; k < m.last; ++k)
           words.push_back(core::FoldName(s.tokens[k].text));
-        for (const auto& [lw, type] : long_names)
+        for (size_t n : long_names.Starting(words.front())) {
+          const auto& [lw, type] = long_names.at(n);
           if ((type == NodeType::kCompany || type == NodeType::kAgency) &&
               lw.size() > words.size() && std::equal(words.begin(), words.end(), lw.begin())) {
             m.type = type;
             break;
           }
+        }
       }
       if (m.type || m.anaphor) continue;
       std::string f = core::FoldName(m.text);
@@ -305,9 +346,9 @@ void SettleTypes(ParsedDoc& doc) {
       // A short form takes the type of a longer name it starts or, for persons, ends.
       std::vector<std::string> words;
       for (uint32_t k = m.first; k < m.last; ++k) words.push_back(core::FoldName(s.tokens[k].text));
-      for (const auto& [lw, type] : long_names) {
-        if (lw.size() <= words.size() || (lw.front() != words.front() && lw.back() != words.back()))
-          continue;
+      for (size_t n : long_names.StartingOrEnding(words.front(), words.back())) {
+        const auto& [lw, type] = long_names.at(n);
+        if (lw.size() <= words.size()) continue;
         bool prefix = std::equal(words.begin(), words.end(), lw.begin());
         bool suffix = std::equal(words.rbegin(), words.rend(), lw.rbegin());
         if (type == NodeType::kPerson

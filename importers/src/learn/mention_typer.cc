@@ -5,22 +5,6 @@
 
 namespace actorgraph::importers::learn {
 
-namespace {
-
-// Whether `text` lower-cased as extract::Lower does (ASCII letters) equals `lower`, without
-// building the lower-cased copy: the document scan below runs once per token per mention.
-bool LowerEquals(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (size_t k = 0; k < text.size(); ++k) {
-    char c = text[k];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[k]) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 const std::vector<std::string>& KindLabels() {
   static const std::vector<std::string> kLabels = {"org", "event", "none"};
   return kLabels;
@@ -40,7 +24,7 @@ std::string RuleTypeOf(const extract::ParsedDoc& doc, const MentionRef& m) {
   return "";
 }
 
-void MentionFeatures(const extract::ParsedDoc& doc, const MentionRef& m,
+void MentionFeatures(const extract::ParsedDoc& doc, DocumentWritings& writings, const MentionRef& m,
                      const std::string& rule_type, FeatureVector& out) {
   out.Clear();
   const auto& toks = doc.sentences[m.sentence].tokens;
@@ -76,25 +60,77 @@ void MentionFeatures(const extract::ParsedDoc& doc, const MentionRef& m,
   out.Add("w+1", lower(m.last));
   out.Add("w+2", lower(long(m.last) + 1));
   out.Add("w-1-head", lower(long(m.first) - 1), head);
-  // The document: another mention that ends with this one's words plus a suffix, or is
-  // written in parentheses after it.
+  writings.AddFeatures(m, out);
+}
+
+struct DocumentWritings::Counts {
+  uint32_t legal = 0, company = 0, agency = 0, event = 0, title = 0;
+  Counts& operator+=(const Counts& o) {
+    legal += o.legal, company += o.company, agency += o.agency, event += o.event;
+    title += o.title;
+    return *this;
+  }
+  Counts operator-(const Counts& o) const {
+    return {legal - o.legal, company - o.company, agency - o.agency, event - o.event,
+            title - o.title};
+  }
+};
+
+DocumentWritings::DocumentWritings(const extract::ParsedDoc& doc) : doc_(doc) {
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& ts = doc.sentences[s].tokens;
-    for (size_t i = 0; i + (m.last - m.first) < ts.size(); ++i) {
-      if (!LowerEquals(ts[i].text, first) || (s == m.sentence && i == m.first)) continue;
-      uint32_t k = 0;
-      while (k < m.last - m.first && LowerEquals(ts[i + k].text, lower(m.first + k))) ++k;
-      if (k != m.last - m.first) continue;
-      const size_t after = i + k;
-      if (after < ts.size()) {
-        if (ts[after].cls & extract::kLegalSuffix) out.Add("doc-next", "legal");
-        if (ts[after].cls & extract::kCompanySuffix) out.Add("doc-next", "company");
-        if (ts[after].cls & extract::kAgencyHead) out.Add("doc-next", "agency");
-        if (ts[after].cls & extract::kEventHead) out.Add("doc-next", "event");
-      }
-      if (i > 0 && (ts[i - 1].cls & extract::kTitleHead)) out.Add("doc-prev", "title");
-    }
+    for (size_t i = 0; i < ts.size(); ++i)
+      positions_[extract::Lower(ts[i].text)].push_back({uint32_t(s), uint32_t(i)});
   }
+}
+
+DocumentWritings::~DocumentWritings() = default;
+
+DocumentWritings::Counts DocumentWritings::AtOccurrence(size_t sentence, uint32_t first,
+                                                        uint32_t length) const {
+  const auto& ts = doc_.sentences[sentence].tokens;
+  Counts c;
+  const auto& next = ts[first + length];
+  c.legal = (next.cls & extract::kLegalSuffix) != 0;
+  c.company = (next.cls & extract::kCompanySuffix) != 0;
+  c.agency = (next.cls & extract::kAgencyHead) != 0;
+  c.event = (next.cls & extract::kEventHead) != 0;
+  c.title = first > 0 && (ts[first - 1].cls & extract::kTitleHead);
+  return c;
+}
+
+DocumentWritings::Counts DocumentWritings::CountsOf(const MentionRef& m) {
+  const auto& toks = doc_.sentences[m.sentence].tokens;
+  const uint32_t length = m.last - m.first;
+  std::vector<std::string> words;
+  std::string key;
+  for (uint32_t k = m.first; k < m.last; ++k) {
+    words.push_back(extract::Lower(toks[k].text));
+    key += words.back() + '\n';
+  }
+  auto [it, fresh] = counted_.try_emplace(key);
+  if (!fresh) return it->second;
+  auto starts = positions_.find(words[0]);
+  if (starts == positions_.end()) return it->second;
+  for (const auto& [s, i] : starts->second) {
+    const auto& ts = doc_.sentences[s].tokens;
+    if (i + length >= ts.size()) continue;  // only occurrences followed by another token
+    uint32_t k = 1;
+    while (k < length && extract::Lower(ts[i + k].text) == words[k]) ++k;
+    if (k == length) it->second += AtOccurrence(s, i, length);
+  }
+  return it->second;
+}
+
+void DocumentWritings::AddFeatures(const MentionRef& m, FeatureVector& out) {
+  Counts c = CountsOf(m);
+  if (m.last < doc_.sentences[m.sentence].tokens.size())
+    c = c - AtOccurrence(m.sentence, m.first, m.last - m.first);  // not its own writing
+  for (uint32_t n = 0; n < c.legal; ++n) out.Add("doc-next", "legal");
+  for (uint32_t n = 0; n < c.company; ++n) out.Add("doc-next", "company");
+  for (uint32_t n = 0; n < c.agency; ++n) out.Add("doc-next", "agency");
+  for (uint32_t n = 0; n < c.event; ++n) out.Add("doc-next", "event");
+  for (uint32_t n = 0; n < c.title; ++n) out.Add("doc-prev", "title");
 }
 
 }  // namespace actorgraph::importers::learn

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "../extract/document_parse.h"
@@ -25,8 +27,33 @@ struct MentionRef {
   std::string tag;  // ORG or MISC
 };
 
-// The features of `m` in `doc`; `rule_type` is the rule stages' type of the same span, or "".
-void MentionFeatures(const extract::ParsedDoc& doc, const MentionRef& m,
+// How a document writes a mention's words elsewhere: for each occurrence of the same words
+// (lower-cased) followed by another token, whether that token is a legal or company suffix,
+// an agency or event head, and whether a job title precedes the occurrence. Counted once per
+// distinct word sequence and kept, so that typing every mention of a document costs time
+// linear in its length even when it repeats a name thousands of times. The tokens of `doc`
+// must not change while this is in use (mentions may).
+class DocumentWritings {
+ public:
+  explicit DocumentWritings(const extract::ParsedDoc& doc);
+  ~DocumentWritings();
+  // Adds the "doc-next" and "doc-prev" features of `m`: one per occurrence other than `m`.
+  void AddFeatures(const MentionRef& m, FeatureVector& out);
+
+ private:
+  struct Counts;
+  Counts CountsOf(const MentionRef& m);
+  Counts AtOccurrence(size_t sentence, uint32_t first, uint32_t length) const;
+
+  const extract::ParsedDoc& doc_;
+  // Where each lower-cased word starts a token: (sentence, token).
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> positions_;
+  std::unordered_map<std::string, Counts> counted_;  // by the mention's lower-cased words
+};
+
+// The features of `m` in `doc` (whose writings are `writings`); `rule_type` is the rule
+// stages' type of the same span, or "".
+void MentionFeatures(const extract::ParsedDoc& doc, DocumentWritings& writings, const MentionRef& m,
                      const std::string& rule_type, FeatureVector& out);
 
 // The rule stages' type of exactly or mostly the tokens of `m`, or "".

@@ -72,6 +72,7 @@ void Collect(const LabeledDoc& d, const extract::Gazetteer& g, const learn::Word
   const int copies = d.source == "ours" ? our_weight : 1;
   learn::DocTokenFeatures feats = learn::StaticFeatures(a.parsed, {&words, &g});
   learn::FeatureVector f;
+  learn::DocumentWritings writings(a.parsed);
   for (size_t s = 0; s < a.parsed.sentences.size(); ++s) {
     const auto& sen = a.parsed.sentences[s];
     std::vector<std::string> gold(sen.tokens.size(), "O");
@@ -80,7 +81,7 @@ void Collect(const LabeledDoc& d, const extract::Gazetteer& g, const learn::Word
         gold[k] = (k == t.first ? "B-" : "I-") + t.span->tag;
       if (t.span->tag != "ORG" && t.span->tag != "MISC") continue;
       learn::MentionRef ref{s, t.first, t.last, t.span->tag};
-      learn::MentionFeatures(a.parsed, ref, learn::RuleTypeOf(a.parsed, ref), f);
+      learn::MentionFeatures(a.parsed, writings, ref, learn::RuleTypeOf(a.parsed, ref), f);
       const std::string& type = t.span->type;
       std::string kind = t.span->tag == "MISC" ? (type == "event" ? "event" : "none") : "org";
       if (d.source == "ours" && type == "event") kind = "event";
