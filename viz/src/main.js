@@ -219,14 +219,18 @@ new Autocomplete($('#search'), (node) => {
 const filters = new Filters($('#filters'), store);
 
 const paths = new PathFinder($('#paths-form'), store, {
-  onPaths: (list, add) => {
-    if (add) graph.addPaths(list);
+  onPaths: (list) => {
     showWelcome(false);
-    graph.highlightPaths(list);
+    graph.showPaths(list);
     graph.fit();
     updateStatus();
   },
-  onClear: () => graph.highlightPaths(null),
+  onClear: () => {
+    graph.clearPaths();
+    if (!graph.cy.nodes().length) showWelcome(true);
+    graph.fit();
+    updateStatus();
+  },
 });
 
 const timeline = new Timeline($('#timeline-view'), store, (id) => openActor(id));
