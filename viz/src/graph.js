@@ -151,7 +151,7 @@ export class GraphView {
     cy.on('viewport', () => {
       if (!this.fitting) this.fitted = false;
     });
-    cy.on('dragfree', 'node', () => declutterLabels(cy));
+    cy.on('dragfree', 'node', () => this.declutter());
     return cy;
   }
 
@@ -474,7 +474,16 @@ export class GraphView {
         toShow.removeClass('filtered');
       });
     }
-    declutterLabels(cy);
+    this.declutter();
+  }
+
+  // Hides the labels that would overlap more important ones (labels.js). Not
+  // above LARGE elements: restyling the thousands of labels it hides there
+  // costs seconds; large graphs draw labels only once zoomed in
+  // (min-zoomed-font-size) and drop them while panning instead.
+  declutter() {
+    if (!this.large) declutterLabels(this.cy);
+    else this.cy.elements('.label-hidden').removeClass('label-hidden');
   }
 
   visibleCount() {
