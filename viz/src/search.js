@@ -64,6 +64,7 @@ export class Autocomplete {
     if (!q) {
       this.results = [];
       this.resultsFor = q;
+      this.active = -1;
       this.close();
       return Promise.resolve();
     }
