@@ -550,6 +550,9 @@ test('a path replaces the view, fitted to the canvas; Clear brings the view back
   });
   assert.ok(view.pathNodes >= 3, `the path is drawn (${view.pathNodes} nodes)`);
   assert.deepEqual(view.offPath, [], 'nothing but the paths is drawn: the old view is not left behind them');
+  const status = await page.textContent('#status');
+  assert.match(status, new RegExp(`^${view.pathNodes} nodes`), `the status counts the paths' nodes: ${status}`);
+  assert.doesNotMatch(status, /filtered out/, `the view behind the paths is not counted as filtered out: ${status}`);
   assert.deepEqual(await nodesOffCanvas(page), [], 'every path node is inside the canvas');
   const { box } = view;
   assert.ok(Math.abs(box.cx - 0.5) < 0.1 && Math.abs(box.cy - 0.5) < 0.1, `the paths are centred in the canvas: ${JSON.stringify(box)}`);

@@ -486,8 +486,13 @@ export class GraphView {
     else this.cy.elements('.label-hidden').removeClass('label-hidden');
   }
 
+  // What is drawn, and how many nodes the filter hides (not counting the
+  // view hidden behind paths).
   visibleCount() {
-    return { nodes: this.cy.nodes().not('.filtered').length, edges: this.cy.edges().not('.filtered').length };
+    const cy = this.cy;
+    const behind = this.pathView ? this.pathView.behind.filter((id) => cy.getElementById(id).isNode()).length : 0;
+    const nodes = cy.nodes().not('.filtered').length;
+    return { nodes, edges: cy.edges().not('.filtered').length, filteredOut: cy.nodes().length - nodes - behind };
   }
 
   // Shows only the given paths ([{nodes, edges}], from one node to another):

@@ -192,8 +192,7 @@ $('#pagers').addEventListener('click', (ev) => {
 
 function updateStatus() {
   const c = graph.visibleCount();
-  const total = graph.cy.nodes().length;
-  $('#status').innerHTML = `<span data-testid="count">${fmt(c.nodes)} nodes · ${fmt(c.edges)} edges</span>${total > c.nodes ? ` <span class="muted">(${fmt(total - c.nodes)} filtered out)</span>` : ''}${graph.truncated ? ' <span class="warn">truncated: raise max nodes</span>' : ''}${graph.webgl ? ' <span class="muted">· WebGL</span>' : ''}`;
+  $('#status').innerHTML = `<span data-testid="count">${fmt(c.nodes)} nodes · ${fmt(c.edges)} edges</span>${c.filteredOut > 0 ? ` <span class="muted">(${fmt(c.filteredOut)} filtered out)</span>` : ''}${graph.truncated ? ' <span class="warn">truncated: raise max nodes</span>' : ''}${graph.webgl ? ' <span class="muted">· WebGL</span>' : ''}`;
 }
 
 function applySelection() {
