@@ -182,6 +182,45 @@ async function nodePoint(page, id) {
   }, id);
 }
 
+// Ids of the visible nodes whose rendered box (node body, no label) is not
+// wholly inside the canvas.
+const nodesOffCanvas = (page) =>
+  page.evaluate(() => {
+    const cy = window.__actorgraph.cy;
+    const r = cy.container().getBoundingClientRect();
+    return cy
+      .nodes()
+      .filter((n) => n.visible())
+      .filter((n) => {
+        const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        return b.x1 < 0 || b.y1 < 0 || b.x2 > r.width || b.y2 > r.height;
+      })
+      .map((n) => n.data('nid'));
+  });
+
+// Picks `node` in an autocomplete input: types the start of its name and clicks
+// its suggestion (the whole name if the start does not bring it up).
+async function pickSuggestion(page, input, node) {
+  await page.fill(input, '');
+  await page.click(input);
+  await page.keyboard.type(node.name.slice(0, 6), { delay: 30 });
+  const li = `${input} ~ .suggestions li[data-id="${node.id}"]`;
+  try {
+    await page.waitForSelector(li, { timeout: 5000 });
+  } catch {
+    await page.fill(input, node.name);
+    await page.waitForSelector(li, { timeout: 10000 });
+  }
+  await page.click(li);
+}
+
+// The center in the URL once it differs from `old` (or `old` after 5 s).
+async function centerAfter(page, old) {
+  const c = () => new URL(page.url()).searchParams.get('c');
+  await page.waitForURL(() => c() !== old, { timeout: 5000 }).catch(() => {});
+  return c();
+}
+
 // ---- the data the tests rely on (asked of the API, like the dashboard) -------
 
 let center; // the best-connected actor
@@ -238,6 +277,46 @@ test('search suggests as the user types and opens the ego network on the canvas'
   }
   assert.equal(new Set(shapeOf.values()).size, shapeOf.size, 'each node type has its own colour and shape');
   await shot(page, '03-ego-network');
+  await page.context().close();
+});
+
+test('Enter in the search box opens the match of the text typed, not the previous suggestion', async () => {
+  // Two actors: `other`, whose own name brings it up first, and the center,
+  // whose prefix's suggestions do not start with `other`.
+  const prefix = center.name.slice(0, Math.min(5, center.name.length));
+  const firstFor = async (q) => String((await api(`/search?q=${encodeURIComponent(q)}&limit=8`)).results[0]?.node.id);
+  assert.equal(await firstFor(center.name), String(center.id), 'the center is the first match of its name');
+  const prefixFirst = await firstFor(prefix);
+  let other = null;
+  for (const r of (await api('/analytics/degree?limit=20')).results) {
+    const id = String(r.node.id);
+    if (id !== String(center.id) && id !== prefixFirst && (await firstFor(r.node.name)) === id) {
+      other = r.node;
+      break;
+    }
+  }
+  assert.ok(other, 'an actor that is the first match of its name');
+  const page = await newPage();
+  await page.goto(base);
+  await idle(page);
+  await page.click('#search');
+  await page.keyboard.type(prefix, { delay: 40 });
+  await page.waitForSelector('.search-box .suggestions li[data-id]', { state: 'visible' });
+  // Enter at once after the new text: before the suggestions for it are asked for.
+  await page.fill('#search', other.name);
+  await page.keyboard.press('Enter');
+  assert.equal(await centerAfter(page, null), String(other.id), `Enter right after typing "${other.name}" opens it`);
+  await idle(page);
+  // Enter while the answer for the new text is still on its way (a slow server).
+  await page.route('**/api/v1/search?*', async (route) => {
+    await new Promise((r) => setTimeout(r, 600));
+    await route.fallback();
+  });
+  await page.click('#search');
+  await page.fill('#search', center.name);
+  await page.waitForTimeout(250); // past the debounce: the request is in flight
+  await page.keyboard.press('Enter');
+  assert.equal(await centerAfter(page, String(other.id)), String(center.id), `Enter while "${center.name}" is being searched opens it`);
   await page.context().close();
 });
 
@@ -425,22 +504,8 @@ test('paths between two actors are found and highlighted', async () => {
   const page = await newPage();
   await page.goto(`${base}?c=${center.id}`);
   await idle(page);
-  const pick = async (name, node) => {
-    const input = `#paths-form input[name=${name}]`;
-    await page.fill(input, '');
-    await page.click(input);
-    await page.keyboard.type(node.name.slice(0, 6), { delay: 30 });
-    const li = `#paths-form .suggestions li[data-id="${node.id}"]`;
-    try {
-      await page.waitForSelector(li, { timeout: 5000 });
-    } catch {
-      await page.fill(input, node.name);
-      await page.waitForSelector(li, { timeout: 10000 });
-    }
-    await page.click(li);
-  };
-  await pick('from', center);
-  await pick('to', to);
+  await pickSuggestion(page, '#paths-form input[name=from]', center);
+  await pickSuggestion(page, '#paths-form input[name=to]', to);
   await page.click('#paths-form button[name=find]');
   await page.waitForSelector('#paths-form .paths li', { timeout: 15000 });
   await idle(page);
@@ -454,6 +519,108 @@ test('paths between two actors are found and highlighted', async () => {
   for (const n of expected.paths[0].nodes) assert.ok(hl.nodes.includes(String(n.id)), `path node ${n.name} highlighted`);
   for (const e of expected.paths[0].edges) assert.ok(hl.edges.includes(String(e.id)), `path edge ${e.id} highlighted`);
   await shot(page, '09-path');
+  await page.context().close();
+});
+
+test('a path replaces the view, fitted to the canvas; Clear brings the view back', async () => {
+  // A path that leaves the center's network: its far end is two or more hops away.
+  const sub2 = await api(`/subgraph?center=${center.id}&depth=2&max_nodes=500`);
+  const near = new Set(centerSub.nodes.map((n) => String(n.id)));
+  const to = sub2.nodes.find((n) => !near.has(String(n.id)));
+  assert.ok(to, 'an actor two hops from the center');
+  const page = await newPage();
+  await page.goto(`${base}?c=${center.id}`);
+  await idle(page);
+  await pickSuggestion(page, '#paths-form input[name=from]', center);
+  await pickSuggestion(page, '#paths-form input[name=to]', to);
+  await page.click('#paths-form button[name=find]');
+  await page.waitForSelector('#paths-form .paths li', { timeout: 15000 });
+  await idle(page);
+  await shot(page, '09b-path-view');
+  const view = await page.evaluate(() => {
+    const cy = window.__actorgraph.cy;
+    const r = cy.container().getBoundingClientRect();
+    const onPath = cy.elements('.path');
+    const bb = onPath.nodes().renderedBoundingBox({ includeLabels: false });
+    return {
+      offPath: cy.elements().filter((e) => e.visible() && !e.hasClass('path')).map((e) => e.id()),
+      pathNodes: onPath.nodes().length,
+      box: { cx: (bb.x1 + bb.x2) / 2 / r.width, cy: (bb.y1 + bb.y2) / 2 / r.height, w: bb.w / r.width, h: bb.h / r.height },
+    };
+  });
+  assert.ok(view.pathNodes >= 3, `the path is drawn (${view.pathNodes} nodes)`);
+  assert.deepEqual(view.offPath, [], 'nothing but the paths is drawn: the old view is not left behind them');
+  const status = await page.textContent('#status');
+  assert.match(status, new RegExp(`^${view.pathNodes} nodes`), `the status counts the paths' nodes: ${status}`);
+  assert.doesNotMatch(status, /filtered out/, `the view behind the paths is not counted as filtered out: ${status}`);
+  assert.deepEqual(await nodesOffCanvas(page), [], 'every path node is inside the canvas');
+  const { box } = view;
+  assert.ok(Math.abs(box.cx - 0.5) < 0.1 && Math.abs(box.cy - 0.5) < 0.1, `the paths are centred in the canvas: ${JSON.stringify(box)}`);
+  assert.ok(box.w > 0.5 || box.h > 0.5, `the paths fill the canvas: ${JSON.stringify(box)}`);
+  // Clear: the path's nodes go, the center's network comes back, fitted.
+  await page.click('#paths-form button[name=clear]');
+  await page.waitForURL((u) => !u.searchParams.get('from') && !u.searchParams.get('to'));
+  await idle(page);
+  await shot(page, '09c-path-cleared');
+  assert.deepEqual(await visibleIds(page), centerSub.nodes.map((n) => String(n.id)).sort(), 'the center\'s network is drawn again, without the path\'s nodes');
+  assert.equal(await page.evaluate(() => window.__actorgraph.cy.elements('.path, .faded').length), 0, 'nothing is highlighted or faded');
+  assert.deepEqual(await nodesOffCanvas(page), [], 'and it is fitted to the canvas');
+  await page.context().close();
+});
+
+test('depth 2: the labels drawn do not overlap', async () => {
+  // The depth-2 networks of the best-connected actors: node labels, and edge
+  // labels where the fit zooms in far enough to draw them.
+  const page = await newPage();
+  for (const { node } of (await api('/analytics/degree?limit=5')).results) {
+    await page.goto(`${base}?c=${node.id}&d=2`);
+    await idle(page);
+    const labels = await page.evaluate(() => {
+      const cy = window.__actorgraph.cy;
+      const zoom = cy.zoom();
+      // The labels Cytoscape draws: of visible elements, not empty, not
+      // transparent, and not below min-zoomed-font-size at this zoom.
+      return cy
+        .elements()
+        .filter((e) => e.visible() && e.style('label') && Number(e.style('text-opacity')) > 0 && parseFloat(e.style('font-size')) * zoom >= parseFloat(e.style('min-zoomed-font-size')))
+        .map((e) => {
+          const b = e.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+          return { id: e.id(), text: e.style('label'), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+        });
+    });
+    const nodes = (await visibleIds(page)).length;
+    assert.ok(labels.some((l) => l.id === `n${node.id}`), `${node.name} is labelled`);
+    assert.ok(labels.length >= Math.min(10, nodes / 2), `enough labels are drawn around ${node.name} (${labels.length} for ${nodes} nodes)`);
+    // Two labels overlap when they share more than 2 px each way.
+    const overlaps = [];
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = i + 1; j < labels.length; j++) {
+        const a = labels[i];
+        const b = labels[j];
+        const w = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
+        const h = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+        if (w > 2 && h > 2) overlaps.push(`"${a.text}" / "${b.text}"`);
+      }
+    }
+    if (overlaps.length) await shot(page, '09d-depth-2-labels');
+    assert.deepEqual(overlaps, [], `around ${node.name}, ${overlaps.length} pairs of the ${labels.length} labels drawn overlap`);
+  }
+  await shot(page, '09d-depth-2-labels');
+  await page.context().close();
+});
+
+test('narrowing the window refits the graph', async () => {
+  const page = await newPage();
+  await page.goto(`${base}?c=${center.id}&d=2`);
+  await idle(page);
+  assert.deepEqual(await nodesOffCanvas(page), [], 'fitted at first');
+  for (const width of [1000, 700]) {
+    await page.setViewportSize({ width, height: 820 });
+    await page.waitForTimeout(300);
+    await idle(page);
+    assert.deepEqual(await nodesOffCanvas(page), [], `every node is inside the canvas at ${width} px`);
+  }
+  await shot(page, '09e-narrowed');
   await page.context().close();
 });
 
@@ -583,6 +750,40 @@ test('export: PNG and GraphML of the view', async () => {
   assert.equal((text.match(/<node /g) || []).length, centerSub.nodes.length, 'one GraphML node per node on screen');
   assert.equal((text.match(/<edge /g) || []).length, centerSub.edges.length, 'one GraphML edge per edge on screen');
   await page.context().close();
+});
+
+test('filter labels are not broken inside a word', async () => {
+  for (const viewport of [{ width: 1366, height: 820 }, { width: 360, height: 740 }, { width: 320, height: 640 }]) {
+    const page = await newPage(viewport);
+    await page.goto(base);
+    await idle(page);
+    if (viewport.width <= 900) {
+      await page.click('#btn-sidebar');
+      await page.waitForFunction(() => document.querySelector('#sidebar').getBoundingClientRect().left >= -1);
+    }
+    const labels = await page.evaluate(() => {
+      const side = document.querySelector('#sidebar').getBoundingClientRect();
+      return [...document.querySelectorAll('#filters label')].map((label) => {
+        // A text broken over lines has a client rect per line.
+        const lines = [...label.childNodes]
+          .filter((t) => t.nodeType === Node.TEXT_NODE && t.textContent.trim())
+          .map((t) => {
+            const r = document.createRange();
+            r.selectNodeContents(t);
+            return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+          });
+        const box = label.getBoundingClientRect();
+        return { text: label.textContent.trim(), lines: Math.max(...lines), inside: box.left >= side.left - 1 && box.right <= side.right + 1 };
+      });
+    });
+    assert.ok(labels.length >= 7 + 5, `the type filters are there (${labels.length})`);
+    const broken = labels.filter((l) => l.lines > 1).map((l) => l.text);
+    assert.deepEqual(broken, [], `at ${viewport.width} px no filter label wraps`);
+    const out = labels.filter((l) => !l.inside).map((l) => l.text);
+    assert.deepEqual(out, [], `at ${viewport.width} px every filter label is inside the sidebar`);
+    if (viewport.width === 360) await shot(page, '14c-phone-filter-labels');
+    await page.context().close();
+  }
 });
 
 test('phone width: graph, search and panel fit the screen', async () => {

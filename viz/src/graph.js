@@ -1,10 +1,13 @@
 // The graph view: a Cytoscape.js instance that holds the elements on screen.
 // Owns layout, the large-graph rendering mode, filtering on the client,
-// path highlighting and the expansion of a node's neighbours.
+// the path view, label decluttering, fitting and the expansion of a node's
+// neighbours.
 
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { cyStyle } from './style.js';
+import { declutterLabels } from './labels.js';
+import { pathPositions } from './path-layout.js';
 
 cytoscape.use(fcose);
 
@@ -97,6 +100,14 @@ export class GraphView {
     this.filter = null;
     this.center = '';
     this.large = false;
+    // While paths are shown: {behind: ids of the elements of the view they
+    // replace, added: ids of the elements added for them, positions: where
+    // the view had the path nodes it already held}.
+    this.pathView = null;
+    // Whether the viewport is the one fit() chose: then a resize refits; once
+    // the user pans or zooms, their viewport is kept.
+    this.fitted = false;
+    this.fitting = false;
     this.cy = this.create(false);
   }
 
@@ -137,6 +148,10 @@ export class GraphView {
     });
     cy.multiClickDebounceTime(300);
     cy.on('dbltap', 'node', (ev) => this.handlers.onExpand(ev.target.data('nid')));
+    cy.on('viewport', () => {
+      if (!this.fitting) this.fitted = false;
+    });
+    cy.on('dragfree', 'node', () => this.declutter());
     return cy;
   }
 
@@ -153,11 +168,14 @@ export class GraphView {
   clear() {
     this.cy.elements().remove();
     this.center = '';
+    this.pathView = null;
   }
 
   // Replaces the view with a subgraph {nodes, edges}; keeps the positions of
   // the nodes that were already there and lays out only if something is new.
+  // Paths shown are cleared first (the caller shows them again).
   setGraph({ nodes, edges }, center) {
+    this.clearPaths();
     const old = new Map();
     this.cy.nodes().forEach((n) => old.set(n.id(), { ...n.position() }));
     this.ensureMode(nodes.length + edges.length);
@@ -409,13 +427,14 @@ export class GraphView {
 
   // Client-side filter: a guard on top of the server's filtering, so the view
   // always agrees with the filter panel. Nodes left without a visible edge are
-  // hidden too (except the center and path nodes).
+  // hidden too (except the center and path nodes). While paths are shown, the
+  // view behind them is hidden. Labels are decluttered for what stays drawn.
   applyFilter(f) {
     this.filter = f;
     const cy = this.cy;
     // Decide first, then touch only the elements whose class changes: a class
     // change restyles the element, which is what costs at 5,000 nodes.
-    const hidden = new Set();
+    const hidden = new Set(this.pathView ? this.pathView.behind : []);
     if (f) {
       const nt = f.nt.length ? new Set(f.nt) : null;
       const et = f.et.length ? new Set(f.et) : null;
@@ -432,7 +451,7 @@ export class GraphView {
       if (nt || edgeFiltered) {
         cy.nodes().forEach((n) => {
           const keep = n.hasClass('center') || n.hasClass('path');
-          if (keep) return;
+          if (keep || hidden.has(n.id())) return;
           if (nt && !nt.has(n.data('type'))) {
             hidden.add(n.id());
             return;
@@ -455,53 +474,80 @@ export class GraphView {
         toShow.removeClass('filtered');
       });
     }
+    this.declutter();
   }
 
+  // Hides the labels that would overlap more important ones (labels.js). Not
+  // above LARGE elements: restyling the thousands of labels it hides there
+  // costs seconds; large graphs draw labels only once zoomed in
+  // (min-zoomed-font-size) and drop them while panning instead.
+  declutter() {
+    if (!this.large) declutterLabels(this.cy);
+    else this.cy.elements('.label-hidden').removeClass('label-hidden');
+  }
+
+  // What is drawn, and how many nodes the filter hides (not counting the
+  // view hidden behind paths).
   visibleCount() {
-    return { nodes: this.cy.nodes().not('.filtered').length, edges: this.cy.edges().not('.filtered').length };
+    const cy = this.cy;
+    const behind = this.pathView ? this.pathView.behind.filter((id) => cy.getElementById(id).isNode()).length : 0;
+    const nodes = cy.nodes().not('.filtered').length;
+    return { nodes, edges: cy.edges().not('.filtered').length, filteredOut: cy.nodes().length - nodes - behind };
   }
 
-  // Highlights the given paths ([{nodes, edges}]) and fades everything else.
-  highlightPaths(paths) {
+  // Shows only the given paths ([{nodes, edges}], from one node to another):
+  // the view on screen is hidden behind them, their missing nodes and edges
+  // are added, they are highlighted (class 'path') and laid out left to
+  // right (path-layout.js). The caller fits. clearPaths() undoes all of it.
+  showPaths(paths) {
+    this.clearPaths();
     const cy = this.cy;
+    const behind = cy.elements().map((e) => e.id());
+    const added = [];
+    const positions = new Map();
     cy.batch(() => {
-      cy.elements('.path, .faded').removeClass('path faded');
-      if (!paths || !paths.length) return;
-      let sel = cy.collection();
       for (const p of paths) {
-        for (const n of p.nodes) sel = sel.union(cy.getElementById(nid(n.id)));
-        for (const e of p.edges) sel = sel.union(cy.getElementById(eid(e.id)));
+        for (const n of p.nodes) {
+          if (!cy.getElementById(nid(n.id)).length) added.push(cy.add({ group: 'nodes', data: nodeData(n) }).id());
+        }
+        for (const e of p.edges) {
+          if (cy.getElementById(eid(e.id)).length) continue;
+          if (!cy.getElementById(nid(e.source)).length || !cy.getElementById(nid(e.target)).length) continue;
+          added.push(cy.add({ group: 'edges', data: edgeData(e) }).id());
+        }
       }
-      sel.addClass('path');
-      cy.elements().difference(sel).addClass('faded');
+      const onPath = cy.collection();
+      const at = pathPositions(paths);
+      for (const p of paths) {
+        for (const n of p.nodes) onPath.merge(cy.getElementById(nid(n.id)));
+        for (const e of p.edges) onPath.merge(cy.getElementById(eid(e.id)));
+      }
+      onPath.nodes().forEach((n) => {
+        if (!added.includes(n.id())) positions.set(n.id(), { ...n.position() });
+        n.position(at.get(n.data('nid')));
+      });
+      onPath.addClass('path');
+      const on = new Set(onPath.map((e) => e.id()));
+      this.pathView = { behind: behind.filter((id) => !on.has(id)), added, positions };
     });
+    this.markMore();
     this.applyFilter(this.filter);
   }
 
-  // Adds the nodes and edges of the paths that are not on screen yet.
-  addPaths(paths) {
-    const nodes = [];
-    const edges = [];
-    for (const p of paths) {
-      nodes.push(...p.nodes);
-      edges.push(...p.edges);
-    }
+  // Leaves the path view: removes what showPaths() added, puts the view's
+  // nodes back where they were and shows the view again. The caller fits.
+  clearPaths() {
+    if (!this.pathView) return;
     const cy = this.cy;
-    const added = [];
+    const { added, positions } = this.pathView;
+    this.pathView = null;
     cy.batch(() => {
-      for (const n of nodes) if (!cy.getElementById(nid(n.id)).length) added.push(cy.add({ group: 'nodes', data: nodeData(n) }));
-      for (const e of edges) {
-        if (cy.getElementById(eid(e.id)).length) continue;
-        if (!cy.getElementById(nid(e.source)).length || !cy.getElementById(nid(e.target)).length) continue;
-        cy.add({ group: 'edges', data: edgeData(e) });
-      }
+      for (const id of added) cy.getElementById(id).remove();
+      cy.elements('.path').removeClass('path');
+      for (const [id, p] of positions) cy.getElementById(id).position(p);
     });
-    if (added.length === cy.nodes().length) this.layout();
-    else if (added.length) {
-      this.placeAround(cy.collection(added));
-      this.relax();
-    }
     this.markMore();
+    this.applyFilter(this.filter);
   }
 
   select(kind, id) {
@@ -517,8 +563,8 @@ export class GraphView {
     if (el.length) this.cy.animate({ center: { eles: el }, zoom: Math.max(this.cy.zoom(), 1) }, { duration: 300 });
   }
 
-  // Fits the visible nodes. For large graphs the box comes from the node
-  // positions alone: Cytoscape's own fit measures every label (seconds at 5,000).
+  // Fits the visible elements to the canvas (or, while the graph is hidden,
+  // as soon as it is shown again).
   fit() {
     const cy = this.cy;
     if (!this.container.offsetWidth) {
@@ -527,8 +573,21 @@ export class GraphView {
       return;
     }
     this.needsFit = false;
+    this.fitted = true;
     const els = cy.elements().not(".filtered");
     if (!els.length) return;
+    this.fitting = true;
+    try {
+      this.fitTo(els);
+    } finally {
+      this.fitting = false;
+    }
+  }
+
+  // For large graphs the box can come from the node positions alone
+  // (FAST_FIT): Cytoscape's own fit measures every label (seconds at 5,000).
+  fitTo(els) {
+    const cy = this.cy;
     if (els.nodes().length <= LARGE || !FAST_FIT) {
       cy.fit(els, 30);
       this.avoidOcclusion(els);
@@ -564,7 +623,10 @@ export class GraphView {
     cy.viewport({ zoom, pan: { x: w / 2 - zoom * (bb.x1 + bb.w / 2), y: h / 2 - zoom * (bb.y1 + bb.h / 2) } });
   }
 
+  // After the canvas changed size: refits, unless the user has panned or
+  // zoomed since the last fit.
   resize() {
     this.cy.resize();
+    if (this.fitted) this.fit();
   }
 }

@@ -192,8 +192,7 @@ $('#pagers').addEventListener('click', (ev) => {
 
 function updateStatus() {
   const c = graph.visibleCount();
-  const total = graph.cy.nodes().length;
-  $('#status').innerHTML = `<span data-testid="count">${fmt(c.nodes)} nodes · ${fmt(c.edges)} edges</span>${total > c.nodes ? ` <span class="muted">(${fmt(total - c.nodes)} filtered out)</span>` : ''}${graph.truncated ? ' <span class="warn">truncated: raise max nodes</span>' : ''}${graph.webgl ? ' <span class="muted">· WebGL</span>' : ''}`;
+  $('#status').innerHTML = `<span data-testid="count">${fmt(c.nodes)} nodes · ${fmt(c.edges)} edges</span>${c.filteredOut > 0 ? ` <span class="muted">(${fmt(c.filteredOut)} filtered out)</span>` : ''}${graph.truncated ? ' <span class="warn">truncated: raise max nodes</span>' : ''}${graph.webgl ? ' <span class="muted">· WebGL</span>' : ''}`;
 }
 
 function applySelection() {
@@ -219,14 +218,18 @@ new Autocomplete($('#search'), (node) => {
 const filters = new Filters($('#filters'), store);
 
 const paths = new PathFinder($('#paths-form'), store, {
-  onPaths: (list, add) => {
-    if (add) graph.addPaths(list);
+  onPaths: (list) => {
     showWelcome(false);
-    graph.highlightPaths(list);
+    graph.showPaths(list);
     graph.fit();
     updateStatus();
   },
-  onClear: () => graph.highlightPaths(null),
+  onClear: () => {
+    graph.clearPaths();
+    if (!graph.cy.nodes().length) showWelcome(true);
+    graph.fit();
+    updateStatus();
+  },
 });
 
 const timeline = new Timeline($('#timeline-view'), store, (id) => openActor(id));

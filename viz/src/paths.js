@@ -9,7 +9,7 @@ export class PathFinder {
   constructor(form, store, handlers) {
     this.form = form;
     this.store = store;
-    this.handlers = handlers; // {onPaths(paths), onClear()}
+    this.handlers = handlers; // {onPaths(paths): show only these, onClear(): show the view again}
     form.innerHTML = `
       <label>from <span class="field"><input name="from" placeholder="actor…" aria-label="path from"></span></label>
       <label>to <span class="field"><input name="to" placeholder="actor…" aria-label="path to"></span></label>
@@ -36,11 +36,11 @@ export class PathFinder {
     });
     this.result.addEventListener('keydown', (ev) => {
       const li = ev.target.closest('li[data-i]');
-      if (li && ev.key === 'Enter') this.handlers.onPaths([this.paths[Number(li.dataset.i)]], false);
+      if (li && ev.key === 'Enter') this.handlers.onPaths([this.paths[Number(li.dataset.i)]]);
     });
     this.result.addEventListener('click', (ev) => {
       const li = ev.target.closest('li[data-i]');
-      if (li) this.handlers.onPaths([this.paths[Number(li.dataset.i)]], false);
+      if (li) this.handlers.onPaths([this.paths[Number(li.dataset.i)]]);
     });
   }
 
@@ -75,7 +75,7 @@ export class PathFinder {
                 .join('')}</li>`,
           )
           .join('')}</ol>`;
-      this.handlers.onPaths(this.paths, true);
+      this.handlers.onPaths(this.paths);
     } catch (e) {
       this.result.innerHTML = `<p class="error">${esc(e.message)}</p>`;
     }

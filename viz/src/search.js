@@ -1,5 +1,7 @@
 // Search with suggestions as the user types (debounced, stale requests
 // aborted, keyboard navigable). Used by the header and by the path inputs.
+// Enter acts on the text in the box when it is pressed: never on the
+// suggestions of an older text.
 
 import { api } from './api.js';
 import { typeIcon } from './style.js';
@@ -14,8 +16,9 @@ export class Autocomplete {
     this.onPick = onPick;
     this.limit = limit;
     this.results = [];
+    this.resultsFor = null; // the text `results` are the suggestions for
+    this.pending = null; // the request in flight: {q, ctrl, done}
     this.active = -1;
-    this.ctrl = null;
     const id = `ac-list-${++seq}`;
     this.list = document.createElement('ul');
     this.list.className = 'suggestions';
@@ -29,10 +32,10 @@ export class Autocomplete {
     input.setAttribute('autocomplete', 'off');
     input.parentElement.classList.add('ac-wrap');
     input.parentElement.appendChild(this.list);
-    const run = debounce(() => this.fetch(), 120);
+    this.suggestSoon = debounce(() => this.suggest(), 120);
     input.addEventListener('input', () => {
       input.dataset.id = '';
-      run();
+      this.suggestSoon();
     });
     input.addEventListener('keydown', (ev) => this.onKey(ev));
     input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
@@ -48,27 +51,56 @@ export class Autocomplete {
     });
   }
 
-  async fetch() {
+  // Shows the suggestions for the text in the box: resolves once they are
+  // shown (at once if they already are; with the request in flight if it is
+  // for this text). A request for an older text is aborted, so its answer
+  // never replaces the suggestions of a newer one.
+  suggest() {
     const q = this.input.value.trim();
-    if (this.ctrl) this.ctrl.abort();
+    if (q === this.resultsFor) return Promise.resolve();
+    if (this.pending && this.pending.q === q) return this.pending.done;
+    if (this.pending) this.pending.ctrl.abort();
+    this.pending = null;
     if (!q) {
       this.results = [];
+      this.resultsFor = q;
+      this.active = -1;
       this.close();
-      return;
+      return Promise.resolve();
     }
-    this.ctrl = new AbortController();
-    try {
-      const r = await api.search(q, { limit: this.limit }, { signal: this.ctrl.signal });
-      if (q !== this.input.value.trim()) return;
-      this.results = r.results || [];
-      this.active = this.results.length ? 0 : -1;
-      this.render(q);
-    } catch (e) {
-      if (e.name === 'AbortError') return;
-      this.results = [];
-      this.list.innerHTML = `<li class="error">${esc(e.message)}</li>`;
-      this.open();
-    }
+    const ctrl = new AbortController();
+    const done = api
+      .search(q, { limit: this.limit }, { signal: ctrl.signal })
+      .then(
+        (r) => {
+          this.results = r.results || [];
+          this.resultsFor = q;
+          this.active = this.results.length ? 0 : -1;
+          this.render(q);
+        },
+        (e) => {
+          if (e.name === 'AbortError') return;
+          this.results = [];
+          this.resultsFor = null;
+          this.list.innerHTML = `<li class="error">${esc(e.message)}</li>`;
+          this.open();
+        },
+      )
+      .finally(() => {
+        if (this.pending && this.pending.ctrl === ctrl) this.pending = null;
+      });
+    this.pending = { q, ctrl, done };
+    return done;
+  }
+
+  // Enter: picks the active suggestion of the text in the box, asking for
+  // the suggestions now (not after the typing pause) if they are not shown
+  // yet. Nothing is picked if the text changed while they were on their way.
+  async enter() {
+    this.suggestSoon.cancel();
+    const q = this.input.value.trim();
+    await this.suggest();
+    if (q === this.input.value.trim() && q === this.resultsFor && this.active >= 0) this.pick(this.active);
   }
 
   render(q) {
@@ -108,16 +140,20 @@ export class Autocomplete {
       this.render(this.input.value.trim());
       ev.preventDefault();
     } else if (ev.key === 'Enter') {
-      if (this.active >= 0 && this.active < n) this.pick(this.active);
+      this.enter();
       ev.preventDefault();
     } else if (ev.key === 'Escape') {
       this.close();
     }
   }
 
+  // Picks suggestion i; a suggestion request still to come is dropped, so
+  // the list does not open again under the chosen name.
   pick(i) {
     const r = this.results[i];
     if (!r) return;
+    this.suggestSoon.cancel();
+    if (this.pending) this.pending.ctrl.abort();
     this.input.value = r.node.name;
     this.input.dataset.id = r.node.id;
     this.close();

@@ -99,7 +99,8 @@ export function cyStyle() {
     { selector: 'node.hub', style: { 'border-width': 3, 'border-color': '#ffb000', 'border-style': 'double' } },
     { selector: 'node:selected', style: { 'border-style': 'solid', 'border-width': 4, 'border-color': '#ff006e', 'overlay-opacity': 0 } },
     { selector: 'edge:selected', style: { 'line-color': '#ff006e', 'target-arrow-color': '#ff006e', width: 4, opacity: 1 } },
-    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+    // Labels that would overlap a more important node's label (labels.js).
+    { selector: '.label-hidden', style: { 'text-opacity': 0 } },
     { selector: 'node.path', style: { 'border-style': 'solid', 'border-width': 5, 'border-color': '#ff006e', 'font-weight': 'bold', 'z-index': 10 } },
     { selector: 'edge.path', style: { 'line-color': '#ff006e', 'target-arrow-color': '#ff006e', width: 5, opacity: 1, 'z-index': 10 } },
     { selector: '.filtered', style: { display: 'none' } },

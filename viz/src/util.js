@@ -6,12 +6,15 @@ export function esc(s) {
 
 export const fmt = (n) => (typeof n === 'number' ? n.toLocaleString('en-US') : String(n ?? ''));
 
+// fn, called `ms` after the last call; .cancel() drops a call not made yet.
 export function debounce(fn, ms) {
   let t;
-  return (...args) => {
+  const debounced = (...args) => {
     clearTimeout(t);
     t = setTimeout(() => fn(...args), ms);
   };
+  debounced.cancel = () => clearTimeout(t);
+  return debounced;
 }
 
 export function $(sel, root = document) {
