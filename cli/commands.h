@@ -36,6 +36,7 @@ void AddExtractCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);
 void AddBackupCommand(CLI::App& app);
+void AddRecoverCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);
 void AddTrainCommand(CLI::App& app);
 

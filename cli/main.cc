@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   AddServeCommand(app);
   AddCheckCommand(app);
   AddBackupCommand(app);
+  AddRecoverCommand(app);
   AddExportCommand(app);
   AddTrainCommand(app);
   for (CLI::App* sub : app.get_subcommands({}))

@@ -1,5 +1,6 @@
 #include "actorgraph/storage/integrity_check.h"
 
+#include <filesystem>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
@@ -71,10 +72,15 @@ struct EdgeState {
 
 class Checker {
  public:
-  Checker(rocksdb::DB* db, size_t max_examples) : db_(db), max_examples_(max_examples) {}
+  // `tables_open`: whether a plain open of the database finds every table file the MANIFEST
+  // names (a secondary instance leaves a missing one out of its view without a word).
+  Checker(rocksdb::DB* db, size_t max_examples, rocksdb::Status tables_open)
+      : db_(db), max_examples_(max_examples), tables_open_(std::move(tables_open)) {}
 
   Status Run(IntegrityReport* report) {
+    CheckTableFiles();
     AG_RETURN_IF_ERROR(ScanMeta());
+    CheckFormatRecord();
     AG_RETURN_IF_ERROR(ScanNodes());
     AG_RETURN_IF_ERROR(ScanOut());
     AG_RETURN_IF_ERROR(ScanIn());
@@ -85,7 +91,8 @@ class Checker {
     AG_RETURN_IF_ERROR(ScanHashes());
     AG_RETURN_IF_ERROR(ScanDegrees());
     CheckCounters();
-    report->invariants = {records_, mirrors_, evidence_, ends_, index_, articles_, counters_};
+    report->invariants = {files_, format_, records_,  mirrors_, evidence_,
+                          ends_,  index_,  articles_, counters_};
     report->scanned = scanned_;
     return Status::Ok();
   }
@@ -116,6 +123,42 @@ class Checker {
     ++inv.violations;
     if (inv.examples.size() < max_examples_) inv.examples.push_back(example);
   }
+  // Every table file the MANIFEST names is there with its recorded size, and every block of
+  // it reads back with a matching checksum: a deleted, truncated or altered file is named
+  // here, where a scan would only see fewer keys.
+  void CheckTableFiles() {
+    if (!tables_open_.ok()) Fail(files_, tables_open_.ToString());
+    std::vector<rocksdb::LiveFileMetaData> files;
+    db_->GetLiveFilesMetaData(&files);
+    for (const auto& f : files) {
+      std::error_code ec;
+      const std::string path = f.db_path + "/" + f.name;
+      const uintmax_t size = std::filesystem::file_size(path, ec);
+      if (ec)
+        Fail(files_, f.name + " is missing");
+      else if (size != f.size)
+        Fail(files_, f.name + " has " + std::to_string(size) + " bytes, the MANIFEST says " +
+                         std::to_string(f.size));
+    }
+    if (files_.ok())
+      if (rocksdb::Status s = db_->VerifyChecksum(); !s.ok()) Fail(files_, s.ToString());
+    table_files_ = files.size();
+  }
+
+  // The format record is there whenever anything is: only a database that was created and
+  // never written (no key, no table file) may lack it.
+  void CheckFormatRecord() {
+    std::string version;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), MetaKey("format_version"), &version);
+    if (s.ok()) return;
+    if (!s.IsNotFound()) return Fail(format_, "the format record cannot be read: " + s.ToString());
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+    it->SeekToFirst();
+    if (it->Valid() || table_files_ > 0 || !it->status().ok())
+      Fail(format_, "no format record, yet the database holds " +
+                        std::string(it->Valid() ? "keys" : "table files"));
+  }
+
   void BadRecord(std::string_view key, const std::string& what) {
     Fail(records_, what + " at key " + Printable(key));
   }
@@ -297,7 +340,15 @@ class Checker {
 
   rocksdb::DB* db_;
   size_t max_examples_;
+  rocksdb::Status tables_open_;
 
+  InvariantResult files_{
+      "table-files",
+      "every table file the MANIFEST names is present, whole and passes its checksums",
+      0,
+      {}};
+  InvariantResult format_{"format", "the format record is present in a written database", 0, {}};
+  size_t table_files_ = 0;
   InvariantResult records_{"records", "every key and record decodes", 0, {}};
   InvariantResult mirrors_{"edge-mirrors",
                            "every O key has its I mirror with the same record, and every I its O",
@@ -331,6 +382,24 @@ class Checker {
   std::unordered_map<std::string, core::ArticleId> articles_by_hash_;
 };
 
+// Opens `dir` read-only with every table file opened at once, which fails when one the
+// MANIFEST names is missing. A server may delete compacted files between reading the MANIFEST
+// and opening them, so a failure is tried once more before it counts.
+rocksdb::Status OpenEveryTableFile(const std::string& dir) {
+  rocksdb::Options options;
+  options.create_if_missing = false;
+  options.max_open_files = -1;
+  options.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
+  rocksdb::Status s;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    rocksdb::DB* raw = nullptr;
+    s = rocksdb::DB::OpenForReadOnly(options, dir, &raw);
+    std::unique_ptr<rocksdb::DB> db(raw);
+    if (s.ok()) return s;
+  }
+  return s;
+}
+
 }  // namespace
 
 core::Result<IntegrityReport> CheckIntegrity(const std::string& dir,
@@ -338,7 +407,8 @@ core::Result<IntegrityReport> CheckIntegrity(const std::string& dir,
   auto view = LiveView::Open(dir);
   if (!view.ok()) return view.status();
   IntegrityReport report;
-  AG_RETURN_IF_ERROR(Checker((*view)->db(), options.max_examples).Run(&report));
+  AG_RETURN_IF_ERROR(
+      Checker((*view)->db(), options.max_examples, OpenEveryTableFile(dir)).Run(&report));
   return report;
 }
 

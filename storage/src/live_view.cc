@@ -31,12 +31,21 @@ core::Result<std::unique_ptr<LiveView>> LiveView::Open(const std::string& dir,
   view->scratch_dir_ = scratch;
 
   options.create_if_missing = false;
+  options.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
   options.max_open_files = -1;  // keep tables open: the primary may delete them meanwhile
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s = rocksdb::DB::OpenAsSecondary(options, dir, scratch, &raw);
+  if (s.IsCorruption())
+    return Status::Corruption("database " + dir + " is damaged (" + s.ToString() +
+                              "); `actorgraph recover --db " + dir +
+                              "` opens it, dropping only what is damaged, and reports it");
   if (!s.ok()) return Status::IoError("open " + dir + " for reading: " + s.ToString());
   view->db_.reset(raw);
   s = raw->TryCatchUpWithPrimary();
+  if (s.IsCorruption())
+    return Status::Corruption("database " + dir + " is damaged (" + s.ToString() +
+                              "); `actorgraph recover --db " + dir +
+                              "` opens it, dropping only what is damaged, and reports it");
   if (!s.ok()) return Status::IoError("catch up with " + dir + ": " + s.ToString());
 
   std::string version;

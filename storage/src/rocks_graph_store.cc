@@ -51,6 +51,9 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
   ro.create_if_missing = options.create_if_missing && !reads_only;
   ro.IncreaseParallelism(2);
   ro.compression = rocksdb::kNoCompression;
+  // A torn last record is the trace of a crash during a write (never acknowledged: a write is
+  // acknowledged after its sync); damage before it is refused, not skipped in silence.
+  ro.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(options.block_cache_mb << 20);
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -75,6 +78,10 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
       return Status::IoError("database " + dir +
                              " is in use by another process (a serve or an import); reads work "
                              "beside it, writes go through that process");
+    if (s.IsCorruption())
+      return Status::Corruption("database " + dir + " is damaged (" + s.ToString() +
+                                "); nothing was changed. `actorgraph recover --db " + dir +
+                                "` opens it, dropping only what is damaged, and reports it");
     return FromRocks(s, "open " + dir);
   }
   if (!impl->secondary) impl->primary.reset(raw);

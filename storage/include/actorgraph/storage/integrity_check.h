@@ -25,9 +25,10 @@ struct InvariantResult {
 };
 
 struct IntegrityReport {
-  // In this order: records (every key and record decodes), edge-mirrors, edge-evidence,
-  // edge-ends, index-entries, articles, counters — FORMAT.md's invariants 1 to 6, preceded by
-  // the decoding check they all rely on.
+  // In this order: table-files (every file the MANIFEST names is present, whole and passes
+  // its checksums), format (the format record), records (every key and record decodes),
+  // edge-mirrors, edge-evidence, edge-ends, index-entries, articles, counters — FORMAT.md's
+  // invariants 1 to 6, preceded by the file, format and decoding checks they rely on.
   std::vector<InvariantResult> invariants;
   std::map<std::string, uint64_t> scanned;  // keys read per kind ("N", "O", ...)
 
