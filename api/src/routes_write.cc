@@ -186,15 +186,15 @@ void GetCuration(ApiContext& ctx, const httplib::Request& req, httplib::Response
 
 }  // namespace
 
-void AddWriteRoutes(httplib::Server& http, ApiContext& ctx) {
-  http.Post("/api/v1/articles", Bound(ctx, PostArticle));
-  http.Post(R"(/api/v1/nodes/([^/]+)/merge)", Bound(ctx, Merge));
-  http.Patch(R"(/api/v1/nodes/([^/]+))", Bound(ctx, PatchNode));
-  http.Delete(R"(/api/v1/edges/([^/]+))", Bound(ctx, DeleteEdge));
-  http.Delete(R"(/api/v1/edges/([^/]+)/evidence/([^/]+))", Bound(ctx, DeleteEvidence));
-  http.Get("/api/v1/curations", Bound(ctx, ListCurations));
-  http.Get(R"(/api/v1/curations/([^/]+))", Bound(ctx, GetCuration));
-  http.Post(R"(/api/v1/curations/([^/]+)/undo)", Bound(ctx, Undo));
+void AddWriteRoutes(RouteTable& routes, ApiContext& ctx) {
+  routes.Post("/api/v1/articles", Bound(ctx, PostArticle));
+  routes.Post(R"(/api/v1/nodes/([^/]+)/merge)", Bound(ctx, Merge));
+  routes.Patch(R"(/api/v1/nodes/([^/]+))", Bound(ctx, PatchNode));
+  routes.Delete(R"(/api/v1/edges/([^/]+))", Bound(ctx, DeleteEdge));
+  routes.Delete(R"(/api/v1/edges/([^/]+)/evidence/([^/]+))", Bound(ctx, DeleteEvidence));
+  routes.Get("/api/v1/curations", Bound(ctx, ListCurations));
+  routes.Get(R"(/api/v1/curations/([^/]+))", Bound(ctx, GetCuration));
+  routes.Post(R"(/api/v1/curations/([^/]+)/undo)", Bound(ctx, Undo));
 }
 
 }  // namespace actorgraph::api
