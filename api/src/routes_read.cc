@@ -235,7 +235,8 @@ void ListEdgesOfType(ApiContext& ctx, const httplib::Request& req, core::NodeId 
   filter.edge_types = {type};
   core::NeighborQuery q;
   q.edge_type = type;
-  q.direction = core::IsSymmetric(type) ? core::Direction::kBoth : DirectionParam(req, "out");
+  q.direction = DirectionParam(req, "out");
+  if (core::IsSymmetric(type)) q.direction = core::Direction::kBoth;
   q.cursor = Param(req, "cursor").value_or("");
   SendJsonText(res, 200, NeighborPage(ctx, source, q, filter, LimitParam(req, 50)));
 }
