@@ -231,7 +231,11 @@ json Schemas() {
                         {"new", {{"type", "boolean"}}},
                         {"nodes", Arr(Ref("Node"))},
                         {"edges", Arr(Ref("Edge"))}})},
-      {"MergeIn", Obj({{"into", Str()}})},
+      {"MergeIn", Obj({{"into",
+                        {{"type", "string"},
+                         {"description",
+                          "the survivor: a node id, or a name or alias (409 \"ambiguous\" "
+                          "with the candidates when it names several nodes)"}}}})},
       {"NodeEdit", Obj({{"name", Str()}, {"type", Str()}, {"aliases", Arr(Str())}})},
       {"Curation", Obj({{"id", Str()},
                         {"kind", Str()},

@@ -112,3 +112,24 @@ TEST_CASE("subgraph, edges, events and export take names", "[api][names]") {
   CHECK(by_name.text.find("Vienna Energy Forum 2019") != std::string::npos);
   CHECK(Get(s, "/api/v1/export?format=jsonl&center=" + Q("Anna Schmidt")).status == 409);
 }
+
+TEST_CASE("a merge names its survivor by id or name", "[api][names]") {
+  LiveServer s(api::ServerOptions{}, false);
+  BuildNamedGraph(s.store());
+  std::string energy = "/api/v1/nodes/" + Id(named::kSiemensEnergy) + "/merge";
+  auto ambiguous = Send(s, "POST", energy, R"({"into": "Anna Schmidt"})");
+  CHECK(ambiguous.status == 409);
+  CHECK(ambiguous.body["error"]["candidates"].size() == 2);
+  CHECK(Send(s, "POST", energy, R"({"into": "Atlantis"})").status == 404);
+  CHECK(Get(s, "/api/v1/curations").body["items"].size() == 1);  // the merge of the fixture
+
+  auto merged = Send(s, "POST", energy, R"({"into": "Siemens"})");
+  REQUIRE(merged.status == 200);
+  CHECK(merged.body["curation"]["what"]["into"] == Id(named::kSiemens));
+  auto curations = Get(s, "/api/v1/curations");
+  REQUIRE(curations.body["items"].size() == 2);
+  CHECK(curations.body["items"][1]["id"] == merged.body["curation"]["id"]);
+  // The merged node's name now names the survivor.
+  CHECK(Get(s, "/api/v1/subgraph?center=" + Q("Siemens Energy")).body["center"] ==
+        Id(named::kSiemens));
+}
