@@ -41,3 +41,23 @@ TEST_CASE("every list endpoint answers items, equal to its old key", "[api][list
   Items(Get(s, "/api/v1/nodes/" + hub + "/cooccurrence"));
   Items(Get(s, "/api/v1/articles?limit=2"));
 }
+
+TEST_CASE("the OpenAPI document marks the old list keys deprecated", "[api][lists]") {
+  json doc = Get(CorpusServer(), "/api/v1/openapi.json").body;
+  CHECK(doc["info"]["description"].get<std::string>().find("kept until API version 2") !=
+        std::string::npos);
+  const json& schemas = doc["components"]["schemas"];
+  for (auto [schema, old_key] : {std::pair{"SearchResults", "results"},
+                                 {"MetricTop", "results"},
+                                 {"ComponentList", "components"},
+                                 {"Events", "events"},
+                                 {"Paths", "paths"}}) {
+    INFO(schema);
+    const json& properties = schemas[schema]["properties"];
+    CHECK(properties["items"]["type"] == "array");
+    CHECK(properties[old_key]["deprecated"] == true);
+    CHECK(properties[old_key]["items"] == properties["items"]["items"]);
+  }
+  for (const char* paged : {"NeighborPage", "CurationPage", "ArticlePage"})
+    CHECK(schemas[paged]["properties"].contains("next_cursor"));
+}
