@@ -110,10 +110,6 @@ core::NodeId IdText(const std::string& text, const char* what) {
   return id;
 }
 
-core::NodeId IdParam(const httplib::Request& req, const char* name) {
-  return IdText(RequiredParam(req, name), name);
-}
-
 core::EdgeKey EdgeIdText(const std::string& text) {
   core::EdgeKey key;
   if (!ParseEdgeId(text, &key))

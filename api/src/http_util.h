@@ -68,7 +68,6 @@ std::string RequiredParam(const httplib::Request& req, const char* name);
 size_t SizeParam(const httplib::Request& req, const char* name, size_t fallback, size_t min,
                  size_t max);
 size_t LimitParam(const httplib::Request& req, size_t fallback);
-core::NodeId IdParam(const httplib::Request& req, const char* name);
 core::NodeId IdText(const std::string& text, const char* what);
 core::EdgeKey EdgeIdText(const std::string& text);
 // Comma-separated type names; empty when absent.
