@@ -12,6 +12,7 @@
 #include "actorgraph/core/graph_snapshot.h"
 #include "actorgraph/core/search.h"
 #include "http_util.h"
+#include "route_table.h"
 
 namespace actorgraph::api {
 
@@ -42,10 +43,11 @@ class ApiContext {
 using Route = void (*)(ApiContext&, const httplib::Request&, httplib::Response&);
 Handler Bound(ApiContext& ctx, Route fn);
 
-void AddReadRoutes(httplib::Server& http, ApiContext& ctx);    // search, nodes, edges
-void AddGraphRoutes(httplib::Server& http, ApiContext& ctx);   // paths, subgraph, analytics, events
-void AddWriteRoutes(httplib::Server& http, ApiContext& ctx);   // articles, curation
-void AddExportRoutes(httplib::Server& http, ApiContext& ctx);  // export, openapi.json
+void AddReadRoutes(RouteTable& routes, ApiContext& ctx);     // search, nodes, edges
+void AddGraphRoutes(RouteTable& routes, ApiContext& ctx);    // paths, subgraph, analytics, events
+void AddArticleRoutes(RouteTable& routes, ApiContext& ctx);  // articles: list, one with its graph
+void AddWriteRoutes(RouteTable& routes, ApiContext& ctx);    // ingesting articles, curation
+void AddExportRoutes(RouteTable& routes, ApiContext& ctx);   // export, openapi.json
 
 // The OpenAPI 3 document of the API.
 const std::string& OpenApiDocument();

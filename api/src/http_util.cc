@@ -13,6 +13,10 @@ void Fail(int status, const std::string& code, const std::string& message) {
   throw HttpError(status, code, message);
 }
 
+void Fail(int status, const std::string& code, const std::string& message, json details) {
+  throw HttpError(status, code, message, std::move(details));
+}
+
 void ThrowIfError(const core::Status& st) {
   if (st.ok()) return;
   switch (st.code()) {
@@ -40,6 +44,12 @@ void SendJson(httplib::Response& res, int status, const json& body) {
   res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
 }
 
+json ListBody(json list, const char* deprecated_key) {
+  json body = {{"items", list}};
+  body[deprecated_key] = std::move(list);
+  return body;
+}
+
 void SendJsonText(httplib::Response& res, int status, std::string body) {
   res.status = status;
   res.body = std::move(body);
@@ -47,8 +57,10 @@ void SendJsonText(httplib::Response& res, int status, std::string body) {
 }
 
 void SendError(httplib::Response& res, int status, const std::string& code,
-               const std::string& message) {
-  SendJson(res, status, {{"error", {{"code", code}, {"message", message}}}});
+               const std::string& message, const json& details) {
+  json error = {{"code", code}, {"message", message}};
+  error.update(details);
+  SendJson(res, status, {{"error", error}});
 }
 
 Handler Guard(Handler h) {
@@ -56,7 +68,7 @@ Handler Guard(Handler h) {
     try {
       h(req, res);
     } catch (const HttpError& e) {
-      SendError(res, e.status, e.code, e.what());
+      SendError(res, e.status, e.code, e.what(), e.details);
     }
   };
 }
@@ -96,10 +108,6 @@ core::NodeId IdText(const std::string& text, const char* what) {
   if (!ParseId(text, &id))
     Fail(400, "invalid_id", std::string(what) + " must be a decimal id, not '" + text + "'");
   return id;
-}
-
-core::NodeId IdParam(const httplib::Request& req, const char* name) {
-  return IdText(RequiredParam(req, name), name);
 }
 
 core::EdgeKey EdgeIdText(const std::string& text) {

@@ -25,13 +25,21 @@ inline constexpr size_t kMaxSubgraphDepth = 4;
 inline constexpr size_t kMaxSubgraphNodes = 5000;
 
 struct HttpError : std::runtime_error {
-  HttpError(int status, std::string code, const std::string& message)
-      : std::runtime_error(message), status(status), code(std::move(code)) {}
+  HttpError(int status, std::string code, const std::string& message,
+            nlohmann::json details = nlohmann::json::object())
+      : std::runtime_error(message),
+        status(status),
+        code(std::move(code)),
+        details(std::move(details)) {}
   int status;
   std::string code;
+  nlohmann::json details;  // more fields of the error object, after code and message
 };
 
 [[noreturn]] void Fail(int status, const std::string& code, const std::string& message);
+// The same with more fields in the error object, e.g. {"candidates": [...]}.
+[[noreturn]] void Fail(int status, const std::string& code, const std::string& message,
+                       nlohmann::json details);
 // Throws the HttpError that matches a non-ok status (400, 404, 409, 422, 500...).
 void ThrowIfError(const core::Status& status);
 template <typename T>
@@ -41,10 +49,14 @@ T Unwrap(core::Result<T> result) {
 }
 
 void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
+// {"items": list, deprecated_key: list}: a list endpoint's answer while its old key is kept as
+// a deprecated alias of "items" (the compatibility note in openapi.cc).
+nlohmann::json ListBody(nlohmann::json list, const char* deprecated_key);
 // A body already written as JSON text (JsonWriter).
 void SendJsonText(httplib::Response& res, int status, std::string body);
 void SendError(httplib::Response& res, int status, const std::string& code,
-               const std::string& message);
+               const std::string& message,
+               const nlohmann::json& details = nlohmann::json::object());
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
 // Runs `h`, answering an HttpError with its JSON error body.
@@ -56,7 +68,6 @@ std::string RequiredParam(const httplib::Request& req, const char* name);
 size_t SizeParam(const httplib::Request& req, const char* name, size_t fallback, size_t min,
                  size_t max);
 size_t LimitParam(const httplib::Request& req, size_t fallback);
-core::NodeId IdParam(const httplib::Request& req, const char* name);
 core::NodeId IdText(const std::string& text, const char* what);
 core::EdgeKey EdgeIdText(const std::string& text);
 // Comma-separated type names; empty when absent.

@@ -62,6 +62,37 @@ json Concat(json a, const json& b) {
 json Obj(json properties) { return {{"type", "object"}, {"properties", std::move(properties)}}; }
 json Str() { return {{"type", "string"}}; }
 json Arr(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
+json Int() { return {{"type", "integer"}}; }
+json Cursor() { return {{"type", "string"}, {"nullable", true}}; }
+
+// The API version until which the deprecated list keys are kept.
+constexpr const char* kListAliasesKeptUntil = "2";
+
+// A list endpoint's answer: the list under "items", and under `old_key` the same list, a
+// deprecated alias kept until kListAliasesKeptUntil (the compatibility note of the info).
+json ListOf(json item, const char* old_key, json more = json::object()) {
+  json list = Arr(item);
+  json alias = list;
+  alias["deprecated"] = true;
+  alias["description"] = std::string(
+                             "deprecated alias of 'items' (the same list), kept until API "
+                             "version ") +
+                         kListAliasesKeptUntil;
+  list["description"] = "the list";
+  more["items"] = std::move(list);
+  more[old_key] = std::move(alias);
+  return Obj(std::move(more));
+}
+
+// A parameter that names a node (api/src/node_param.h).
+json NodeQ(const char* name, const char* what, bool required = false) {
+  return Q(name, "string",
+           (std::string(what) +
+            ": a node id, or a name or alias (409 \"ambiguous\" with the candidates when it "
+            "names several nodes, 404 when none)")
+               .c_str(),
+           required);
+}
 
 json Schemas() {
   json node = Obj({{"id", Str()},
@@ -80,7 +111,20 @@ json Schemas() {
                    {"first_seen", Str()},
                    {"last_seen", Str()}});
   return {
-      {"Error", Obj({{"error", Obj({{"code", Str()}, {"message", Str()}})}})},
+      {"Error",
+       Obj({{"error",
+             Obj({{"code", Str()},
+                  {"message", Str()},
+                  {"candidates",
+                   {{"type", "array"},
+                    {"description",
+                     "409 ambiguous: the nodes the name names, highest degree first"},
+                    {"items",
+                     Obj({{"id", Str()}, {"name", Str()}, {"type", Str()}, {"degree", Int()}})}}},
+                  {"allow",
+                   {{"type", "array"},
+                    {"description", "405: the methods the path takes (also the Allow header)"},
+                    {"items", Str()}}}})}})},
       {"Node", node},
       {"Edge", edge},
       {"Health", Obj({{"status", Str()}})},
@@ -91,11 +135,11 @@ json Schemas() {
                      {"articles", {{"type", "integer"}}},
                      {"evidence", {{"type", "integer"}}}})},
       {"SearchResults",
-       Obj({{"results",
-             Arr(Obj({{"node", Ref("Node")},
-                      {"score", {{"type", "number"}}},
-                      {"match", {{"type", "string"}, {"enum", {"exact", "prefix", "fuzzy"}}}},
-                      {"matched", Str()}}))}})},
+       ListOf(Obj({{"node", Ref("Node")},
+                   {"score", {{"type", "number"}}},
+                   {"match", {{"type", "string"}, {"enum", {"exact", "prefix", "fuzzy"}}}},
+                   {"matched", Str()}}),
+              "results")},
       {"NodeDetail",
        {{"allOf",
          {Ref("Node"), Obj({{"degree", Obj({{"out", {{"type", "object"}}},
@@ -105,7 +149,12 @@ json Schemas() {
        Obj({{"total", {{"type", "integer"}}},
             {"items",
              Arr(Obj({{"edge", Ref("Edge")}, {"direction", Str()}, {"neighbor", Ref("Node")}}))},
-            {"next_cursor", {{"type", "string"}, {"nullable", true}}}})},
+            {"next_cursor", Cursor()}})},
+      {"EdgeOrEdgePage",
+       {{"description",
+         "with 'target': the edge (EdgeDetail); without: a page of the source's "
+         "edges of the type (NeighborPage)"},
+        {"oneOf", {Ref("EdgeDetail"), Ref("NeighborPage")}}}},
       {"Cooccurrence",
        Obj({{"articles", {{"type", "integer"}}},
             {"items", Arr(Obj({{"node", Ref("Node")}, {"count", {{"type", "integer"}}}}))}})},
@@ -125,32 +174,68 @@ json Schemas() {
                                                                    {"url", Str()},
                                                                    {"date", Str()},
                                                                    {"language", Str()}})}}))}})}}}},
-      {"Paths", Obj({{"paths", Arr(Obj({{"length", {{"type", "integer"}}},
-                                        {"nodes", Arr(Ref("Node"))},
-                                        {"edges", Arr(Ref("Edge"))}}))}})},
+      {"Paths",
+       ListOf(Obj({{"length", Int()}, {"nodes", Arr(Ref("Node"))}, {"edges", Arr(Ref("Edge"))}}),
+              "paths")},
       {"Subgraph", Obj({{"center", Str()},
                         {"nodes", Arr(Ref("Node"))},
                         {"edges", Arr(Ref("Edge"))},
                         {"truncated", {{"type", "boolean"}}}})},
       {"Analytics",
-       Obj({{"metric", Str()},
-            {"results", Arr(Obj({{"node", Ref("Node")}, {"score", {{"type", "number"}}}}))},
-            {"count", {{"type", "integer"}}},
-            {"components",
-             Arr(Obj({{"size", {{"type", "integer"}}}, {"nodes", Arr(Ref("Node"))}}))}})},
-      {"Events", Obj({{"events", Arr(Obj({{"node", Ref("Node")},
-                                          {"date", Str()},
-                                          {"locations", Arr(Ref("Node"))},
-                                          {"organizers", Arr(Ref("Node"))},
-                                          {"speakers", Arr(Ref("Node"))},
-                                          {"moderators", Arr(Ref("Node"))}}))}})},
+       {{"description", "components: ComponentList; the other metrics: MetricTop"},
+        {"oneOf", {Ref("MetricTop"), Ref("ComponentList")}}}},
+      {"MetricTop",
+       ListOf(Obj({{"node", Ref("Node")}, {"score", {{"type", "number"}}}, {"degree", Int()}}),
+              "results", {{"metric", Str()}, {"nodes", Int()}})},
+      {"ComponentList", ListOf(Obj({{"size", Int()}, {"nodes", Arr(Ref("Node"))}}), "components",
+                               {{"metric", Str()}, {"count", Int()}, {"total", Int()}})},
+      {"Events", ListOf(Obj({{"node", Ref("Node")},
+                             {"date", Str()},
+                             {"locations", Arr(Ref("Node"))},
+                             {"organizers", Arr(Ref("Node"))},
+                             {"speakers", Arr(Ref("Node"))},
+                             {"moderators", Arr(Ref("Node"))}}),
+                        "events")},
+      {"ArticleSummary", Obj({{"id", Str()},
+                              {"title", Str()},
+                              {"url", Str()},
+                              {"date", Str()},
+                              {"language", Str()},
+                              {"counts", Obj({{"nodes", Int()}})}})},
+      {"ArticlePage",
+       Obj({{"items", Arr(Ref("ArticleSummary"))},
+            {"next_cursor", Cursor()},
+            {"total",
+             {{"type", "integer"}, {"description", "every article; absent with since/until"}}}})},
+      {"ArticleDetail",
+       {{"allOf",
+         {Ref("ArticleSummary"),
+          Obj({{"content_hash", Str()},
+               {"text", Str()},
+               {"counts", Obj({{"nodes", Int()}, {"edges", Int()}, {"evidence", Int()}})},
+               {"nodes", Arr(Ref("Node"))},
+               {"edges",
+                Arr({{"allOf", {Ref("Edge"), Obj({{"evidence", Arr(Ref("Evidence"))}})}}})}})}}}},
+      {"Evidence",
+       Obj({{"id", Str()},
+            {"article_id", Str()},
+            {"sentence", Str()},
+            {"begin", {{"type", "integer"}, {"description", "byte offset in the text"}}},
+            {"end", Int()},
+            {"confidence", {{"type", "number"}}},
+            {"extractor_version", Str()},
+            {"date", Str()}})},
       {"ArticleIn",
        Obj({{"url", Str()}, {"title", Str()}, {"date", Str()}, {"text", Str()}, {"html", Str()}})},
       {"Ingested", Obj({{"article_id", Str()},
                         {"new", {{"type", "boolean"}}},
                         {"nodes", Arr(Ref("Node"))},
                         {"edges", Arr(Ref("Edge"))}})},
-      {"MergeIn", Obj({{"into", Str()}})},
+      {"MergeIn", Obj({{"into",
+                        {{"type", "string"},
+                         {"description",
+                          "the survivor: a node id, or a name or alias (409 \"ambiguous\" "
+                          "with the candidates when it names several nodes)"}}}})},
       {"NodeEdit", Obj({{"name", Str()}, {"type", Str()}, {"aliases", Arr(Str())}})},
       {"Curation", Obj({{"id", Str()},
                         {"kind", Str()},
@@ -162,8 +247,7 @@ json Schemas() {
                         {"undone_by", Str()},
                         {"undoes", Str()}})},
       {"CurationResult", Obj({{"curation", Ref("Curation")}, {"node", Ref("Node")}})},
-      {"CurationPage", Obj({{"items", Arr(Ref("Curation"))},
-                            {"next_cursor", {{"type", "string"}, {"nullable", true}}}})},
+      {"CurationPage", Obj({{"items", Arr(Ref("Curation"))}, {"next_cursor", Cursor()}})},
       {"Export",
        {{"type", "string"},
         {"description", "GraphML, GEXF, Cytoscape JSON, CSV or JSON Lines, streamed"}}},
@@ -205,28 +289,38 @@ json Document() {
                       "CurationResult", {400, 404}, true)}}},
       {"/edges",
        {{"get",
-         Op("An edge by its ends and type",
-            {Q("source", "string", "source id", true), Q("type", "string", "edge type", true),
-             Q("target", "string", "target id", true)},
-            "EdgeDetail", {400, 404})}}},
+         Op("With target: the edge of this type between source and target. Without: a page of "
+            "the source's edges of this type, like /nodes/{id}/neighbors",
+            json::array({NodeQ("source", "the source", true),
+                         Q("type", "string", "edge type", true),
+                         NodeQ("target", "the target (absent: list the source's edges)"),
+                         Q("direction", "string",
+                           "without target: out (default), in or both; symmetric types "
+                           "(partners-with) are always both"),
+                         Limit(50), Q("cursor", "string", "next_cursor of the previous page"),
+                         Q("node_type", "string", "without target: far node types"),
+                         Q("since", "string", "without target: YYYY-MM-DD"),
+                         Q("until", "string", "without target: YYYY-MM-DD"),
+                         Q("min_confidence", "number", "without target: 0..1")}),
+            "EdgeOrEdgePage", {400, 404, 409})}}},
       {"/edges/{edge_id}/evidence/{evidence_id}",
        {{"delete", Op("Delete one piece of evidence", {edge_id, P("evidence_id", "evidence id")},
                       "CurationResult", {400, 404}, true)}}},
       {"/paths",
-       {{"get", Op("The shortest path and up to k shortest simple paths (undirected)",
-                   Concat(json::array({Q("from", "string", "node id", true),
-                                       Q("to", "string", "node id", true),
-                                       Q("max_depth", "integer", "1..8, default 6"),
-                                       Q("k", "integer", "1..20, default 1")}),
-                          Filters()),
-                   "Paths", {400, 404})}}},
+       {{"get",
+         Op("The shortest path and up to k shortest simple paths (undirected)",
+            Concat(json::array({NodeQ("from", "the start", true), NodeQ("to", "the end", true),
+                                Q("max_depth", "integer", "1..8, default 6"),
+                                Q("k", "integer", "1..20, default 1")}),
+                   Filters()),
+            "Paths", {400, 404, 409})}}},
       {"/subgraph",
        {{"get", Op("The ego network of a node, cut at max_nodes",
-                   Concat(json::array({Q("center", "string", "node id", true),
+                   Concat(json::array({NodeQ("center", "the center", true),
                                        Q("depth", "integer", "0..4, default 1"),
                                        Q("max_nodes", "integer", "1..5000, default 200")}),
                           Filters()),
-                   "Subgraph", {400, 404})}}},
+                   "Subgraph", {400, 404, 409})}}},
       {"/analytics/{metric}",
        {{"get",
          Op("pagerank, betweenness, degree or components over the graph (cached until it changes)",
@@ -237,12 +331,26 @@ json Document() {
       {"/events",
        {{"get", Op("A timeline of events with places, organisers, speakers, moderators",
                    {Q("from", "string", "YYYY-MM-DD"), Q("to", "string", "YYYY-MM-DD"),
-                    Q("location", "string", "location id or name"), Limit(100)},
-                   "Events", {400, 404})}}},
+                    Q("location", "string",
+                      "a location: its id, or its name or alias (409 when it names several)"),
+                    Limit(100)},
+                   "Events", {400, 404, 409})}}},
       {"/articles",
-       {{"post",
+       {{"get",
+         Op("A page of the stored articles, in id order, with the number of nodes each names",
+            {Limit(50), Q("cursor", "string", "next_cursor of the previous page"),
+             Q("since", "string", "YYYY-MM-DD: articles dated on or after"),
+             Q("until", "string",
+               "YYYY-MM-DD: articles dated on or before (with a date filter a page may "
+               "hold fewer than limit items and still have a next_cursor)")},
+            "ArticlePage", {400})},
+        {"post",
          Op("Ingest one article (JSON, text/plain or text/html); 201 new, 200 already known",
             json::array(), "Ingested", {400, 413, 415}, true, "ArticleIn", "201")}}},
+      {"/articles/{id}",
+       {{"get", Op("An article with the nodes it names and the edges it gives evidence for, each "
+                   "with that evidence (sentence, offsets into the text)",
+                   {P("id", "article id (decimal)")}, "ArticleDetail", {400, 404})}}},
       {"/curations",
        {{"get", Op("Curation steps, oldest first",
                    {Limit(50), Q("cursor", "string", "next_cursor")}, "CurationPage", {400})}}},
@@ -255,22 +363,31 @@ json Document() {
       {"/export",
        {{"get", Op("The graph or an ego network as a file, streamed",
                    {Q("format", "string", "graphml, gexf, cytoscape, csv or jsonl", true),
-                    Q("table", "string", "csv: nodes or edges"), Q("center", "string", "node id"),
+                    Q("table", "string", "csv: nodes or edges"), NodeQ("center", "the center"),
                     Q("depth", "integer", "0..4")},
-                   "Export", {400, 404})}}},
+                   "Export", {400, 404, 409})}}},
       {"/openapi.json", {{"get", Op("This document", json::array(), "OpenApi", {})}}},
   };
-  return {{"openapi", "3.0.3"},
-          {"info",
-           {{"title", "actorgraph graph API"},
-            {"version", "1"},
-            {"description",
-             "Ids are decimal strings. Errors are {\"error\": {\"code\", \"message\"}}."}}},
-          {"servers", json::array({{{"url", "/api/v1"}}})},
-          {"paths", paths},
-          {"components",
-           {{"schemas", Schemas()},
-            {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}}};
+  return {
+      {"openapi", "3.0.3"},
+      {"info",
+       {{"title", "actorgraph graph API"},
+        {"version", "1.1"},
+        {"description",
+         std::string("Ids are decimal strings. Errors are {\"error\": {\"code\", \"message\"}}; a "
+                     "known path asked with a method it does not take answers 405 with an Allow "
+                     "header. Parameters that name a node take its id or its name or alias.\n\n"
+                     "Compatibility (1.1): every list endpoint answers its list under \"items\" "
+                     "(with \"next_cursor\" where it pages, \"total\" where known). The keys "
+                     "lists had before — \"results\" (search, analytics), \"components\" "
+                     "(analytics/components), \"events\" (events), \"paths\" (paths) — still "
+                     "carry the same list, are deprecated, and are kept until API version ") +
+             kListAliasesKeptUntil + "."}}},
+      {"servers", json::array({{{"url", "/api/v1"}}})},
+      {"paths", paths},
+      {"components",
+       {{"schemas", Schemas()},
+        {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}}};
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include "actorgraph/api/export.h"
 #include "actorgraph/api/json_codec.h"
 #include "api_context.h"
+#include "node_param.h"
 
 namespace actorgraph::api {
 
@@ -15,15 +16,15 @@ void Export(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
          "'format' must be graphml, gexf, cytoscape, csv (table=nodes|edges) or jsonl");
   ExportScope scope;
   std::shared_ptr<const core::GraphSnapshot> snap;
+  std::shared_ptr<core::GraphReader> reader = ctx.store.Read();
   if (Param(req, "center")) {
-    scope.center = IdParam(req, "center");
+    scope.center = NodeParam(*reader, req, "center").id;
     scope.depth = SizeParam(req, "depth", 1, 0, kMaxSubgraphDepth);
     scope.max_nodes = SizeParam(req, "max_nodes", scope.max_nodes, 1, scope.max_nodes);
     snap = ctx.Snapshot();
     if (snap->Find(*scope.center) == core::GraphSnapshot::kNone)
       Fail(404, "not_found", "no node " + IdToString(*scope.center));
   }
-  std::shared_ptr<core::GraphReader> reader = ctx.store.Read();
   res.set_header("Content-Disposition", std::string("attachment; filename=\"actorgraph.") +
                                             ExportFileExtension(*format) + "\"");
   res.set_chunked_content_provider(
@@ -44,9 +45,9 @@ void OpenApi(ApiContext&, const httplib::Request&, httplib::Response& res) {
 
 }  // namespace
 
-void AddExportRoutes(httplib::Server& http, ApiContext& ctx) {
-  http.Get("/api/v1/export", Bound(ctx, Export));
-  http.Get("/api/v1/openapi.json", Bound(ctx, OpenApi));
+void AddExportRoutes(RouteTable& routes, ApiContext& ctx) {
+  routes.Get("/api/v1/export", Bound(ctx, Export));
+  routes.Get("/api/v1/openapi.json", Bound(ctx, OpenApi));
 }
 
 }  // namespace actorgraph::api

@@ -1,9 +1,9 @@
 // Routes over the in-memory snapshot: paths, subgraph (ego network), analytics, events.
 #include "actorgraph/api/json_codec.h"
 #include "actorgraph/core/events.h"
-#include "actorgraph/core/names.h"
 #include "actorgraph/core/paths.h"
 #include "api_context.h"
+#include "node_param.h"
 
 namespace actorgraph::api {
 
@@ -19,15 +19,21 @@ core::GraphSnapshot::Index NodeIndex(const core::GraphSnapshot& snap, core::Node
   return i;
 }
 
+// The snapshot index of the node the query parameter `name` names (node_param.h).
+core::GraphSnapshot::Index NodeIndexParam(ApiContext& ctx, const core::GraphSnapshot& snap,
+                                          const httplib::Request& req, const char* name,
+                                          std::optional<core::NodeType> type = std::nullopt) {
+  return NodeIndex(snap, NodeParam(*ctx.store.Read(), req, name, type).id);
+}
+
 void Paths(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  core::NodeId from = IdParam(req, "from"), to = IdParam(req, "to");
   core::PathQuery q;
   q.max_depth = SizeParam(req, "max_depth", 6, 1, kMaxPathDepth);
   q.k = SizeParam(req, "k", 1, 1, kMaxPaths);
   q.filter = FilterParams(req);
   auto snap = ctx.Snapshot();
-  q.from = NodeIndex(*snap, from);
-  q.to = NodeIndex(*snap, to);
+  q.from = NodeIndexParam(ctx, *snap, req, "from");
+  q.to = NodeIndexParam(ctx, *snap, req, "to");
   json paths = json::array();
   for (const auto& p : core::ShortestPaths(*snap, q)) {
     json nodes = json::array(), edges = json::array();
@@ -35,21 +41,21 @@ void Paths(ApiContext& ctx, const httplib::Request& req, httplib::Response& res)
     for (uint32_t e : p.edges) edges.push_back(EdgeToJson(snap->edge(e)));
     paths.push_back({{"length", p.edges.size()}, {"nodes", nodes}, {"edges", edges}});
   }
-  SendJson(res, 200, {{"paths", paths}});
+  SendJson(res, 200, ListBody(std::move(paths), "paths"));
 }
 
 void Subgraph(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  core::NodeId center = IdParam(req, "center");
   core::EgoQuery q;
   q.depth = SizeParam(req, "depth", 1, 0, kMaxSubgraphDepth);
   q.max_nodes = SizeParam(req, "max_nodes", 200, 1, kMaxSubgraphNodes);
   q.filter = FilterParams(req);
   auto snap = ctx.Snapshot();
-  q.center = NodeIndex(*snap, center);
+  q.center = NodeIndexParam(ctx, *snap, req, "center");
   core::EgoNetwork ego = core::Ego(*snap, q);
   // Written straight into the body (a dashboard asks for this on every click).
   JsonWriter w;
-  w.BeginObject().Key("center").String(IdToString(center)).Key("edges").BeginArray();
+  std::string center = IdToString(snap->node(q.center).id);  // a survivor for a merged id
+  w.BeginObject().Key("center").String(center).Key("edges").BeginArray();
   for (uint32_t e : ego.edges) WriteEdge(w, snap->edge(e));
   w.EndArray().Key("nodes").BeginArray();
   for (auto i : ego.nodes) WriteNode(w, snap->node(i), {{"degree_total", snap->Degree(i)}});
@@ -72,9 +78,10 @@ void Analytics(ApiContext& ctx, const httplib::Request& req, httplib::Response& 
         nodes.push_back(NodeToJson(snap->node(members[m])));
       components.push_back({{"size", members.size()}, {"nodes", nodes}});
     }
-    SendJson(
-        res, 200,
-        {{"metric", "components"}, {"count", list->components.size()}, {"components", components}});
+    json body = ListBody(std::move(components), "components");
+    body["metric"] = "components";
+    body["count"] = body["total"] = list->components.size();
+    SendJson(res, 200, body);
     return;
   }
   auto metric = core::ParseMetric(metric_name);
@@ -89,21 +96,10 @@ void Analytics(ApiContext& ctx, const httplib::Request& req, httplib::Response& 
     if (*metric == core::Metric::kDegree) r["degree"] = snap->Degree(s.node);
     results.push_back(std::move(r));
   }
-  SendJson(res, 200,
-           {{"metric", metric_name}, {"nodes", snap->node_count()}, {"results", results}});
-}
-
-// A location given by id or by name (or alias).
-core::GraphSnapshot::Index LocationParam(ApiContext& ctx, const core::GraphSnapshot& snap,
-                                         const std::string& text) {
-  core::NodeId id = 0;
-  if (ParseId(text, &id) && snap.Find(id) != core::GraphSnapshot::kNone) return snap.Find(id);
-  auto reader = ctx.store.Read();
-  for (core::NodeId candidate : reader->LookupExact(core::FoldName(text))) {
-    auto i = snap.Find(candidate);
-    if (i != core::GraphSnapshot::kNone && snap.node(i).type == core::NodeType::kLocation) return i;
-  }
-  Fail(404, "not_found", "no location '" + text + "'");
+  json body = ListBody(std::move(results), "results");
+  body["metric"] = metric_name;
+  body["nodes"] = snap->node_count();
+  SendJson(res, 200, body);
 }
 
 json NodeList(const core::GraphSnapshot& snap,
@@ -119,7 +115,8 @@ void Events(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
   q.to = DateParam(req, "to");
   q.limit = LimitParam(req, 100);
   auto snap = ctx.Snapshot();
-  if (auto loc = Param(req, "location")) q.location = LocationParam(ctx, *snap, *loc);
+  if (Param(req, "location"))
+    q.location = NodeIndexParam(ctx, *snap, req, "location", core::NodeType::kLocation);
   json events = json::array();
   for (const auto& ev : core::Timeline(*snap, q))
     events.push_back({{"node", NodeToJson(snap->node(ev.event))},
@@ -128,16 +125,16 @@ void Events(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
                       {"organizers", NodeList(*snap, ev.organizers)},
                       {"speakers", NodeList(*snap, ev.speakers)},
                       {"moderators", NodeList(*snap, ev.moderators)}});
-  SendJson(res, 200, {{"events", events}});
+  SendJson(res, 200, ListBody(std::move(events), "events"));
 }
 
 }  // namespace
 
-void AddGraphRoutes(httplib::Server& http, ApiContext& ctx) {
-  http.Get("/api/v1/paths", Bound(ctx, Paths));
-  http.Get("/api/v1/subgraph", Bound(ctx, Subgraph));
-  http.Get(R"(/api/v1/analytics/([^/]+))", Bound(ctx, Analytics));
-  http.Get("/api/v1/events", Bound(ctx, Events));
+void AddGraphRoutes(RouteTable& routes, ApiContext& ctx) {
+  routes.Get("/api/v1/paths", Bound(ctx, Paths));
+  routes.Get("/api/v1/subgraph", Bound(ctx, Subgraph));
+  routes.Get(R"(/api/v1/analytics/([^/]+))", Bound(ctx, Analytics));
+  routes.Get("/api/v1/events", Bound(ctx, Events));
 }
 
 }  // namespace actorgraph::api

@@ -1,10 +1,12 @@
-// Read routes over the store and the snapshot: search, nodes, neighbours, co-occurrence, edges.
+// Read routes over the store and the snapshot: search, nodes, neighbours, co-occurrence, edges
+// (one by its ends, or a node's edges of one type, paged like neighbours).
 #include <map>
 
 #include "actorgraph/api/json_codec.h"
 #include "actorgraph/core/curation.h"
 #include "api_context.h"
 #include "http_util.h"
+#include "node_param.h"
 
 namespace actorgraph::api {
 
@@ -41,7 +43,7 @@ void Search(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
                        {"match", core::MatchKindName(hit.kind)},
                        {"matched", hit.matched}});
   }
-  SendJson(res, 200, {{"results", results}});
+  SendJson(res, 200, ListBody(std::move(results), "results"));
 }
 
 void GetNode(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -52,8 +54,8 @@ void GetNode(ApiContext& ctx, const httplib::Request& req, httplib::Response& re
   SendJson(res, 200, j);
 }
 
-core::Direction DirectionParam(const httplib::Request& req) {
-  std::string d = Param(req, "direction").value_or("both");
+core::Direction DirectionParam(const httplib::Request& req, const char* fallback) {
+  std::string d = Param(req, "direction").value_or(fallback);
   if (d == "out") return core::Direction::kOut;
   if (d == "in") return core::Direction::kIn;
   if (d == "both") return core::Direction::kBoth;
@@ -157,23 +159,27 @@ std::string NeighborsFromStore(ApiContext& ctx, core::NodeId id, const core::Nei
       });
 }
 
+// One neighbour page of node `id`: from the snapshot while it is current and holds the node,
+// else from the store (404 for an unknown node). The page's edge type is q.edge_type, which
+// `filter` must name too (the total is counted through the filter).
+std::string NeighborPage(ApiContext& ctx, core::NodeId id, const core::NeighborQuery& q,
+                         const core::EdgeFilter& filter, size_t limit) {
+  if (auto snap = ctx.snapshots.IfCurrent()) {
+    auto i = snap->Find(id);
+    if (i != core::GraphSnapshot::kNone) return NeighborsFromSnapshot(*snap, i, q, filter, limit);
+  }
+  return NeighborsFromStore(ctx, id, q, filter, limit);
+}
+
 void Neighbors(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   core::NodeId id = IdText(req.matches[1], "the node id");
   core::EdgeFilter filter = FilterParams(req);
   if (filter.edge_types.size() > 1) Fail(400, "invalid_argument", "neighbors take one 'edge_type'");
   core::NeighborQuery q;
-  q.direction = DirectionParam(req);
+  q.direction = DirectionParam(req, "both");
   if (!filter.edge_types.empty()) q.edge_type = filter.edge_types[0];
   q.cursor = Param(req, "cursor").value_or("");
-  size_t limit = LimitParam(req, 50);
-  if (auto snap = ctx.snapshots.IfCurrent()) {
-    auto i = snap->Find(id);
-    if (i != core::GraphSnapshot::kNone) {
-      SendJsonText(res, 200, NeighborsFromSnapshot(*snap, i, q, filter, limit));
-      return;
-    }
-  }
-  SendJsonText(res, 200, NeighborsFromStore(ctx, id, q, filter, limit));
+  SendJsonText(res, 200, NeighborPage(ctx, id, q, filter, LimitParam(req, 50)));
 }
 
 void Cooccurrence(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -218,33 +224,55 @@ void GetEdge(ApiContext& ctx, const httplib::Request& req, httplib::Response& re
   SendEdge(ctx, EdgeIdText(req.matches[1]), res);
 }
 
-void FindEdge(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  core::EdgeKey key;
-  key.src = IdParam(req, "source");
-  key.dst = IdParam(req, "target");
+// A page of node `source`'s edges of one type, as a neighbour page: out-edges unless
+// 'direction' says otherwise, both directions for a symmetric type (stored once, from the
+// smaller id), whatever 'direction' says.
+void ListEdgesOfType(ApiContext& ctx, const httplib::Request& req, core::NodeId source,
+                     core::EdgeType type, httplib::Response& res) {
+  core::EdgeFilter filter = FilterParams(req);
+  if (!filter.edge_types.empty())
+    Fail(400, "invalid_argument", "the edge type is the parameter 'type' here");
+  filter.edge_types = {type};
+  core::NeighborQuery q;
+  q.edge_type = type;
+  q.direction = DirectionParam(req, "out");
+  if (core::IsSymmetric(type)) q.direction = core::Direction::kBoth;
+  q.cursor = Param(req, "cursor").value_or("");
+  SendJsonText(res, 200, NeighborPage(ctx, source, q, filter, LimitParam(req, 50)));
+}
+
+// GET /edges?source=&type=[&target=]: with a target the one edge between them, without one
+// the source's edges of the type. Source and target are ids or names (node_param.h).
+void FindEdges(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto type = core::ParseEdgeType(RequiredParam(req, "type"));
   if (!type) Fail(400, "invalid_type", "unknown edge type '" + req.get_param_value("type") + "'");
-  key.type = *type;
+  auto reader = ctx.store.Read();
+  core::NodeId source = NodeParam(*reader, req, "source").id;
+  if (!Param(req, "target")) {
+    ListEdgesOfType(ctx, req, source, *type, res);
+    return;
+  }
+  core::EdgeKey key{source, *type, NodeParam(*reader, req, "target").id};
   if (core::IsSymmetric(key.type) && key.src > key.dst) std::swap(key.src, key.dst);
   SendEdge(ctx, key, res);
 }
 
 }  // namespace
 
-void AddReadRoutes(httplib::Server& http, ApiContext& ctx) {
+void AddReadRoutes(RouteTable& routes, ApiContext& ctx) {
   auto route = [&ctx](Route fn) { return Bound(ctx, fn); };
-  http.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
+  routes.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
     SendJson(res, 200, {{"status", "ok"}});
   });
-  http.Get("/api/v1/stats", Guard([&ctx](const httplib::Request&, httplib::Response& res) {
-             SendJson(res, 200, CountsToJson(ctx.store.Read()->Counts()));
-           }));
-  http.Get("/api/v1/search", route(Search));
-  http.Get(R"(/api/v1/nodes/([^/]+))", route(GetNode));
-  http.Get(R"(/api/v1/nodes/([^/]+)/neighbors)", route(Neighbors));
-  http.Get(R"(/api/v1/nodes/([^/]+)/cooccurrence)", route(Cooccurrence));
-  http.Get(R"(/api/v1/edges/([^/]+))", route(GetEdge));
-  http.Get("/api/v1/edges", route(FindEdge));
+  routes.Get("/api/v1/stats", Guard([&ctx](const httplib::Request&, httplib::Response& res) {
+               SendJson(res, 200, CountsToJson(ctx.store.Read()->Counts()));
+             }));
+  routes.Get("/api/v1/search", route(Search));
+  routes.Get(R"(/api/v1/nodes/([^/]+))", route(GetNode));
+  routes.Get(R"(/api/v1/nodes/([^/]+)/neighbors)", route(Neighbors));
+  routes.Get(R"(/api/v1/nodes/([^/]+)/cooccurrence)", route(Cooccurrence));
+  routes.Get(R"(/api/v1/edges/([^/]+))", route(GetEdge));
+  routes.Get("/api/v1/edges", route(FindEdges));
 }
 
 }  // namespace actorgraph::api

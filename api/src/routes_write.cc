@@ -8,6 +8,7 @@
 #include "actorgraph/importers/pipeline.h"
 #include "actorgraph/importers/readers.h"
 #include "api_context.h"
+#include "node_param.h"
 
 namespace actorgraph::api {
 
@@ -22,13 +23,15 @@ std::string StringField(const json& body, const char* name) {
   return body[name].get<std::string>();
 }
 
-core::NodeId IdField(const json& body, const char* name) {
+// A field that names a node: a JSON number is an id as it is; a string is an id or a name,
+// resolved like a query parameter (node_param.h: 404 unknown, 409 ambiguous).
+core::NodeId NodeField(ApiContext& ctx, const json& body, const char* name) {
   if (!body.contains(name))
     Fail(400, "missing_field", std::string("the field '") + name + "' is required");
   const json& v = body[name];
   if (v.is_number_unsigned()) return v.get<core::NodeId>();
-  if (v.is_string()) return IdText(v.get<std::string>(), name);
-  Fail(400, "invalid_id", std::string("'") + name + "' must be a decimal id");
+  if (v.is_string()) return ResolveNode(*ctx.store.Read(), v.get<std::string>()).id;
+  Fail(400, "invalid_id", std::string("'") + name + "' must be a node id or name");
 }
 
 bool IsDate(const std::string& s) {
@@ -112,7 +115,7 @@ void Merge(ApiContext& ctx, const httplib::Request& req, httplib::Response& res)
   core::NodeId from = IdText(req.matches[1], "the node id");
   json body = JsonBody(req);
   OnlyFields(body, {"into"});
-  core::NodeId into = IdField(body, "into");
+  core::NodeId into = NodeField(ctx, body, "into");
   SendCuration(res, Unwrap(core::MergeNodes(ctx.store, from, into, who)));
 }
 
@@ -186,15 +189,15 @@ void GetCuration(ApiContext& ctx, const httplib::Request& req, httplib::Response
 
 }  // namespace
 
-void AddWriteRoutes(httplib::Server& http, ApiContext& ctx) {
-  http.Post("/api/v1/articles", Bound(ctx, PostArticle));
-  http.Post(R"(/api/v1/nodes/([^/]+)/merge)", Bound(ctx, Merge));
-  http.Patch(R"(/api/v1/nodes/([^/]+))", Bound(ctx, PatchNode));
-  http.Delete(R"(/api/v1/edges/([^/]+))", Bound(ctx, DeleteEdge));
-  http.Delete(R"(/api/v1/edges/([^/]+)/evidence/([^/]+))", Bound(ctx, DeleteEvidence));
-  http.Get("/api/v1/curations", Bound(ctx, ListCurations));
-  http.Get(R"(/api/v1/curations/([^/]+))", Bound(ctx, GetCuration));
-  http.Post(R"(/api/v1/curations/([^/]+)/undo)", Bound(ctx, Undo));
+void AddWriteRoutes(RouteTable& routes, ApiContext& ctx) {
+  routes.Post("/api/v1/articles", Bound(ctx, PostArticle));
+  routes.Post(R"(/api/v1/nodes/([^/]+)/merge)", Bound(ctx, Merge));
+  routes.Patch(R"(/api/v1/nodes/([^/]+))", Bound(ctx, PatchNode));
+  routes.Delete(R"(/api/v1/edges/([^/]+))", Bound(ctx, DeleteEdge));
+  routes.Delete(R"(/api/v1/edges/([^/]+)/evidence/([^/]+))", Bound(ctx, DeleteEvidence));
+  routes.Get("/api/v1/curations", Bound(ctx, ListCurations));
+  routes.Get(R"(/api/v1/curations/([^/]+))", Bound(ctx, GetCuration));
+  routes.Post(R"(/api/v1/curations/([^/]+)/undo)", Bound(ctx, Undo));
 }
 
 }  // namespace actorgraph::api

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "api_context.h"
@@ -30,6 +31,7 @@ struct Server::Impl {
   ServerOptions options;
   ApiContext ctx;
   httplib::Server http;
+  RouteTable routes{http};
   int port = 0;
 
   std::thread snapshot_warmer;
@@ -38,6 +40,21 @@ struct Server::Impl {
   Impl(core::GraphStore& store, ServerOptions o) : options(std::move(o)), ctx(store, options) {}
   ~Impl() {
     if (snapshot_warmer.joinable()) snapshot_warmer.join();
+  }
+
+  // 405 with an Allow header when routes other than `req.method` take the path; false (and
+  // nothing answered) when no route takes the path or one takes this method.
+  bool AnswerMethodNotAllowed(const httplib::Request& req, httplib::Response& res) const {
+    std::vector<std::string> methods = routes.MethodsOf(req.path);
+    if (methods.empty() || std::find(methods.begin(), methods.end(), req.method) != methods.end())
+      return false;
+    std::string allow;
+    for (const auto& m : methods) allow += (allow.empty() ? "" : ", ") + m;
+    res.set_header("Allow", allow);
+    SendError(res, 405, "method_not_allowed",
+              req.method + " is not allowed on " + req.path + "; it takes " + allow,
+              {{"allow", methods}});
+    return true;
   }
 
   void Routes() {
@@ -68,13 +85,18 @@ struct Server::Impl {
                 "compressed request bodies (" + encoding + ") are not accepted");
       return httplib::Server::HandlerResponse::Handled;
     });
-    AddReadRoutes(http, ctx);
-    AddGraphRoutes(http, ctx);
-    AddWriteRoutes(http, ctx);
-    AddExportRoutes(http, ctx);
+    AddReadRoutes(routes, ctx);
+    AddGraphRoutes(routes, ctx);
+    AddArticleRoutes(routes, ctx);
+    AddWriteRoutes(routes, ctx);
+    AddExportRoutes(routes, ctx);
     if (!options.static_dir.empty()) http.set_mount_point("/", options.static_dir);
-    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
+      // cpp-httplib found no handler for the method: 404, or 400 for a method it keeps no
+      // handler list for (TRACE, CONNECT). A path that other methods take is a 405.
+      if (res.status == 404 || res.status == 400)
+        if (AnswerMethodNotAllowed(req, res)) return;
       if (res.status == 413)
         SendError(res, 413, "body_too_large",
                   "the body exceeds " + std::to_string(kMaxBodyBytes) + " bytes");

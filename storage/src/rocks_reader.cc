@@ -260,9 +260,16 @@ Status RocksReader::ForEachEdge(const std::function<bool(const core::Edge&)>& fn
 }
 
 Status RocksReader::ForEachArticle(const std::function<bool(const core::Article&)>& fn) {
+  return ForEachArticleAfter(0, fn);
+}
+
+Status RocksReader::ForEachArticleAfter(core::ArticleId after,
+                                        const std::function<bool(const core::Article&)>& fn) {
   std::string prefix(1, kind::kArticle);
+  // The first key after `after`: article ids are big-endian, so key order is id order.
+  std::string start = after == 0 ? prefix : ArticleKey(after) + '\0';
   bool bad = false;
-  AG_RETURN_IF_ERROR(Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
+  AG_RETURN_IF_ERROR(Scan(prefix, start, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
     core::Article a;
     if (k.size() != 9 || !DecodeArticle(std::string_view(v.data(), v.size()),
                                         ReadU64(std::string_view(k.data() + 1, 8)), &a)) {

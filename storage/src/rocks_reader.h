@@ -40,6 +40,8 @@ class RocksReader : public core::GraphReader {
   core::Status ForEachNode(const std::function<bool(const core::Node&)>& fn) override;
   core::Status ForEachEdge(const std::function<bool(const core::Edge&)>& fn) override;
   core::Status ForEachArticle(const std::function<bool(const core::Article&)>& fn) override;
+  core::Status ForEachArticleAfter(core::ArticleId after,
+                                   const std::function<bool(const core::Article&)>& fn) override;
 
  private:
   // Reads `key` at the snapshot into `value` (pinned, not copied); false when absent.

@@ -79,6 +79,11 @@ class GraphReader {
   virtual Status ForEachNode(const std::function<bool(const Node&)>& fn) = 0;
   virtual Status ForEachEdge(const std::function<bool(const Edge&)>& fn) = 0;
   virtual Status ForEachArticle(const std::function<bool(const Article&)>& fn) = 0;
+  // Visits the articles whose id is greater than `after`, in id order (0: every article), for
+  // pages that resume where the last one stopped; stop by returning false. One seek, then one
+  // record read per article visited.
+  virtual Status ForEachArticleAfter(ArticleId after,
+                                     const std::function<bool(const Article&)>& fn) = 0;
 };
 
 struct ApplyStats {
