@@ -1,0 +1,131 @@
+#include "article_date.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "quoted_spans.h"
+#include "text_dates.h"
+
+namespace actorgraph::importers {
+namespace {
+
+constexpr size_t kHeadLines = 200;  // page chrome before a headline can be a long menu
+constexpr size_t kMaxDateLineBytes = 100;
+constexpr size_t kProseWords = 8;
+constexpr size_t kDatelineLines = 3;  // a photo caption or standfirst may come first
+constexpr size_t kDatelineBytes = 100;
+constexpr size_t kLeadLines = 3;
+constexpr size_t kLeadScanLines = 12;  // non-empty lines after the head searched for the lead
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+size_t WordCount(std::string_view line) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// A sentence of running text, not a headline, menu item or caption: kProseWords words or
+// more and a sentence's last mark (closing quotes and brackets aside).
+bool IsProse(std::string_view line) {
+  if (WordCount(line) < kProseWords) return false;
+  std::string_view s = Trim(line);
+  while (!s.empty()) {
+    unsigned char c = s.back();
+    if (c == '"' || c == ')' || c == '\'' || c >= 0x80) {
+      // Closing marks, and the last byte of a multi-byte closing quote or ellipsis.
+      if (s.ends_with("\xE2\x80\xA6")) return true;  // …
+      s.remove_suffix(1);
+      continue;
+    }
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+  }
+  return false;
+}
+
+// The dates of `line` outside quotations.
+std::vector<DateMention> UnquotedDates(std::string_view line) {
+  std::vector<DateMention> dates = FindDates(line);
+  if (dates.empty()) return dates;
+  auto quoted = QuotedSpans(line);
+  std::erase_if(dates, [&](const DateMention& d) { return InSpans(quoted, d.begin); });
+  return dates;
+}
+
+// Whether what follows a date on its line marks the end of a dateline: a dash, colon,
+// slash, parenthesis or bar (spaces before it aside), or the line's end.
+bool EndsDateline(std::string_view rest) {
+  rest = Trim(rest);
+  if (rest.empty()) return true;
+  for (std::string_view mark : {"-", "\xE2\x80\x93", "\xE2\x80\x94", ":", "/", "(", ")", "|"})
+    if (rest.starts_with(mark)) return true;
+  return false;
+}
+
+std::string DatelineDate(std::string_view line) {
+  for (const DateMention& d : UnquotedDates(line)) {
+    if (d.begin >= kDatelineBytes) break;
+    if (EndsDateline(line.substr(d.end))) return d.iso;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string DateOfDateLine(std::string_view line) {
+  if (line.size() > kMaxDateLineBytes) return "";
+  std::vector<DateMention> dates = UnquotedDates(line);
+  return dates.empty() ? "" : dates.front().iso;
+}
+
+std::string FindArticleDate(const std::vector<std::string_view>& lines) {
+  std::string earliest;  // "YYYY-MM-DD" compares as dates do
+  auto consider = [&](const std::string& iso) {
+    if (!iso.empty() && (earliest.empty() || iso < earliest)) earliest = iso;
+  };
+  size_t i = 0, seen = 0;
+  for (; i < lines.size(); ++i) {
+    std::string_view line = Trim(lines[i]);
+    if (line.empty()) continue;
+    if (IsProse(line) || ++seen > kHeadLines) break;
+    consider(DateOfDateLine(line));
+  }
+  std::vector<std::string_view> lead;
+  for (size_t scanned = 0; i < lines.size() && lead.size() < std::max(kDatelineLines, kLeadLines);
+       ++i) {
+    std::string_view line = Trim(lines[i]);
+    if (line.empty()) continue;
+    if (++scanned > kLeadScanLines) break;
+    if (IsProse(line)) lead.push_back(line);
+  }
+  for (size_t k = 0; k < lead.size() && k < kDatelineLines; ++k) consider(DatelineDate(lead[k]));
+  if (!earliest.empty()) return earliest;
+  for (size_t k = 0; k < lead.size() && k < kLeadLines; ++k) {
+    std::vector<DateMention> dates = UnquotedDates(lead[k]);
+    if (!dates.empty()) return dates.front().iso;
+  }
+  return "";
+}
+
+std::string FindArticleDate(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n' || text[i] == '\r') {
+      lines.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return FindArticleDate(lines);
+}
+
+}  // namespace actorgraph::importers

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Scores the readers' article dates against the dev corpus's gold dates.
+
+    importers/training/score_dates.py BIN [CORPUS_DIR] [--command read|extract]
+
+BIN is the actorgraph program; CORPUS_DIR defaults to ../shared/corpus/dev beside the
+source tree. Each article whose gold "date" is a full date (YYYY-MM-DD) is run through
+`BIN read FILE` (what the readers find; `--command extract` scores the date an import
+stores, the reader's or else the extractor's). Prints found/total, correct/total and one
+line per miss (gold, found, article). Python 3 standard library only.
+"""
+import argparse
+import json
+import pathlib
+import re
+import subprocess
+import sys
+
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def found_date(bin_path, article, command):
+    out = subprocess.run([bin_path, command, str(article)], capture_output=True, text=True,
+                         check=True).stdout
+    first = json.loads(out.splitlines()[0])
+    return first.get("date") or ""
+
+
+def main():
+    here = pathlib.Path(__file__).resolve().parents[2]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("bin")
+    parser.add_argument("corpus", nargs="?", default=str(here.parent / "shared/corpus/dev"))
+    parser.add_argument("--command", choices=["read", "extract"], default="read")
+    args = parser.parse_args()
+
+    total = found = correct = 0
+    misses = []
+    for gold_path in sorted(pathlib.Path(args.corpus).glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8")).get("date") or ""
+        if not FULL_DATE.match(gold):
+            continue
+        article = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))
+        date = found_date(args.bin, article, args.command)
+        total += 1
+        found += bool(date)
+        correct += date == gold
+        if date != gold:
+            misses.append((gold, date or "-", article.name))
+    for gold, date, name in misses:
+        print(f"miss  gold {gold}  found {date:10}  {name}")
+    print(f"found {found}/{total}  correct {correct}/{total} ({100.0 * correct / max(total, 1):.1f}%)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
