@@ -15,6 +15,7 @@ constexpr size_t kProseWords = 8;
 constexpr size_t kDatelineLines = 3;  // a photo caption or standfirst may come first
 constexpr size_t kDatelineBytes = 100;
 constexpr size_t kLeadLines = 3;
+constexpr size_t kWordsBeforeLeadDate = 2;
 constexpr size_t kLeadScanLines = 12;  // non-empty lines after the head searched for the lead
 
 std::string_view Trim(std::string_view s) {
@@ -71,6 +72,34 @@ bool EndsDateline(std::string_view rest) {
   return false;
 }
 
+// Whether the date at `begin` opens a sentence or a clause after a colon: at most
+// kWordsBeforeLeadDate words before it ("On October 18, 2019, the company ...", "date
+// 2019-11-04 The company ..."), unlike a date further into a sentence ("a deal first
+// discussed on 3 May 2021"), which is about another event.
+bool OpensSentence(std::string_view line, size_t begin) {
+  size_t start = 0;
+  for (size_t i = begin; i >= 2 && start == 0; --i) {
+    if (line[i - 1] != ' ') continue;
+    // The mark before the space, closing quotes and brackets aside: 'deal." On 5 May'.
+    std::string_view before = line.substr(0, i - 1);
+    while (!before.empty()) {
+      if (before.back() == '"' || before.back() == ')') {
+        before.remove_suffix(1);
+      } else if (before.ends_with("\xE2\x80\x9D") || before.ends_with("\xE2\x80\x9C")) {
+        before.remove_suffix(3);
+      } else if (before.ends_with("\xC2\xBB") || before.ends_with("\xC2\xAB")) {
+        before.remove_suffix(2);
+      } else {
+        break;
+      }
+    }
+    if (before.empty()) continue;
+    char mark = before.back();
+    if (mark == '.' || mark == ':' || mark == ';' || mark == '!' || mark == '?') start = i;
+  }
+  return WordCount(line.substr(start, begin - start)) <= kWordsBeforeLeadDate;
+}
+
 std::string DatelineDate(std::string_view line) {
   for (const DateMention& d : UnquotedDates(line)) {
     if (d.begin >= kDatelineBytes) break;
@@ -110,8 +139,8 @@ std::string FindArticleDate(const std::vector<std::string_view>& lines) {
   for (size_t k = 0; k < lead.size() && k < kDatelineLines; ++k) consider(DatelineDate(lead[k]));
   if (!earliest.empty()) return earliest;
   for (size_t k = 0; k < lead.size() && k < kLeadLines; ++k) {
-    std::vector<DateMention> dates = UnquotedDates(lead[k]);
-    if (!dates.empty()) return dates.front().iso;
+    for (const DateMention& d : UnquotedDates(lead[k]))
+      if (OpensSentence(lead[k], d.begin)) return d.iso;
   }
   return "";
 }

@@ -23,9 +23,11 @@ namespace actorgraph::importers {
 //     Among the candidates of 1 and 2 the earliest date wins: a page's head holds the
 //     publication date, an "updated" date and the site's date of today (a masthead), and
 //     the publication comes first.
-//  3. Only when 1 and 2 give nothing: the first date of the body's first kLeadLines prose
-//     lines ("On October 18, 2019, the company broke ground"): the lead is about the news
-//     of the day.
+//  3. Only when 1 and 2 give nothing: the first date that opens a sentence (at most
+//     kWordsBeforeLeadDate words before it) in the body's first kLeadLines prose lines
+//     ("On October 18, 2019, the company broke ground"): the lead is about the news of the
+//     day. A date further into a sentence ("a deal first discussed on 3 May 2021") is
+//     about another event.
 //
 // A date inside a quotation (quoted_spans.h) is never a candidate: it is the speaker's,
 // about another event. Nor is a date later in the body. Relative and partial dates

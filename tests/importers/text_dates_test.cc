@@ -182,7 +182,7 @@ TEST_CASE("a date in a quotation is not the article's", "[dates][article]") {
                         : std::string(quote) == "\xC2\xAB"     ? "\xC2\xBB"
                                                                : "\"";
     std::string lead = "Acme opened a plant, and its chief said: " + std::string(quote) +
-                       "On 4 May 2020 we signed the deal." + close + " It opened on 5 June 2021.";
+                       "On 4 May 2020 we signed the deal." + close + " On 5 June 2021 it opened.";
     CHECK(ai::FindArticleDate("Acme opens plant\n" + lead) == "2021-06-05");
     // With the head's date, the quotation's date is earlier but still loses.
     CHECK(ai::FindArticleDate("Acme opens plant\n" + std::string(quote) + "4 May 2020" + close +
