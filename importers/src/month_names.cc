@@ -84,11 +84,15 @@ std::string FoldMonthWord(std::string_view word) {
       icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))));
 }
 
-int MonthFromName(std::string_view word) {
+int MonthFromFoldedName(const std::string& folded) {
   static const MonthTable kTable = BuildTable();
-  if (word.size() < 3 || word.size() > 24) return 0;
-  auto it = kTable.find(FoldMonthWord(word));
+  auto it = kTable.find(folded);
   return it == kTable.end() ? 0 : it->second;
+}
+
+int MonthFromName(std::string_view word) {
+  if (word.size() < 3 || word.size() > 24) return 0;
+  return MonthFromFoldedName(FoldMonthWord(word));
 }
 
 }  // namespace actorgraph::importers

@@ -15,4 +15,7 @@ std::string FoldMonthWord(std::string_view word);
 // "Mär", "mars", "juin", "août", "septiembre", "setembro", "Jänner" — else 0.
 int MonthFromName(std::string_view word);
 
+// MonthFromName for a word already folded with FoldMonthWord.
+int MonthFromFoldedName(const std::string& folded);
+
 }  // namespace actorgraph::importers

@@ -60,7 +60,7 @@ std::vector<Token> Tokenize(std::string_view text) {
       }
     } else if (word.size() <= 24) {
       t.folded = FoldMonthWord(word);
-      t.month = MonthFromName(word);
+      t.month = MonthFromFoldedName(t.folded);
     }
     out.push_back(std::move(t));
     i = end;

@@ -8,6 +8,7 @@
 #include "../../importers/src/article_date.h"
 #include "../../importers/src/month_names.h"
 #include "../../importers/src/reader_dates.h"
+#include "actorgraph/importers/readers.h"
 
 namespace ai = actorgraph::importers;
 
@@ -200,4 +201,42 @@ TEST_CASE("relative datelines give no date", "[dates][article]") {
     CAPTURE(text);
     CHECK(ai::FindArticleDate(std::string(text)).empty());
   }
+}
+
+TEST_CASE("the readers date an article by its text when no field gives the date",
+          "[dates][readers]") {
+  const std::string wire =
+      "Berlin, 30. März 2025 – Die Firma Acme eröffnet ein neues Werk in Bremen, teilte sie "
+      "am Montag mit.";
+  auto text = ai::ReadText("Acme eröffnet Werk\n\n" + wire + "\n");
+  REQUIRE(text.ok());
+  CHECK(text->date == "2025-03-30");
+
+  // A page whose metadata has no date: its dateline.
+  auto page = ai::ReadHtml(
+      "<html><head><title>Acme eröffnet Werk</title></head><body><article>"
+      "<h1>Acme eröffnet Werk</h1><p>" +
+      wire +
+      " Das Werk soll 300 Menschen beschäftigen.</p></article>"
+      "</body></html>");
+  REQUIRE(page.ok());
+  CHECK(page->date == "2025-03-30");
+  // Its metadata's date wins.
+  auto dated = ai::ReadHtml(
+      "<html><head><meta property=\"article:published_time\" content=\"2025-03-29\">"
+      "</head><body><article><p>" +
+      wire + "</p></article></body></html>");
+  REQUIRE(dated.ok());
+  CHECK(dated->date == "2025-03-29");
+
+  // A JSON Lines record without a "date": the text's; with one: the record's.
+  std::vector<std::string> dates;
+  ai::ReadJsonLines("{\"title\":\"Acme\",\"text\":\"" + wire +
+                        "\"}\n{\"title\":\"Acme\",\"date\":\"2025-03-31\",\"text\":\"" + wire +
+                        "\"}\n",
+                    [&](ai::JsonLine&& line) {
+                      REQUIRE(line.doc.ok());
+                      dates.push_back(line.doc->date);
+                    });
+  CHECK(dates == std::vector<std::string>{"2025-03-30", "2025-03-31"});
 }
