@@ -12,7 +12,8 @@ namespace {
 constexpr size_t kHeadLines = 200;  // page chrome before a headline can be a long menu
 constexpr size_t kMaxDateLineBytes = 100;
 constexpr size_t kProseWords = 8;
-constexpr size_t kDatelineLines = 3;  // a photo caption or standfirst may come first
+constexpr size_t kBodyFollowLines = 2;  // the body: prose followed closely by prose
+constexpr size_t kDatelineLines = 3;    // a photo caption or standfirst may come first
 constexpr size_t kDatelineBytes = 100;
 constexpr size_t kLeadLines = 3;
 constexpr size_t kWordsBeforeLeadDate = 2;
@@ -108,6 +109,24 @@ std::string DatelineDate(std::string_view line) {
   return "";
 }
 
+// Where the body starts: the first prose line that another prose line follows closely (one
+// of the next kBodyFollowLines non-empty lines), so that a lone blurb in a menu ("Do you
+// know your rights? These resources ...") does not end the head; else the first prose line;
+// lines.size() when there is none among the first kHeadLines non-empty lines.
+size_t BodyStart(const std::vector<std::string_view>& lines) {
+  std::vector<size_t> nonempty;
+  for (size_t i = 0; i < lines.size() && nonempty.size() <= kHeadLines + kBodyFollowLines; ++i)
+    if (!Trim(lines[i]).empty()) nonempty.push_back(i);
+  size_t first_prose = lines.size();
+  for (size_t k = 0; k < nonempty.size() && k <= kHeadLines; ++k) {
+    if (!IsProse(Trim(lines[nonempty[k]]))) continue;
+    if (first_prose == lines.size()) first_prose = nonempty[k];
+    for (size_t f = k + 1; f < nonempty.size() && f <= k + kBodyFollowLines; ++f)
+      if (IsProse(Trim(lines[nonempty[f]]))) return nonempty[k];
+  }
+  return first_prose;
+}
+
 }  // namespace
 
 std::string DateOfDateLine(std::string_view line) {
@@ -121,16 +140,17 @@ std::string FindArticleDate(const std::vector<std::string_view>& lines) {
   auto consider = [&](const std::string& iso) {
     if (!iso.empty() && (earliest.empty() || iso < earliest)) earliest = iso;
   };
-  size_t i = 0, seen = 0;
-  for (; i < lines.size(); ++i) {
+  const size_t body = BodyStart(lines);
+  size_t seen = 0;
+  for (size_t i = 0; i < body && seen < kHeadLines; ++i) {
     std::string_view line = Trim(lines[i]);
     if (line.empty()) continue;
-    if (IsProse(line) || ++seen > kHeadLines) break;
+    ++seen;
     consider(DateOfDateLine(line));
   }
   std::vector<std::string_view> lead;
-  for (size_t scanned = 0; i < lines.size() && lead.size() < std::max(kDatelineLines, kLeadLines);
-       ++i) {
+  for (size_t i = body, scanned = 0;
+       i < lines.size() && lead.size() < std::max(kDatelineLines, kLeadLines); ++i) {
     std::string_view line = Trim(lines[i]);
     if (line.empty()) continue;
     if (++scanned > kLeadScanLines) break;

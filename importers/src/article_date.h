@@ -10,10 +10,12 @@ namespace actorgraph::importers {
 // The article's date as "YYYY-MM-DD", from its lines (trimmed, in order; empty lines
 // allowed), or "" when the text states none. The contract — which date wins and why:
 //
-//  1. Date lines of the head. The head is what comes before the body's first prose line
-//     (a line of kProseWords words or more ending like a sentence): headline, standfirst,
-//     byline, date lines and page chrome, at most kHeadLines non-empty lines. A date on a
-//     head line of at most kMaxDateLineBytes bytes is a candidate ("21 March 2017",
+//  1. Date lines of the head. The head is what comes before the body: headline,
+//     standfirst, byline, date lines and page chrome, at most kHeadLines non-empty lines.
+//     The body starts at the first prose line (kProseWords words or more, ending like a
+//     sentence) that another prose line follows closely; a lone blurb among menu items
+//     is chrome. A date on a head line of at most kMaxDateLineBytes bytes is a candidate
+//     ("21 March 2017",
 //     "Mars Woo | Sep 11, 2013 10:53 AM EDT", "Updated: Jul 25,2023 4:05 PM").
 //  2. Datelines: a date opening one of the body's first kDatelineLines prose lines — it
 //     starts in the line's first kDatelineBytes bytes and a dateline mark follows it (a

@@ -166,6 +166,15 @@ TEST_CASE("the head's date lines give the article's date, the earliest winning",
                             "1 March 2019, opened its plant in Bremen.") == "2021-06-02");
 }
 
+TEST_CASE("a lone blurb in the page's menu does not end the head", "[dates][article]") {
+  CHECK(ai::FindArticleDate("Home\nKnow your rights\nDo you know your rights? These resources "
+                            "were made so that you can keep them at hand.\nDonate\nBlogs\n"
+                            "Acme opens plant\nJane Doe\nApril 5, 2018 | 6:00 PM\nAcme opened "
+                            "a plant in Bremen on Tuesday, its chief executive said.\nThe plant "
+                            "will employ 300 people by the end of the year, he said.") ==
+        "2018-04-05");
+}
+
 TEST_CASE("the lead's date counts only when the head and dateline have none", "[dates][article]") {
   CHECK(ai::FindArticleDate("Acme opens plant\nWith this investment, Bremen gains a plant: On "
                             "October 18, 2019, Acme broke ground there.") == "2019-10-18");
