@@ -161,12 +161,13 @@ class Matcher {
     return Valid(c, b, a);  // "30.03.2025", "30-03-2025": day first
   }
 
-  // t_[i] is a day number; returns the index after its ordinal ending, if any.
+  // t_[i] is a day number; returns the index after its ordinal ending, if any ("4th",
+  // "1er", "1º", and the Spanish academy's "1.º").
   size_t AfterDay(size_t i) const {
-    if (Has(i + 1) && !t_[i + 1].number && t_[i + 1].begin == t_[i].end &&
-        IsOrdinalEnding(t_[i + 1].folded))
-      return i + 2;
-    return i + 1;
+    if (!Has(i + 1) || t_[i + 1].number || !IsOrdinalEnding(t_[i + 1].folded)) return i + 1;
+    std::string_view gap = Gap(i, i + 1);
+    bool attached = gap.empty() || (gap == "." && t_[i + 1].folded.starts_with("\xC2"));
+    return attached ? i + 2 : i + 1;
   }
   // Skips a connector word ("de", "of") at `i` when one is there.
   size_t SkipConnector(size_t prev, size_t i) const {

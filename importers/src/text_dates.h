@@ -25,7 +25,8 @@ struct DateMention {
 //             "05-03-2024" (day first); "03/05/2024" (month first, the US order, unless
 //             only the day-first reading is a date: "17/03/2024")
 //   day first "5 March 2024", "5th March, 2024", "the 4th of July 2024", "30. März 2025",
-//             "le 1er mars 2024", "3 de marzo de 2024", "1º de março de 2024", "05-Mar-2024"
+//             "le 1er mars 2024", "3 de marzo de 2024", "1.º de marzo de 2024",
+//             "1º de março de 2024", "05-Mar-2024"
 //   month first "November 4th, 2024", "Sept. 5, 2024", "Jul 25,2024", "June 23rd 2010"
 //   year first "2015-May-7", "2015/May/07"
 // Month names and abbreviations come from month_names.h; a weekday before the date

@@ -93,6 +93,7 @@ TEST_CASE("German, French, Spanish and Portuguese dates", "[dates]") {
   CHECK(First("3 de marzo de 2024") == "2024-03-03");
   CHECK(First("sábado 8 de octubre de 2022") == "2022-10-08");
   CHECK(First("1º de septiembre del 2024") == "2024-09-01");
+  CHECK(First("1.º de septiembre de 2024") == "2024-09-01");
   CHECK(First("3 de março de 2024") == "2024-03-03");
   CHECK(First("1º de setembro de 2024") == "2024-09-01");
   CHECK(First("12 set. 2024") == "2024-09-12");
