@@ -17,6 +17,8 @@ constexpr size_t kDatelineLines = 3;    // a photo caption or standfirst may com
 constexpr size_t kDatelineBytes = 100;
 constexpr size_t kLeadLines = 3;
 constexpr size_t kWordsBeforeLeadDate = 2;
+constexpr size_t kSentenceLookbackBytes = 64;
+constexpr size_t kLeadBytes = 2000;    // a lead's date is in its opening, not 1 MB into a line
 constexpr size_t kLeadScanLines = 12;  // non-empty lines after the head searched for the lead
 
 std::string_view Trim(std::string_view s) {
@@ -78,11 +80,13 @@ bool EndsDateline(std::string_view rest) {
 // 2019-11-04 The company ..."), unlike a date further into a sentence ("a deal first
 // discussed on 3 May 2021"), which is about another event.
 bool OpensSentence(std::string_view line, size_t begin) {
-  size_t start = 0;
-  for (size_t i = begin; i >= 2 && start == 0; --i) {
+  // The sentence's start is looked for in the kSentenceLookbackBytes before the date: a few
+  // words fit in them, and a long line costs no more than a short one.
+  const size_t floor = begin > kSentenceLookbackBytes ? begin - kSentenceLookbackBytes : 0;
+  for (size_t i = begin; i > floor + 1; --i) {
     if (line[i - 1] != ' ') continue;
     // The mark before the space, closing quotes and brackets aside: 'deal." On 5 May'.
-    std::string_view before = line.substr(0, i - 1);
+    std::string_view before = line.substr(floor, i - 1 - floor);
     while (!before.empty()) {
       if (before.back() == '"' || before.back() == ')') {
         before.remove_suffix(1);
@@ -96,9 +100,10 @@ bool OpensSentence(std::string_view line, size_t begin) {
     }
     if (before.empty()) continue;
     char mark = before.back();
-    if (mark == '.' || mark == ':' || mark == ';' || mark == '!' || mark == '?') start = i;
+    if (mark == '.' || mark == ':' || mark == ';' || mark == '!' || mark == '?')
+      return WordCount(line.substr(i, begin - i)) <= kWordsBeforeLeadDate;
   }
-  return WordCount(line.substr(start, begin - start)) <= kWordsBeforeLeadDate;
+  return floor == 0 && WordCount(line.substr(0, begin)) <= kWordsBeforeLeadDate;
 }
 
 std::string DatelineDate(std::string_view line) {
@@ -154,7 +159,7 @@ std::string FindArticleDate(const std::vector<std::string_view>& lines) {
     std::string_view line = Trim(lines[i]);
     if (line.empty()) continue;
     if (++scanned > kLeadScanLines) break;
-    if (IsProse(line)) lead.push_back(line);
+    if (IsProse(line)) lead.push_back(line.substr(0, kLeadBytes));
   }
   for (size_t k = 0; k < lead.size() && k < kDatelineLines; ++k) consider(DatelineDate(lead[k]));
   if (!earliest.empty()) return earliest;
@@ -166,11 +171,17 @@ std::string FindArticleDate(const std::vector<std::string_view>& lines) {
 }
 
 std::string FindArticleDate(std::string_view text) {
+  // Only the lines FindArticleDate can look at: the head, what shows where the body starts,
+  // and the lead.
+  constexpr size_t kMaxNonEmptyLines = kHeadLines + kBodyFollowLines + kLeadScanLines + 1;
   std::vector<std::string_view> lines;
   size_t start = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
+  for (size_t i = 0; i <= text.size() && lines.size() < kMaxNonEmptyLines; ++i) {
     if (i == text.size() || text[i] == '\n' || text[i] == '\r') {
-      lines.push_back(text.substr(start, i - start));
+      std::string_view line = text.substr(start, i - start);
+      if (!Trim(line).empty()) {  // empty lines play no part
+        lines.push_back(line);
+      }
       start = i + 1;
     }
   }

@@ -1,5 +1,7 @@
 #include "quoted_spans.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 
 namespace actorgraph::importers {
@@ -58,9 +60,12 @@ std::vector<std::pair<size_t, size_t>> QuotedSpans(std::string_view line) {
 }
 
 bool InSpans(const std::vector<std::pair<size_t, size_t>>& spans, size_t at) {
-  for (const auto& [begin, end] : spans)
-    if (at >= begin && at < end) return true;
-  return false;
+  // Spans are in order and apart: the one that could hold `at` is the last to begin at or
+  // before it.
+  auto after =
+      std::upper_bound(spans.begin(), spans.end(), at,
+                       [](size_t a, const std::pair<size_t, size_t>& s) { return a < s.first; });
+  return after != spans.begin() && at < std::prev(after)->second;
 }
 
 }  // namespace actorgraph::importers

@@ -14,7 +14,7 @@ namespace actorgraph::importers {
 // quote paragraphs later). Single quotes are left alone: they double as apostrophes.
 std::vector<std::pair<size_t, size_t>> QuotedSpans(std::string_view line);
 
-// Whether byte `at` lies in one of `spans`.
+// Whether byte `at` lies in one of `spans` (as QuotedSpans gives them: in order, apart).
 bool InSpans(const std::vector<std::pair<size_t, size_t>>& spans, size_t at);
 
 }  // namespace actorgraph::importers
