@@ -65,3 +65,19 @@ TEST_CASE("an import stores the date of a German wire dateline", "[pipeline][dat
       "Company.\n",
       "2025-03-30");
 }
+
+TEST_CASE("a document given without a date (JSON text) is dated from its text",
+          "[pipeline][dates]") {
+  importers::Document doc;  // as POST /articles builds it from {"text"}: no reader ran
+  doc.text =
+      "Madrid, 3 de marzo de 2024 - Ana Lima, Chief Executive Officer of Norda Robotics, said "
+      "the Valencia plant would open. Norda Robotics signed a partnership agreement with Tejo "
+      "Motors Company.";
+  testing::TempDir tmp;
+  auto store = testing::OpenOrDie(tmp.Sub("db"));
+  auto ingested = importers::IngestDocument(*store, testing::SharedExtractor(), doc);
+  REQUIRE(ingested.ok());
+  auto article = store->Read()->GetArticle(ingested->article_id);
+  REQUIRE(article.ok());
+  CHECK(article->date == "2024-03-03");
+}
