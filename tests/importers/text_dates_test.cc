@@ -99,6 +99,14 @@ TEST_CASE("German, French, Spanish and Portuguese dates", "[dates]") {
   CHECK(First("12 set. 2024") == "2024-09-12");
 }
 
+TEST_CASE("a weekday before the date, in each language", "[dates]") {
+  CHECK(First("Monday, June 23, 2023") == "2023-06-23");
+  CHECK(First("Montag, 23. Juni 2023") == "2023-06-23");
+  CHECK(First("lundi 23 juin 2023") == "2023-06-23");
+  CHECK(First("lunes, 23 de junio de 2023") == "2023-06-23");
+  CHECK(First("segunda-feira, 23 de junho de 2023") == "2023-06-23");
+}
+
 TEST_CASE("invalid and partial dates are not dates", "[dates]") {
   CHECK(First("31 February 2024").empty());
   CHECK(First("February 30, 2024").empty());
@@ -146,6 +154,10 @@ TEST_CASE("wire datelines give the article's date", "[dates][article]") {
                             "fábrica em Campinas, disse a empresa.") == "2024-03-03");
   CHECK(ai::FindArticleDate("Cairo, Egypt - 11 December 2018: The African Export-Import Bank "
                             "opened the trade fair with the Union.") == "2018-12-11");
+  CHECK(ai::FindArticleDate("WASHINGTON, May 5, 2020 (Reuters) - Acme said it would buy Widget "
+                            "Ltd for $2 billion, its chief executive said.") == "2020-05-05");
+  CHECK(ai::FindArticleDate("HANNOVER, Germany, (WAM - 31st Aug, 2020) The summit has named "
+                            "its new chair, the organisers said in a statement.") == "2020-08-31");
   // The agency's dateline without a date gives none: the date of a later event is not it.
   CHECK(ai::FindArticleDate("LONDON (Reuters) - Acme said on Monday it would buy Widget Ltd, "
                             "a deal first discussed on 3 May 2021.\n") == "");
