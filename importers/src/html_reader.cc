@@ -1,5 +1,6 @@
 // ReadHtml and HtmlToText: the public face of the html_* modules.
 #include "actorgraph/importers/readers.h"
+#include "article_date.h"
 #include "html_article.h"
 #include "html_dom.h"
 #include "html_metadata.h"
@@ -22,6 +23,8 @@ core::Result<Document> ReadHtml(std::string_view html, std::string url) {
   doc.text = html::ExtractArticleText(parsed, {meta.title, meta.has_byline});
   doc.title = std::move(meta.title);
   doc.date = std::move(meta.date);
+  // A page without a date in its metadata may still write one in its text (a dateline).
+  if (doc.date.empty()) doc.date = FindArticleDate(doc.text);
   return doc;
 }
 

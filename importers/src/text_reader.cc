@@ -6,7 +6,7 @@
 
 #include "actorgraph/core/names.h"
 #include "actorgraph/importers/readers.h"
-#include "reader_dates.h"
+#include "article_date.h"
 #include "reader_sniff.h"
 #include "reader_text.h"
 
@@ -14,9 +14,7 @@ namespace actorgraph::importers {
 namespace {
 
 constexpr size_t kMaxTitleBytes = 200;
-constexpr size_t kMaxDateLineBytes = 80;
 constexpr size_t kTitleLines = 4;  // the title is among the first non-empty lines
-constexpr size_t kDateLines = 8;   // and so is a date line
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -61,10 +59,6 @@ bool LooksLikeTitle(std::string_view line) {
   return last != '.' && last != ',' && last != ';' && last != ':';
 }
 
-std::string DateOfLine(std::string_view line) {
-  return line.size() <= kMaxDateLineBytes ? NormaliseDate(line) : std::string();
-}
-
 }  // namespace
 
 core::Result<Document> ReadPlainText(std::string_view text, std::string url, bool find_title) {
@@ -77,20 +71,16 @@ core::Result<Document> ReadPlainText(std::string_view text, std::string url, boo
 
   Document doc;
   doc.url = std::move(url);
-  // Title and date come from the first few non-empty lines; chrome before the title and
-  // the title line itself are left out of the body.
+  doc.date = FindArticleDate(lines);
+  // The title is among the first few non-empty lines, date lines aside; chrome before the
+  // title and the title line itself are left out of the body.
   std::vector<bool> dropped(lines.size(), false);
   bool title_decided = false;
   size_t seen = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
+  for (size_t i = 0; i < lines.size() && find_title && !title_decided; ++i) {
     if (lines[i].empty()) continue;
-    if (++seen > kDateLines) break;
-    std::string date = DateOfLine(lines[i]);
-    if (!date.empty()) {
-      if (doc.date.empty()) doc.date = date;
-      continue;
-    }
-    if (!find_title || title_decided || seen > kTitleLines) continue;
+    if (++seen > kTitleLines) break;
+    if (!DateOfDateLine(lines[i]).empty()) continue;
     if (IsChrome(lines[i])) {
       dropped[i] = true;
       continue;

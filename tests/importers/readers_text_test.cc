@@ -28,8 +28,26 @@ TEST_CASE("ReadText on the corpus articles", "[readers][text]") {
   auto dated =
       ai::ReadText(at::Slurp(at::CorpusDir() / "dev" / "gm-saic-ev-architecture-2011.txt"));
   REQUIRE(dated.ok());
-  CHECK(dated->date == "2011-09-21");
+  // Its head has the blog's date (2011-09-21, the gold's) and, below the press release's
+  // headline, the release's own (2011-09-20): the earliest wins (article_date.h), so the
+  // date is the release's, one day before the gold's.
+  CHECK(dated->date == "2011-09-20");
   CHECK(dated->title == "General Motors, SAIC sign electric vehicle co-development deal for China");
+
+  // A masthead's date of today above the article's own date: the article's wins.
+  auto masthead = ai::ReadText(
+      at::Slurp(at::CorpusDir() / "dev" / "mercopress-gm-south-america-ardila-2010.txt"));
+  REQUIRE(masthead.ok());
+  CHECK(masthead->date == "2010-06-23");
+  auto spanish = ai::ReadText(at::Slurp(
+      at::CorpusDir() / "dev" / "jornada-concamin-reunion-anual-industriales-leon-2022.txt"));
+  REQUIRE(spanish.ok());
+  CHECK(spanish->date == "2022-10-06");
+  // A date after a long menu, just before the body.
+  auto menu = ai::ReadText(
+      at::Slurp(at::CorpusDir() / "dev" / "szdaily-dongfeng-zhu-yanfeng-chairman-2015.txt"));
+  REQUIRE(menu.ok());
+  CHECK(menu->date == "2015-05-07");
 
   auto chrome =
       ai::ReadText(at::Slurp(at::CorpusDir() / "dev" / "gmis-connect-lighthouses-2022.txt"));

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "../article_date.h"
 #include "lexicon.h"
 #include "text.h"
 
@@ -157,10 +158,10 @@ bool IsNoiseLine(std::string_view line) {
 Cleaned Clean(const Document& doc) {
   Cleaned out;
   out.title = doc.title;
-  out.date = doc.date;
+  // A document without a date (one posted as JSON text) is dated as the readers date one.
+  out.date = doc.date.empty() ? FindArticleDate(doc.text) : doc.date;
   const std::string& t = doc.text;
   size_t i = 0;
-  int seen = 0;
   while (i < t.size()) {
     size_t e = t.find('\n', i);
     if (e == std::string::npos) e = t.size();
@@ -168,14 +169,12 @@ Cleaned Clean(const Document& doc) {
     std::string_view line = Trim(raw);
     if (!line.empty()) {
       uint32_t b = static_cast<uint32_t>(line.data() - t.data());
-      if (out.date.empty() && seen < 8) out.date = FindDate(line);
       if (!IsNoiseLine(line)) {
         bool heading = LooksLikeHeading(line);
         if (out.title.empty() && heading && FindDate(line).empty() && line.size() > 20)
           out.title = std::string(line);
         out.lines.push_back({b, b + static_cast<uint32_t>(line.size()), heading});
       }
-      ++seen;
     }
     i = e + 1;
   }
@@ -198,7 +197,6 @@ Cleaned Clean(const Document& doc) {
       out.dateline = Normalize(head);
       // The dash belongs to the dateline: the body's first sentence starts after it.
       l.dateline_end = l.begin + static_cast<uint32_t>(dash + 1 + dash_len);
-      if (out.date.empty()) out.date = FindDate(head);
       break;
     }
   }

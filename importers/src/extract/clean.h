@@ -23,7 +23,7 @@ struct Line {
 
 struct Cleaned {
   std::string title;        // Document::title, else the first heading-like line of the text
-  std::string date;         // YYYY-MM-DD: Document::date, else the first date in the opening lines
+  std::string date;         // YYYY-MM-DD: Document::date, else FindArticleDate of the text
   std::string dateline;     // "HAMBURG, 14 March 2021" when a line opens with one
   std::vector<Line> lines;  // text lines in order, noise removed (the title line included)
 };
