@@ -9,6 +9,7 @@
 
 #include "actorgraph/api/server.h"
 #include "actorgraph/core/analytics.h"
+#include "actorgraph/core/duplicates.h"
 #include "actorgraph/core/graph_snapshot.h"
 #include "actorgraph/core/search.h"
 #include "http_util.h"
@@ -22,7 +23,8 @@ class ApiContext {
         options(options),
         snapshots(store),
         analytics(snapshots),
-        searcher(snapshots) {}
+        searcher(snapshots),
+        duplicates(snapshots) {}
 
   // The snapshot of the current graph (500 when it cannot be built).
   std::shared_ptr<const core::GraphSnapshot> Snapshot();
@@ -36,6 +38,7 @@ class ApiContext {
   core::SnapshotCache snapshots;
   core::AnalyticsCache analytics;
   core::NameSearcher searcher;
+  core::DuplicateSuggester duplicates;
 };
 
 // A handler over the context, guarded (HttpError answered as JSON).
@@ -45,6 +48,8 @@ Handler Bound(ApiContext& ctx, Route fn);
 void AddReadRoutes(httplib::Server& http, ApiContext& ctx);    // search, nodes, edges
 void AddGraphRoutes(httplib::Server& http, ApiContext& ctx);   // paths, subgraph, analytics, events
 void AddWriteRoutes(httplib::Server& http, ApiContext& ctx);   // articles, curation
+// duplicate suggestions and distinct-actor judgements
+void AddSuggestionRoutes(httplib::Server& http, ApiContext& ctx);
 void AddExportRoutes(httplib::Server& http, ApiContext& ctx);  // export, openapi.json
 
 // The OpenAPI 3 document of the API.

@@ -1,5 +1,6 @@
 #include "http_util.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 
@@ -189,6 +190,21 @@ int JsonDepth(const std::string& text) {
 }
 
 }  // namespace
+
+core::NodeId IdField(const json& body, const char* name) {
+  if (!body.contains(name))
+    Fail(400, "missing_field", std::string("the field '") + name + "' is required");
+  const json& v = body[name];
+  if (v.is_number_unsigned()) return v.get<core::NodeId>();
+  if (v.is_string()) return IdText(v.get<std::string>(), name);
+  Fail(400, "invalid_id", std::string("'") + name + "' must be a decimal id");
+}
+
+void OnlyFields(const json& body, std::initializer_list<const char*> known) {
+  for (const auto& [key, value] : body.items())
+    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
+      Fail(400, "unknown_field", "unknown field '" + key + "'");
+}
 
 json JsonBody(const httplib::Request& req) {
   if (JsonDepth(req.body) > kMaxJsonDepth)

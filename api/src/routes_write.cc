@@ -22,27 +22,11 @@ std::string StringField(const json& body, const char* name) {
   return body[name].get<std::string>();
 }
 
-core::NodeId IdField(const json& body, const char* name) {
-  if (!body.contains(name))
-    Fail(400, "missing_field", std::string("the field '") + name + "' is required");
-  const json& v = body[name];
-  if (v.is_number_unsigned()) return v.get<core::NodeId>();
-  if (v.is_string()) return IdText(v.get<std::string>(), name);
-  Fail(400, "invalid_id", std::string("'") + name + "' must be a decimal id");
-}
-
 bool IsDate(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i = 0; i < s.size(); ++i)
     if (i != 4 && i != 7 && !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
   return true;
-}
-
-// 400 for a field the endpoint does not know (a misspelt field is never silently ignored).
-void OnlyFields(const json& body, std::initializer_list<const char*> known) {
-  for (const auto& [key, value] : body.items())
-    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
-      Fail(400, "unknown_field", "unknown field '" + key + "'");
 }
 
 importers::Document JsonArticle(const httplib::Request& req) {

@@ -70,6 +70,7 @@ struct Server::Impl {
     });
     AddReadRoutes(http, ctx);
     AddGraphRoutes(http, ctx);
+    AddSuggestionRoutes(http, ctx);  // before AddWriteRoutes: /curations/{id} would match
     AddWriteRoutes(http, ctx);
     AddExportRoutes(http, ctx);
     if (!options.static_dir.empty()) http.set_mount_point("/", options.static_dir);
