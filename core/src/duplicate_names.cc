@@ -18,6 +18,7 @@ constexpr double kSameName = 0.9;
 constexpr double kSameCore = 0.85;
 constexpr double kSameWords = 0.8;
 constexpr double kAcronym = 0.8;
+constexpr double kTwoLetterAcronym = 0.5;  // "SE", "GM": many expansions fit
 constexpr double kContainedBase = 0.3;  // plus kContainedShare * (share of the longer's words)
 constexpr double kContainedShare = 0.4;
 constexpr double kMinSimilarity = 0.75;  // bigram Dice of the cores below this says nothing
@@ -114,8 +115,9 @@ std::optional<DuplicateReason> CompareForms(const NameForm& a, const NameForm& b
   if (a.folded == b.folded) return reason("same_name", a.folded, kSameName);
   if (a.core == b.core) return reason("same_core_name", a.core, kSameCore);
   if (!a.words.empty() && a.words == b.words) return reason("same_words", Join(a.words), kSameWords);
-  if (a.acronym && a.core == b.initials) return reason("acronym", a.core, kAcronym);
-  if (b.acronym && b.core == a.initials) return reason("acronym", b.core, kAcronym);
+  for (auto [x, y] : {std::pair{&a, &b}, std::pair{&b, &a}})
+    if (x->acronym && x->core == y->initials)
+      return reason("acronym", x->core, x->core.size() > 2 ? kAcronym : kTwoLetterAcronym);
   const NameForm& shorter = a.words.size() <= b.words.size() ? a : b;
   const NameForm& longer = &shorter == &a ? b : a;
   if (!shorter.words.empty() && shorter.words.size() < longer.words.size() &&
@@ -142,6 +144,9 @@ std::vector<NameForm> NameFormsOf(const Node& node) {
     NameForm f = MakeForm(node, w);
     if (f.folded.empty() || !seen.insert(f.folded).second) continue;
     if (node.type == NodeType::kEvent && IsGenericEventName(f.folded)) continue;
+    // A person's one-word form is a surname or a given name, shared by many people (the
+    // resolver never matches on one either).
+    if (node.type == NodeType::kPerson && f.folded.find(' ') == std::string::npos) continue;
     forms.push_back(std::move(f));
   }
   return forms;

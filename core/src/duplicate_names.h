@@ -22,7 +22,8 @@ struct NameForm {
 };
 
 // At most kMaxFormsPerNode forms per node (name first, then aliases); generic event names
-// ("general meeting") are left out, since they name no particular event.
+// ("general meeting") and one-word person forms ("Xu") are left out: they name no particular
+// actor.
 inline constexpr size_t kMaxFormsPerNode = 8;
 std::vector<NameForm> NameFormsOf(const Node& node);
 

@@ -26,6 +26,10 @@ constexpr size_t kMaxNeighborsCompared = 256;        // per node, the lowest ord
 constexpr double kNeighborStep = 0.15;
 constexpr double kMaxNeighborStrength = 0.6;
 constexpr double kNeighborsWithoutName = 0.5;
+// Two nodes that one article names both: the article told them apart (the resolver had both
+// names in hand), as with a company and its national branch ("Bosch", "Bosch China"); the
+// pair's score is discounted by this factor.
+constexpr double kCoMentionedFactor = 0.6;
 // A company paired with an agency: the same actor typed differently by two articles, or two
 // actors; the pair's score is discounted by this factor.
 constexpr double kTypeDiffersFactor = 0.9;
@@ -49,8 +53,10 @@ std::vector<std::vector<Index>> NeighborSets(const GraphSnapshot& snap) {
   return out;
 }
 
-size_t SharedCount(const std::vector<Index>& a, const std::vector<Index>& b, Index skip_a,
-                   Index skip_b) {
+// The number of values two sorted sequences share, `skip_a` and `skip_b` left out.
+template <typename Seq>
+size_t SharedCount(const Seq& a, const Seq& b, Index skip_a = GraphSnapshot::kNone,
+                   Index skip_b = GraphSnapshot::kNone) {
   size_t n = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     if (a[i] < b[j]) {
@@ -124,6 +130,10 @@ std::optional<DuplicateSuggestion> Score(const GraphSnapshot& snap, Index i, Ind
   DuplicateSuggestion s;
   s.reasons = std::move(names.reasons);
   if (shared) s.reasons.push_back({"shared_neighbors", shared, {}});
+  if (size_t together = SharedCount(snap.ArticlesOf(i), snap.ArticlesOf(j))) {
+    score *= kCoMentionedFactor;
+    s.reasons.push_back({"co_mentioned", together, {}});
+  }
   if (a.type != b.type) {
     score *= kTypeDiffersFactor;
     s.reasons.push_back(

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "actorgraph/api/json_codec.h"
 #include "actorgraph/core/resolver.h"
 #include "api/api_test_support.h"
 #include "support/store_support.h"
