@@ -1,6 +1,7 @@
 // End-to-end: duplicate suggestions (GET /curations/suggestions) and distinct-actor judgements
 // (POST /curations/distinct) over a real server and RocksDB store, and a judgement honoured by
 // later imports.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <set>
 
@@ -199,4 +200,86 @@ TEST_CASE("a merge carries the merged node's judgements to the survivor", "[api]
   CHECK(Send(s, "POST", "/api/v1/nodes/" + id[5] + "/merge", json{{"into", id[6]}}.dump(), kToken)
             .status == 409);
   CHECK(RankOf(AllSuggestions(s, 1000), id[5], id[6]) == -1);
+}
+
+namespace {
+
+// Three stories about one agency: under its acronym, under its name, and under both ("the
+// Northwind Industrial Development Agency (NIDA)"), which ties the two names together.
+const char* kAcronymStory =
+    "Vienna, 4 May 2031 - NIDA signed an agreement with Contoso Shipping, its director Maria "
+    "Klein said in Vienna.";
+const char* kNameStory =
+    "Vienna, 5 May 2031 - The Northwind Industrial Development Agency hosted the Vienna Industry "
+    "Forum 2031, its director Maria Klein said.";
+const char* kBothStory =
+    "Vienna, 3 May 2031 - The Northwind Industrial Development Agency (NIDA) opened a new office "
+    "in Vienna. Its director, Maria Klein, said the office would support local firms.";
+
+std::string Post(const LiveServer& s, const std::string& text) {
+  auto r = Send(s, "POST", "/api/v1/articles", text, kToken, "text/plain");
+  REQUIRE(r.status == 201);
+  return r.text;
+}
+
+// The ids of the nodes found under exactly `name`.
+std::set<std::string> ExactIds(const LiveServer& s, const std::string& name) {
+  std::set<std::string> ids;
+  auto r = Get(s, "/api/v1/search?q=" + httplib::detail::encode_query_param(name));
+  for (const auto& hit : r.body["results"])
+    if (hit["match"] == "exact") ids.insert(hit["node"]["id"].get<std::string>());
+  return ids;
+}
+
+json Aliases(const LiveServer& s, const std::string& id) {
+  return Get(s, "/api/v1/nodes/" + id).body["aliases"];
+}
+
+bool Contains(const json& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace
+
+TEST_CASE("imports honour a distinct judgement: two actors stay two nodes", "[api][suggestions]") {
+  for (bool judged : {false, true}) {
+    INFO((judged ? "judged distinct" : "not judged"));
+    LiveServer s(WithToken(), false);
+    Post(s, kAcronymStory);
+    Post(s, kNameStory);
+    auto acronym = ExactIds(s, "NIDA"), name = ExactIds(s, "Northwind Industrial Development Agency");
+    REQUIRE(acronym.size() == 1);
+    REQUIRE(name.size() == 1);
+    std::string b = *acronym.begin(), a = *name.begin();
+    REQUIRE(a != b);
+    // The acronym and its expansion: suggested as one actor.
+    json suggested = AllSuggestions(s, 1000, "&type=agency");
+    int rank = RankOf(suggested, a, b);
+    REQUIRE(rank >= 0);
+    CHECK(HasReason(suggested[rank], "acronym", "nida"));
+    if (judged)
+      REQUIRE(Send(s, "POST", "/api/v1/curations/distinct", DistinctBody(a, b), kToken).status ==
+              200);
+    int nodes = Get(s, "/api/v1/stats").body["node_count"];
+
+    Post(s, kBothStory);
+    CHECK(Get(s, "/api/v1/stats").body["node_count"] == nodes);
+    if (!judged) {
+      // What the judgement prevents: the agency takes the acronym's name.
+      CHECK(Contains(Aliases(s, a), "NIDA"));
+      CHECK(ExactIds(s, "NIDA") == std::set<std::string>{a, b});
+      continue;
+    }
+    CHECK(!Contains(Aliases(s, a), "NIDA"));
+    CHECK(!Contains(Aliases(s, b), "Northwind Industrial Development Agency"));
+    CHECK(ExactIds(s, "NIDA") == std::set<std::string>{b});
+    CHECK(ExactIds(s, "Northwind Industrial Development Agency") == std::set<std::string>{a});
+    // The acronym alone still finds its own node; the pair is not suggested again.
+    auto again = json::parse(Post(s, std::string(kAcronymStory) + " The agreement runs to 2035."));
+    std::set<std::string> answered;
+    for (const auto& n : again["nodes"]) answered.insert(n["id"].get<std::string>());
+    CHECK(answered.count(b) == 1);
+    CHECK(answered.count(a) == 0);
+    CHECK(RankOf(AllSuggestions(s, 1000), a, b) == -1);
+  }
 }
