@@ -164,7 +164,7 @@ json Schemas() {
                                   {"enum",
                                    {"same_name", "same_core_name", "same_words", "acronym",
                                     "name_contained", "similar_name", "shared_neighbors",
-                                    "type_differs"}}}},
+                                    "adds_place", "co_mentioned", "type_differs"}}}},
                                 {"value", {{"description", "the code's figure or key"}}},
                                 {"forms", Arr(Str())}}))}}))},
             {"next_cursor", {{"type", "string"}, {"nullable", true}}}})},

@@ -21,6 +21,8 @@ constexpr double kAcronym = 0.8;
 constexpr double kTwoLetterAcronym = 0.5;  // "SE", "GM": many expansions fit
 constexpr double kContainedBase = 0.3;  // plus kContainedShare * (share of the longer's words)
 constexpr double kContainedShare = 0.4;
+constexpr double kAddsPlaceFactor = 0.5;  // the longer name adds a place: a branch
+constexpr size_t kMaxPlaceWords = 3;       // place names looked for: up to three words
 constexpr double kMinSimilarity = 0.75;  // bigram Dice of the cores below this says nothing
 constexpr double kSimilarityWeight = 1.2;  // strength (dice - 0.5) * weight: 0.3 to 0.6
 
@@ -104,9 +106,27 @@ double BigramDice(const std::string& a, const std::string& b) {
 
 double Round2(double v) { return std::round(v * 100) / 100; }
 
-// The strongest signal of one pair of forms, if any.
+// A place name made of words of `longer`'s core that `shorter`'s has not, or empty.
+std::string AddedPlace(const NameForm& shorter, const NameForm& longer, const PlaceNames& places) {
+  std::vector<std::string> words = SplitWords(longer.core);
+  auto added = [&](const std::string& w) {
+    return !std::binary_search(shorter.words.begin(), shorter.words.end(), w);
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string run;
+    for (size_t n = 0; n < kMaxPlaceWords && i + n < words.size() && added(words[i + n]); ++n) {
+      run += (n ? " " : "") + words[i + n];
+      if (places.count(run)) return run;
+    }
+  }
+  return "";
+}
+
+// The strongest signal of one pair of forms, if any; `place` is set when the longer of two
+// names that contain one another adds a place name.
 std::optional<DuplicateReason> CompareForms(const NameForm& a, const NameForm& b,
-                                            double* strength) {
+                                            const PlaceNames& places, double* strength,
+                                            std::string* place) {
   auto reason = [&](const char* code, nlohmann::json value, double s) {
     *strength = s;
     return DuplicateReason{code, std::move(value), {a.written, b.written}};
@@ -124,7 +144,10 @@ std::optional<DuplicateReason> CompareForms(const NameForm& a, const NameForm& b
       std::includes(longer.words.begin(), longer.words.end(), shorter.words.begin(),
                     shorter.words.end())) {
     double share = static_cast<double>(shorter.words.size()) / longer.words.size();
-    return reason("name_contained", Round2(share), kContainedBase + kContainedShare * share);
+    *place = AddedPlace(shorter, longer, places);
+    return reason("name_contained", Round2(share),
+                  (kContainedBase + kContainedShare * share) *
+                      (place->empty() ? 1 : kAddsPlaceFactor));
   }
   double dice = BigramDice(a.core, b.core);
   if (dice >= kMinSimilarity)
@@ -173,17 +196,26 @@ std::vector<std::string> NameBlockKeys(const std::vector<NameForm>& forms) {
   return acronyms;
 }
 
-NameMatch CompareNames(const std::vector<NameForm>& a, const std::vector<NameForm>& b) {
-  // The best reason of each code, strongest first.
+NameMatch CompareNames(const std::vector<NameForm>& a, const std::vector<NameForm>& b,
+                       const PlaceNames& places) {
+  // The best reason of each code (with the place its name adds, if any), strongest first.
   std::map<std::string, std::pair<double, DuplicateReason>> best;
+  std::string best_place;
   for (const auto& fa : a)
     for (const auto& fb : b) {
       double s = 0;
-      auto r = CompareForms(fa, fb, &s);
+      std::string place;
+      auto r = CompareForms(fa, fb, places, &s, &place);
       if (!r) continue;
       auto it = best.find(r->code);
-      if (it == best.end() || s > it->second.first) best[r->code] = {s, std::move(*r)};
+      if (it != best.end() && s <= it->second.first) continue;
+      if (r->code == "name_contained") best_place = place;
+      best[r->code] = {s, std::move(*r)};
     }
+  if (!best_place.empty()) {
+    auto forms = best["name_contained"].second.forms;
+    best["adds_place"] = {0, DuplicateReason{"adds_place", best_place, forms}};
+  }
   std::vector<std::pair<double, DuplicateReason>> ranked;
   for (auto& [code, entry] : best) ranked.push_back(std::move(entry));
   std::stable_sort(ranked.begin(), ranked.end(),

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "actorgraph/core/duplicates.h"
@@ -33,6 +34,10 @@ std::vector<NameForm> NameFormsOf(const Node& node);
 inline constexpr size_t kMaxNameKeys = 16;
 std::vector<std::string> NameBlockKeys(const std::vector<NameForm>& forms);
 
+// The folded names and aliases of the graph's location nodes: a name that is another's plus
+// a place ("Acme" and "Acme Egypt") names a national branch, most often another actor.
+using PlaceNames = std::unordered_set<std::string>;
+
 // How strongly two nodes' names say one actor, in [0, 1), with the reasons (strongest first):
 // the best signal over all pairs of forms; forms that name different editions of an event are
 // never compared.
@@ -40,6 +45,7 @@ struct NameMatch {
   double strength = 0;
   std::vector<DuplicateReason> reasons;
 };
-NameMatch CompareNames(const std::vector<NameForm>& a, const std::vector<NameForm>& b);
+NameMatch CompareNames(const std::vector<NameForm>& a, const std::vector<NameForm>& b,
+                       const PlaceNames& places);
 
 }  // namespace actorgraph::core

@@ -118,10 +118,19 @@ NodeId Survivor(const GraphSnapshot& snap, Index i, Index j) {
   return std::min(a.id, b.id);
 }
 
+PlaceNames PlacesOf(const GraphSnapshot& snap, const std::vector<std::vector<NameForm>>& forms) {
+  PlaceNames places;
+  for (Index i = 0; i < snap.node_count(); ++i)
+    if (snap.node(i).type == NodeType::kLocation)
+      for (const auto& f : forms[i]) places.insert(f.folded);
+  return places;
+}
+
 std::optional<DuplicateSuggestion> Score(const GraphSnapshot& snap, Index i, Index j,
                                          const std::vector<std::vector<NameForm>>& forms,
-                                         const std::vector<std::vector<Index>>& neighbors) {
-  NameMatch names = CompareNames(forms[i], forms[j]);
+                                         const std::vector<std::vector<Index>>& neighbors,
+                                         const PlaceNames& places) {
+  NameMatch names = CompareNames(forms[i], forms[j], places);
   size_t shared = SharedCount(neighbors[i], neighbors[j], i, j);
   double by_neighbors = std::min(kMaxNeighborStrength, kNeighborStep * static_cast<double>(shared));
   if (names.strength == 0) by_neighbors *= kNeighborsWithoutName;
@@ -192,10 +201,11 @@ std::vector<DuplicateSuggestion> RankDuplicates(const GraphSnapshot& snap) {
   std::vector<std::vector<NameForm>> forms(snap.node_count());
   for (Index i = 0; i < snap.node_count(); ++i) forms[i] = NameFormsOf(snap.node(i));
   std::vector<std::vector<Index>> neighbors = NeighborSets(snap);
+  PlaceNames places = PlacesOf(snap, forms);
   std::vector<DuplicateSuggestion> out;
   for (uint64_t pair : CandidatePairs(snap, forms, neighbors))
     if (auto s = Score(snap, static_cast<Index>(pair >> 32), static_cast<Index>(pair), forms,
-                       neighbors))
+                       neighbors, places))
       out.push_back(std::move(*s));
   std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
     return RankedBefore(x, y.score, y.a, y.b);

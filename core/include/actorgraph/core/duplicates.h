@@ -6,8 +6,9 @@
 // Signals, all general (no list of actors): the same folded name or the same name once legal
 // forms are dropped (name_rules.h LegalNameCore), the same words in another order, an acronym
 // and its expansion, one name's words contained in the other's, string similarity, shared
-// neighbours; a company/agency pair (the extractor's typing differs) is discounted, and two
-// editions of an event (different years or ordinals) are never paired.
+// neighbours. Discounted: a longer name that adds a place ("Acme Egypt": a national branch), a
+// pair that one article names both (the article told them apart), a company/agency pair (the
+// extractor's typing differs); two editions of an event (different years) are never paired.
 #pragma once
 
 #include <cstdint>
@@ -23,10 +24,11 @@
 namespace actorgraph::core {
 
 // One machine-readable reason: `code` is one of "same_name", "same_core_name", "same_words",
-// "acronym", "name_contained", "similar_name", "shared_neighbors", "type_differs"; `value` is
-// the code's figure or key (the shared name, the acronym, the share of words, the similarity,
-// the number of neighbours); `forms` the two names compared, as written (empty when the reason
-// is not about names).
+// "acronym", "name_contained", "similar_name", "shared_neighbors" (for the pair), or
+// "adds_place", "co_mentioned", "type_differs" (against it); `value` is the code's figure or
+// key (the shared name, the acronym, the share of words, the similarity, the place, the number
+// of neighbours or articles, the two types); `forms` the two names compared, as written (empty
+// when the reason is not about names).
 struct DuplicateReason {
   std::string code;
   nlohmann::json value;
