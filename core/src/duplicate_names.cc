@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <set>
 
 #include "actorgraph/core/name_rules.h"
@@ -19,12 +18,15 @@ constexpr double kSameCore = 0.85;
 constexpr double kSameWords = 0.8;
 constexpr double kAcronym = 0.8;
 constexpr double kTwoLetterAcronym = 0.5;  // "SE", "GM": many expansions fit
-constexpr double kContainedBase = 0.3;  // plus kContainedShare * (share of the longer's words)
+constexpr double kContainedBase = 0.3;     // plus kContainedShare * (share of the longer's words)
 constexpr double kContainedShare = 0.4;
-constexpr double kAddsPlaceFactor = 0.5;  // the longer name adds a place: a branch
+constexpr double kAddsPlaceFactor = 0.5;   // the longer name adds a place: a branch
 constexpr size_t kMaxPlaceWords = 3;       // place names looked for: up to three words
-constexpr double kMinSimilarity = 0.75;  // bigram Dice of the cores below this says nothing
+constexpr double kMinSimilarity = 0.75;    // bigram Dice of the cores below this says nothing
 constexpr double kSimilarityWeight = 1.2;  // strength (dice - 0.5) * weight: 0.3 to 0.6
+
+constexpr const char* kSignalCodes[kNameSignals] = {"same_name", "same_core_name", "same_words",
+                                                    "acronym",   "name_contained", "similar_name"};
 
 // Function words of the languages the press writes names in; never a name's own word.
 bool IsStopWord(const std::string& w) {
@@ -75,8 +77,9 @@ NameForm MakeForm(const Node& node, const std::string& written) {
   f.core = Join(kept);
   if (IsOrganization(node.type))
     if (std::string core = LegalNameCore(f.core); !core.empty()) f.core = core;
+  f.core_words = SplitWords(f.core);
   std::vector<std::string> words;
-  for (const auto& w : SplitWords(f.core))
+  for (const auto& w : f.core_words)
     if (!IsStopWord(w)) words.push_back(w);
   if (words.size() >= 2)
     for (const auto& w : words) f.initials.push_back(w[0]);
@@ -85,30 +88,35 @@ NameForm MakeForm(const Node& node, const std::string& written) {
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   f.words = std::move(words);
+  for (size_t i = 0; i + 1 < f.core.size(); ++i)
+    f.bigrams.push_back(static_cast<uint16_t>(static_cast<unsigned char>(f.core[i]) << 8 |
+                                              static_cast<unsigned char>(f.core[i + 1])));
+  std::sort(f.bigrams.begin(), f.bigrams.end());
   return f;
 }
 
-// Dice coefficient of the character bigrams of two strings, in [0, 1].
-double BigramDice(const std::string& a, const std::string& b) {
-  if (a.size() < 2 || b.size() < 2) return a == b ? 1 : 0;
-  std::map<std::string, int> grams;
-  for (size_t i = 0; i + 1 < a.size(); ++i) ++grams[a.substr(i, 2)];
+// Dice coefficient of two forms' character bigrams (as multisets), in [0, 1].
+double BigramDice(const NameForm& a, const NameForm& b) {
+  if (a.bigrams.empty() || b.bigrams.empty()) return a.core == b.core ? 1 : 0;
   size_t shared = 0;
-  for (size_t i = 0; i + 1 < b.size(); ++i) {
-    auto it = grams.find(b.substr(i, 2));
-    if (it != grams.end() && it->second > 0) {
-      --it->second;
-      ++shared;
+  for (size_t i = 0, j = 0; i < a.bigrams.size() && j < b.bigrams.size();) {
+    if (a.bigrams[i] < b.bigrams[j]) {
+      ++i;
+    } else if (b.bigrams[j] < a.bigrams[i]) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
     }
   }
-  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - 2);
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.bigrams.size() + b.bigrams.size());
 }
 
 double Round2(double v) { return std::round(v * 100) / 100; }
 
-// A place name made of words of `longer`'s core that `shorter`'s has not, or empty.
-std::string AddedPlace(const NameForm& shorter, const NameForm& longer, const PlaceNames& places) {
-  std::vector<std::string> words = SplitWords(longer.core);
+// A place name made of words of `longer`'s core that `shorter`'s has not, or null.
+const std::string* AddedPlace(const NameForm& shorter, const NameForm& longer,
+                              const PlaceNames& places) {
+  const auto& words = longer.core_words;
   auto added = [&](const std::string& w) {
     return !std::binary_search(shorter.words.begin(), shorter.words.end(), w);
   };
@@ -116,43 +124,42 @@ std::string AddedPlace(const NameForm& shorter, const NameForm& longer, const Pl
     std::string run;
     for (size_t n = 0; n < kMaxPlaceWords && i + n < words.size() && added(words[i + n]); ++n) {
       run += (n ? " " : "") + words[i + n];
-      if (places.count(run)) return run;
+      if (auto it = places.find(run); it != places.end()) return &*it;
     }
   }
-  return "";
+  return nullptr;
 }
 
-// The strongest signal of one pair of forms, if any; `place` is set when the longer of two
-// names that contain one another adds a place name.
-std::optional<DuplicateReason> CompareForms(const NameForm& a, const NameForm& b,
-                                            const PlaceNames& places, double* strength,
-                                            std::string* place) {
-  auto reason = [&](const char* code, nlohmann::json value, double s) {
-    *strength = s;
-    return DuplicateReason{code, std::move(value), {a.written, b.written}};
+// The strongest signal of one pair of forms into `best` (when stronger than what it holds).
+void CompareForms(const NameForm& a, const NameForm& b, size_t ia, size_t ib,
+                  const PlaceNames& places, NameMatch* m) {
+  if (a.edition != b.edition || a.core.empty() || b.core.empty()) return;
+  auto note = [&](NameSignal signal, double strength, double figure = 0, bool place = false) {
+    NameMatch::Best& best = m->best[static_cast<size_t>(signal)];
+    if (strength <= best.strength) return;
+    best = {strength, figure, ia, ib, place};
+    m->strength = std::max(m->strength, strength);
   };
-  if (a.edition != b.edition || a.core.empty() || b.core.empty()) return std::nullopt;
-  if (a.folded == b.folded) return reason("same_name", a.folded, kSameName);
-  if (a.core == b.core) return reason("same_core_name", a.core, kSameCore);
-  if (!a.words.empty() && a.words == b.words) return reason("same_words", Join(a.words), kSameWords);
+  if (a.folded == b.folded) return note(NameSignal::kSameName, kSameName);
+  if (a.core == b.core) return note(NameSignal::kSameCore, kSameCore);
+  if (!a.words.empty() && a.words == b.words) return note(NameSignal::kSameWords, kSameWords);
   for (auto [x, y] : {std::pair{&a, &b}, std::pair{&b, &a}})
     if (x->acronym && x->core == y->initials)
-      return reason("acronym", x->core, x->core.size() > 2 ? kAcronym : kTwoLetterAcronym);
+      return note(NameSignal::kAcronym, x->core.size() > 2 ? kAcronym : kTwoLetterAcronym);
   const NameForm& shorter = a.words.size() <= b.words.size() ? a : b;
   const NameForm& longer = &shorter == &a ? b : a;
   if (!shorter.words.empty() && shorter.words.size() < longer.words.size() &&
       std::includes(longer.words.begin(), longer.words.end(), shorter.words.begin(),
                     shorter.words.end())) {
     double share = static_cast<double>(shorter.words.size()) / longer.words.size();
-    *place = AddedPlace(shorter, longer, places);
-    return reason("name_contained", Round2(share),
-                  (kContainedBase + kContainedShare * share) *
-                      (place->empty() ? 1 : kAddsPlaceFactor));
+    bool place = AddedPlace(shorter, longer, places) != nullptr;
+    return note(NameSignal::kContained,
+                (kContainedBase + kContainedShare * share) * (place ? kAddsPlaceFactor : 1),
+                share, place);
   }
-  double dice = BigramDice(a.core, b.core);
+  double dice = BigramDice(a, b);
   if (dice >= kMinSimilarity)
-    return reason("similar_name", Round2(dice), (dice - 0.5) * kSimilarityWeight);
-  return std::nullopt;
+    note(NameSignal::kSimilar, (dice - 0.5) * kSimilarityWeight, dice);
 }
 
 }  // namespace
@@ -198,34 +205,52 @@ std::vector<std::string> NameBlockKeys(const std::vector<NameForm>& forms) {
 
 NameMatch CompareNames(const std::vector<NameForm>& a, const std::vector<NameForm>& b,
                        const PlaceNames& places) {
-  // The best reason of each code (with the place its name adds, if any), strongest first.
-  std::map<std::string, std::pair<double, DuplicateReason>> best;
-  std::string best_place;
-  for (const auto& fa : a)
-    for (const auto& fb : b) {
-      double s = 0;
-      std::string place;
-      auto r = CompareForms(fa, fb, places, &s, &place);
-      if (!r) continue;
-      auto it = best.find(r->code);
-      if (it != best.end() && s <= it->second.first) continue;
-      if (r->code == "name_contained") best_place = place;
-      best[r->code] = {s, std::move(*r)};
-    }
-  if (!best_place.empty()) {
-    auto forms = best["name_contained"].second.forms;
-    best["adds_place"] = {0, DuplicateReason{"adds_place", best_place, forms}};
-  }
+  NameMatch m;
+  for (size_t i = 0; i < a.size(); ++i)
+    for (size_t j = 0; j < b.size(); ++j) CompareForms(a[i], b[j], i, j, places, &m);
+  return m;
+}
+
+std::vector<DuplicateReason> NameReasons(const NameMatch& m, const std::vector<NameForm>& a,
+                                         const std::vector<NameForm>& b,
+                                         const PlaceNames& places) {
   std::vector<std::pair<double, DuplicateReason>> ranked;
-  for (auto& [code, entry] : best) ranked.push_back(std::move(entry));
+  for (size_t s = 0; s < kNameSignals; ++s) {
+    const NameMatch::Best& best = m.best[s];
+    if (best.strength == 0) continue;
+    const NameForm &fa = a[best.a], &fb = b[best.b];
+    nlohmann::json value;
+    switch (static_cast<NameSignal>(s)) {
+      case NameSignal::kSameName:
+        value = fa.folded;
+        break;
+      case NameSignal::kSameCore:
+        value = fa.core;
+        break;
+      case NameSignal::kSameWords:
+        value = Join(fa.words);
+        break;
+      case NameSignal::kAcronym:
+        value = fa.acronym && fa.core == fb.initials ? fa.core : fb.core;
+        break;
+      case NameSignal::kContained:
+      case NameSignal::kSimilar:
+        value = Round2(best.figure);
+        break;
+    }
+    std::vector<std::string> forms{fa.written, fb.written};
+    ranked.push_back({best.strength, {kSignalCodes[s], std::move(value), forms}});
+    if (best.adds_place) {
+      const NameForm& shorter = fa.words.size() <= fb.words.size() ? fa : fb;
+      const std::string* place = AddedPlace(shorter, &shorter == &fa ? fb : fa, places);
+      ranked.push_back({0, {"adds_place", place ? *place : "", forms}});
+    }
+  }
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& x, const auto& y) { return x.first > y.first; });
-  NameMatch m;
-  for (auto& [s, r] : ranked) {
-    m.strength = std::max(m.strength, s);
-    m.reasons.push_back(std::move(r));
-  }
-  return m;
+  std::vector<DuplicateReason> out;
+  for (auto& [strength, reason] : ranked) out.push_back(std::move(reason));
+  return out;
 }
 
 }  // namespace actorgraph::core

@@ -135,21 +135,20 @@ std::optional<DuplicateSuggestion> Score(const GraphSnapshot& snap, Index i, Ind
   double by_neighbors = std::min(kMaxNeighborStrength, kNeighborStep * static_cast<double>(shared));
   if (names.strength == 0) by_neighbors *= kNeighborsWithoutName;
   double score = 1 - (1 - names.strength) * (1 - by_neighbors);
+  if (score < kMinDuplicateScore) return std::nullopt;  // the discounts only lower it
   const Node &a = snap.node(i), &b = snap.node(j);
-  DuplicateSuggestion s;
-  s.reasons = std::move(names.reasons);
-  if (shared) s.reasons.push_back({"shared_neighbors", shared, {}});
-  if (size_t together = SharedCount(snap.ArticlesOf(i), snap.ArticlesOf(j))) {
-    score *= kCoMentionedFactor;
-    s.reasons.push_back({"co_mentioned", together, {}});
-  }
-  if (a.type != b.type) {
-    score *= kTypeDiffersFactor;
-    s.reasons.push_back(
-        {"type_differs", std::string(NodeTypeName(a.type)) + "/" + NodeTypeName(b.type), {}});
-  }
+  size_t together = SharedCount(snap.ArticlesOf(i), snap.ArticlesOf(j));
+  if (together) score *= kCoMentionedFactor;
+  if (a.type != b.type) score *= kTypeDiffersFactor;
   score = std::round(score * 1e4) / 1e4;
   if (score < kMinDuplicateScore) return std::nullopt;
+  DuplicateSuggestion s;
+  s.reasons = NameReasons(names, forms[i], forms[j], places);
+  if (shared) s.reasons.push_back({"shared_neighbors", shared, {}});
+  if (together) s.reasons.push_back({"co_mentioned", together, {}});
+  if (a.type != b.type)
+    s.reasons.push_back(
+        {"type_differs", std::string(NodeTypeName(a.type)) + "/" + NodeTypeName(b.type), {}});
   bool swap = b.id < a.id;
   s.a = swap ? b.id : a.id;
   s.b = swap ? a.id : b.id;
@@ -207,9 +206,12 @@ std::vector<DuplicateSuggestion> RankDuplicates(const GraphSnapshot& snap) {
     if (auto s = Score(snap, static_cast<Index>(pair >> 32), static_cast<Index>(pair), forms,
                        neighbors, places))
       out.push_back(std::move(*s));
-  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
-    return RankedBefore(x, y.score, y.a, y.b);
-  });
+  auto better = [](const auto& x, const auto& y) { return RankedBefore(x, y.score, y.a, y.b); };
+  if (out.size() > kMaxRankedDuplicates) {
+    std::nth_element(out.begin(), out.begin() + kMaxRankedDuplicates, out.end(), better);
+    out.resize(kMaxRankedDuplicates);
+  }
+  std::sort(out.begin(), out.end(), better);
   return out;
 }
 
