@@ -45,9 +45,9 @@ class ApiContext {
 using Route = void (*)(ApiContext&, const httplib::Request&, httplib::Response&);
 Handler Bound(ApiContext& ctx, Route fn);
 
-void AddReadRoutes(httplib::Server& http, ApiContext& ctx);    // search, nodes, edges
-void AddGraphRoutes(httplib::Server& http, ApiContext& ctx);   // paths, subgraph, analytics, events
-void AddWriteRoutes(httplib::Server& http, ApiContext& ctx);   // articles, curation
+void AddReadRoutes(httplib::Server& http, ApiContext& ctx);   // search, nodes, edges
+void AddGraphRoutes(httplib::Server& http, ApiContext& ctx);  // paths, subgraph, analytics, events
+void AddWriteRoutes(httplib::Server& http, ApiContext& ctx);  // articles, curation
 // duplicate suggestions and distinct-actor judgements
 void AddSuggestionRoutes(httplib::Server& http, ApiContext& ctx);
 void AddExportRoutes(httplib::Server& http, ApiContext& ctx);  // export, openapi.json

@@ -83,8 +83,8 @@ NameForm MakeForm(const Node& node, const std::string& written) {
     if (!IsStopWord(w)) words.push_back(w);
   if (words.size() >= 2)
     for (const auto& w : words) f.initials.push_back(w[0]);
-  f.acronym = words.size() == 1 && f.core.size() >= 2 && f.core.size() <= 10 &&
-              WrittenInCapitals(written);
+  f.acronym =
+      words.size() == 1 && f.core.size() >= 2 && f.core.size() <= 10 && WrittenInCapitals(written);
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   f.words = std::move(words);
@@ -108,7 +108,8 @@ double BigramDice(const NameForm& a, const NameForm& b) {
       ++shared, ++i, ++j;
     }
   }
-  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.bigrams.size() + b.bigrams.size());
+  return 2.0 * static_cast<double>(shared) /
+         static_cast<double>(a.bigrams.size() + b.bigrams.size());
 }
 
 double Round2(double v) { return std::round(v * 100) / 100; }
@@ -154,12 +155,11 @@ void CompareForms(const NameForm& a, const NameForm& b, size_t ia, size_t ib,
     double share = static_cast<double>(shorter.words.size()) / longer.words.size();
     bool place = AddedPlace(shorter, longer, places) != nullptr;
     return note(NameSignal::kContained,
-                (kContainedBase + kContainedShare * share) * (place ? kAddsPlaceFactor : 1),
-                share, place);
+                (kContainedBase + kContainedShare * share) * (place ? kAddsPlaceFactor : 1), share,
+                place);
   }
   double dice = BigramDice(a, b);
-  if (dice >= kMinSimilarity)
-    note(NameSignal::kSimilar, (dice - 0.5) * kSimilarityWeight, dice);
+  if (dice >= kMinSimilarity) note(NameSignal::kSimilar, (dice - 0.5) * kSimilarityWeight, dice);
 }
 
 }  // namespace
@@ -212,8 +212,7 @@ NameMatch CompareNames(const std::vector<NameForm>& a, const std::vector<NameFor
 }
 
 std::vector<DuplicateReason> NameReasons(const NameMatch& m, const std::vector<NameForm>& a,
-                                         const std::vector<NameForm>& b,
-                                         const PlaceNames& places) {
+                                         const std::vector<NameForm>& b, const PlaceNames& places) {
   std::vector<std::pair<double, DuplicateReason>> ranked;
   for (size_t s = 0; s < kNameSignals; ++s) {
     const NameMatch::Best& best = m.best[s];

@@ -53,9 +53,9 @@ inline constexpr size_t kNameSignals = 6;
 // pair of forms of each signal.
 struct NameMatch {
   struct Best {
-    double strength = 0;  // 0: the signal was not seen
-    double figure = 0;    // kContained: the share of words; kSimilar: the similarity
-    size_t a = 0, b = 0;  // the forms
+    double strength = 0;      // 0: the signal was not seen
+    double figure = 0;        // kContained: the share of words; kSimilar: the similarity
+    size_t a = 0, b = 0;      // the forms
     bool adds_place = false;  // kContained: the longer name adds a place name
   };
   double strength = 0;

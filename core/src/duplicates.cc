@@ -17,9 +17,9 @@ namespace {
 
 using Index = GraphSnapshot::Index;
 
-constexpr size_t kMaxBlockSize = 40;                 // larger blocks are skipped
-constexpr size_t kMaxCandidatePairs = 1'000'000;     // pairs scored at most
-constexpr size_t kMaxNeighborsCompared = 256;        // per node, the lowest ordinals
+constexpr size_t kMaxBlockSize = 40;              // larger blocks are skipped
+constexpr size_t kMaxCandidatePairs = 1'000'000;  // pairs scored at most
+constexpr size_t kMaxNeighborsCompared = 256;     // per node, the lowest ordinals
 // Shared neighbours: each distinct neighbour adds kNeighborStep to the strength, up to
 // kMaxNeighborStrength; without any name signal the strength counts half (two colleagues
 // share an employer and an event, and are two people).
@@ -243,12 +243,12 @@ Result<DuplicatePage> DuplicateSuggester::Page(GraphReader& reader, const Duplic
     NodeId a = 0, b = 0;
     if (!DecodeCursor(query.cursor, &score, &a, &b))
       return Status::InvalidArgument("'cursor' is not a cursor of this listing");
-    start = static_cast<size_t>(
-        std::partition_point(items.begin(), items.end(),
-                             [&](const DuplicateSuggestion& x) {
-                               return RankedBefore(x, score, a, b) || (x.a == a && x.b == b);
-                             }) -
-        items.begin());
+    start = static_cast<size_t>(std::partition_point(items.begin(), items.end(),
+                                                     [&](const DuplicateSuggestion& x) {
+                                                       return RankedBefore(x, score, a, b) ||
+                                                              (x.a == a && x.b == b);
+                                                     }) -
+                                items.begin());
   }
   bool judgements = HasDistinctJudgements(reader);
   auto admitted = [&](const DuplicateSuggestion& s) {

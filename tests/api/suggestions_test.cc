@@ -35,15 +35,15 @@ std::vector<std::string> IngestDuplicates(core::GraphStore& store) {
   core::ArticleFacts facts;
   facts.text = "Hand-made facts for the suggestion tests.";
   facts.date = "2031-05-01";
-  facts.entities = {Entity(core::NodeType::kCompany, "Northwind Traders GmbH"),
-                    Entity(core::NodeType::kCompany, "Northwind Traders"),
-                    Entity(core::NodeType::kAgency,
-                           "United Nations Industrial Development Organization"),
-                    Entity(core::NodeType::kAgency, "UNIDO"),
-                    Entity(core::NodeType::kCompany, "Contoso"),
-                    Entity(core::NodeType::kCompany, "Contoso Shipping"),
-                    Entity(core::NodeType::kCompany, "Fabrikam Motors"),
-                    Entity(core::NodeType::kPerson, "Jane Roe")};
+  facts.entities = {
+      Entity(core::NodeType::kCompany, "Northwind Traders GmbH"),
+      Entity(core::NodeType::kCompany, "Northwind Traders"),
+      Entity(core::NodeType::kAgency, "United Nations Industrial Development Organization"),
+      Entity(core::NodeType::kAgency, "UNIDO"),
+      Entity(core::NodeType::kCompany, "Contoso"),
+      Entity(core::NodeType::kCompany, "Contoso Shipping"),
+      Entity(core::NodeType::kCompany, "Fabrikam Motors"),
+      Entity(core::NodeType::kPerson, "Jane Roe")};
   facts.relations = {WholeTextRelation(facts, core::EdgeType::kWorksFor, 7, 0, 0.9),
                      WholeTextRelation(facts, core::EdgeType::kWorksFor, 7, 1, 0.9)};
   auto result = core::IngestArticle(store, facts);
@@ -192,8 +192,9 @@ TEST_CASE("not the same: a recorded, listed, undoable judgement that suggestions
 TEST_CASE("a merge carries the merged node's judgements to the survivor", "[api][suggestions]") {
   LiveServer s(WithToken(), false);
   auto id = IngestDuplicates(s.store());
-  REQUIRE(Send(s, "POST", "/api/v1/curations/distinct", DistinctBody(id[4], id[5]), kToken)
-              .status == 200);
+  REQUIRE(
+      Send(s, "POST", "/api/v1/curations/distinct", DistinctBody(id[4], id[5]), kToken).status ==
+      200);
   REQUIRE(Send(s, "POST", "/api/v1/nodes/" + id[4] + "/merge", json{{"into", id[6]}}.dump(), kToken)
               .status == 200);
   // "Contoso" is now part of "Fabrikam Motors", which inherits "not Contoso Shipping".
@@ -247,7 +248,8 @@ TEST_CASE("imports honour a distinct judgement: two actors stay two nodes", "[ap
     LiveServer s(WithToken(), false);
     Post(s, kAcronymStory);
     Post(s, kNameStory);
-    auto acronym = ExactIds(s, "NIDA"), name = ExactIds(s, "Northwind Industrial Development Agency");
+    auto acronym = ExactIds(s, "NIDA"),
+         name = ExactIds(s, "Northwind Industrial Development Agency");
     REQUIRE(acronym.size() == 1);
     REQUIRE(name.size() == 1);
     std::string b = *acronym.begin(), a = *name.begin();

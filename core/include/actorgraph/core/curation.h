@@ -33,8 +33,8 @@ std::optional<std::pair<NodeId, NodeId>> ParseMergedNodeRecord(const MetaPut& re
 struct Curation {
   CurationId id = 0;
   std::string kind;  // "merge", "distinct", "edit-node", "delete-edge", "delete-evidence", "undo"
-  std::string who;           // the curator (token name or "anonymous")
-  std::string when;          // UTC, ISO 8601
+  std::string who;   // the curator (token name or "anonymous")
+  std::string when;  // UTC, ISO 8601
   nlohmann::json what;       // the request: kind-specific parameters
   nlohmann::json before;     // the records touched, as they were ({"nodes","edges","index","meta"})
   nlohmann::json after;      // the same records as the step left them
