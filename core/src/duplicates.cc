@@ -96,15 +96,13 @@ std::vector<uint64_t> CandidatePairs(const GraphSnapshot& snap,
   std::stable_sort(blocks.begin(), blocks.end(),
                    [](const auto& a, const auto& b) { return a.size() < b.size(); });
   std::vector<uint64_t> pairs;
-  for (const auto& block : blocks) {
+  for (const auto& block : blocks)
     for (size_t x = 0; x < block.size(); ++x)
       for (size_t y = x + 1; y < block.size(); ++y) {
-        if (pairs.size() == kMaxCandidatePairs) goto done;
+        if (pairs.size() == kMaxCandidatePairs) break;
         Index i = std::min(block[x], block[y]), j = std::max(block[x], block[y]);
         pairs.push_back(static_cast<uint64_t>(i) << 32 | j);
       }
-  }
-done:
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   return pairs;
