@@ -54,7 +54,7 @@ struct DuplicateSuggestion {
 // tells nothing), and at most 1,000,000 candidate pairs are scored, the smallest blocks first,
 // so the work is O(nodes * 16 * 40) pairs and never above 10^6 pair comparisons whatever the
 // graph; each comparison compares at most 8 names per node and 256 neighbours per node.
-// Measured: 4 s for a graph of 66,000 nodes and 860,000 edges (bench/gen_articles.py --n
+// Measured: 4-5 s for a graph of 66,000 nodes and 860,000 edges (bench/gen_articles.py --n
 // 100000), once per graph version (DuplicateSuggester caches it).
 inline constexpr double kMinDuplicateScore = 0.3;
 inline constexpr size_t kMaxRankedDuplicates = 10000;
