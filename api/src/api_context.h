@@ -9,6 +9,7 @@
 
 #include "actorgraph/api/server.h"
 #include "actorgraph/core/analytics.h"
+#include "actorgraph/core/duplicates.h"
 #include "actorgraph/core/graph_snapshot.h"
 #include "actorgraph/core/search.h"
 #include "http_util.h"
@@ -23,7 +24,8 @@ class ApiContext {
         options(options),
         snapshots(store),
         analytics(snapshots),
-        searcher(snapshots) {}
+        searcher(snapshots),
+        duplicates(snapshots) {}
 
   // The snapshot of the current graph (500 when it cannot be built).
   std::shared_ptr<const core::GraphSnapshot> Snapshot();
@@ -37,6 +39,7 @@ class ApiContext {
   core::SnapshotCache snapshots;
   core::AnalyticsCache analytics;
   core::NameSearcher searcher;
+  core::DuplicateSuggester duplicates;
 };
 
 // A handler over the context, guarded (HttpError answered as JSON).
@@ -47,7 +50,9 @@ void AddReadRoutes(RouteTable& routes, ApiContext& ctx);     // search, nodes, e
 void AddGraphRoutes(RouteTable& routes, ApiContext& ctx);    // paths, subgraph, analytics, events
 void AddArticleRoutes(RouteTable& routes, ApiContext& ctx);  // articles: list, one with its graph
 void AddWriteRoutes(RouteTable& routes, ApiContext& ctx);    // ingesting articles, curation
-void AddExportRoutes(RouteTable& routes, ApiContext& ctx);   // export, openapi.json
+// duplicate suggestions and distinct-actor judgements
+void AddSuggestionRoutes(RouteTable& routes, ApiContext& ctx);
+void AddExportRoutes(RouteTable& routes, ApiContext& ctx);  // export, openapi.json
 
 // The OpenAPI 3 document of the API.
 const std::string& OpenApiDocument();

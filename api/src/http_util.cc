@@ -1,5 +1,6 @@
 #include "http_util.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 
@@ -197,6 +198,12 @@ int JsonDepth(const std::string& text) {
 }
 
 }  // namespace
+
+void OnlyFields(const json& body, std::initializer_list<const char*> known) {
+  for (const auto& [key, value] : body.items())
+    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
+      Fail(400, "unknown_field", "unknown field '" + key + "'");
+}
 
 json JsonBody(const httplib::Request& req) {
   if (JsonDepth(req.body) > kMaxJsonDepth)

@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include <functional>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
@@ -81,5 +82,7 @@ core::EdgeFilter FilterParams(const httplib::Request& req);
 // The body as a JSON object: 400 for invalid JSON, nesting deeper than kMaxJsonDepth or a
 // non-object.
 nlohmann::json JsonBody(const httplib::Request& req);
+// 400 for a field the endpoint does not know (a misspelt field is never silently ignored).
+void OnlyFields(const nlohmann::json& body, std::initializer_list<const char*> known);
 
 }  // namespace actorgraph::api

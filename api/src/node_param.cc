@@ -85,4 +85,13 @@ core::Node NodeParam(core::GraphReader& reader, const httplib::Request& req, con
   return ResolveNode(reader, RequiredParam(req, name), type);
 }
 
+core::NodeId NodeField(core::GraphReader& reader, const nlohmann::json& body, const char* name) {
+  if (!body.contains(name))
+    Fail(400, "missing_field", std::string("the field '") + name + "' is required");
+  const nlohmann::json& v = body[name];
+  if (v.is_number_unsigned()) return v.get<core::NodeId>();
+  if (v.is_string()) return ResolveNode(reader, v.get<std::string>()).id;
+  Fail(400, "invalid_id", std::string("'") + name + "' must be a node id or name");
+}
+
 }  // namespace actorgraph::api

@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -35,5 +36,10 @@ std::optional<core::Node> LiveNode(core::GraphReader& reader, core::NodeId id);
 // ResolveNode.
 core::Node NodeParam(core::GraphReader& reader, const httplib::Request& req, const char* name,
                      std::optional<core::NodeType> type = std::nullopt);
+
+// The required field `name` of a JSON body (400 "missing_field" when absent): a JSON number
+// is an id as it is; a string is resolved by ResolveNode (an id or a name); anything else is
+// 400 "invalid_id".
+core::NodeId NodeField(core::GraphReader& reader, const nlohmann::json& body, const char* name);
 
 }  // namespace actorgraph::api

@@ -23,29 +23,11 @@ std::string StringField(const json& body, const char* name) {
   return body[name].get<std::string>();
 }
 
-// A field that names a node: a JSON number is an id as it is; a string is an id or a name,
-// resolved like a query parameter (node_param.h: 404 unknown, 409 ambiguous).
-core::NodeId NodeField(ApiContext& ctx, const json& body, const char* name) {
-  if (!body.contains(name))
-    Fail(400, "missing_field", std::string("the field '") + name + "' is required");
-  const json& v = body[name];
-  if (v.is_number_unsigned()) return v.get<core::NodeId>();
-  if (v.is_string()) return ResolveNode(*ctx.store.Read(), v.get<std::string>()).id;
-  Fail(400, "invalid_id", std::string("'") + name + "' must be a node id or name");
-}
-
 bool IsDate(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i = 0; i < s.size(); ++i)
     if (i != 4 && i != 7 && !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
   return true;
-}
-
-// 400 for a field the endpoint does not know (a misspelt field is never silently ignored).
-void OnlyFields(const json& body, std::initializer_list<const char*> known) {
-  for (const auto& [key, value] : body.items())
-    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
-      Fail(400, "unknown_field", "unknown field '" + key + "'");
 }
 
 importers::Document JsonArticle(const httplib::Request& req) {
@@ -115,7 +97,7 @@ void Merge(ApiContext& ctx, const httplib::Request& req, httplib::Response& res)
   core::NodeId from = IdText(req.matches[1], "the node id");
   json body = JsonBody(req);
   OnlyFields(body, {"into"});
-  core::NodeId into = NodeField(ctx, body, "into");
+  core::NodeId into = NodeField(*ctx.store.Read(), body, "into");
   SendCuration(res, Unwrap(core::MergeNodes(ctx.store, from, into, who)));
 }
 

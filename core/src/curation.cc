@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "actorgraph/core/judgements.h"
 #include "actorgraph/core/names.h"
 #include "actorgraph/core/resolver.h"
 
@@ -460,6 +461,9 @@ Result<Curation> MergeNodes(GraphStore& store, NodeId from, NodeId into, const s
         if (lt != st && !(IsOrganization(lt) && IsOrganization(st)))
           return Status::Conflict(std::string("cannot merge a ") + NodeTypeName(lt) + " into a " +
                                   NodeTypeName(st));
+        if (JudgedDistinct(reader, from, into))
+          return Status::Conflict("nodes " + Dec(from) + " and " + Dec(into) +
+                                  " were judged different actors; undo that judgement first");
         auto edges = AllEdges(reader, from);
         if (!edges.ok()) return edges.status();
         for (const Edge& edge : edges.value()) {
@@ -502,8 +506,31 @@ Result<Curation> MergeNodes(GraphStore& store, NodeId from, NodeId into, const s
           step.SetIndex({form, into}, true);
         }
         step.SetMeta(MergedNodeKey(from), Dec(into));
+        for (NodeId other : JudgedDistinctFrom(reader, from)) {
+          std::optional<std::string> judgement = reader.GetMeta(DistinctPairKey(from, other));
+          step.SetMeta(DistinctPairKey(from, other), std::nullopt);
+          step.SetMeta(DistinctPairKey(other, from), std::nullopt);
+          step.SetMeta(DistinctPairKey(into, other), judgement);
+          step.SetMeta(DistinctPairKey(other, into), judgement);
+        }
         return Status::Ok();
       });
+}
+
+Result<Curation> RecordDistinct(GraphStore& store, NodeId a, NodeId b, const std::string& who) {
+  if (a == b) return Status::InvalidArgument("a node is always the same actor as itself");
+  json what = {{"a", Dec(a)}, {"b", Dec(b)}};
+  return RunStep(store, "distinct", who, what,
+                 [&](GraphReader& reader, StepBuilder& step, Curation& c) -> Status {
+                   for (NodeId id : {a, b})
+                     if (auto node = RequireNode(reader, id); !node.ok()) return node.status();
+                   if (JudgedDistinct(reader, a, b))
+                     return Status::Conflict("nodes " + Dec(a) + " and " + Dec(b) +
+                                             " are already judged different actors");
+                   step.SetMeta(DistinctPairKey(a, b), Dec(c.id));
+                   step.SetMeta(DistinctPairKey(b, a), Dec(c.id));
+                   return Status::Ok();
+                 });
 }
 
 Result<Curation> EditNode(GraphStore& store, NodeId id, const NodeEdit& edit,

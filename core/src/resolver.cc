@@ -9,6 +9,7 @@
 #include <set>
 
 #include "actorgraph/core/hashing.h"
+#include "actorgraph/core/judgements.h"
 #include "actorgraph/core/name_rules.h"
 #include "actorgraph/core/names.h"
 
@@ -306,7 +307,24 @@ class ArticleResolver {
     return *has_suppressions_;
   }
 
-  // Records the entity's surface forms on the node and in the index; extends its dates.
+  // Whether the graph has any distinct-actor judgement (one prefix probe per article).
+  bool HasJudgements() {
+    if (!has_judgements_) has_judgements_ = HasDistinctJudgements(reader_);
+    return *has_judgements_;
+  }
+
+  // Whether `folded` names, in the graph or earlier in this article, a node that a curator
+  // judged a different actor from `id` (judgements.h): such a form is never given to `id`, so
+  // the two stay apart however an article ties their names together.
+  bool ClaimedByDistinct(const std::string& folded, NodeId id) {
+    if (!HasJudgements()) return false;
+    for (NodeId other : Candidates(folded))
+      if (other != id && JudgedDistinct(reader_, id, other)) return true;
+    return false;
+  }
+
+  // Records the entity's surface forms on the node and in the index (except the forms of a
+  // node judged distinct from it); extends its dates.
   NodeId AddForms(Node& node, const EntityFact& e, const std::vector<std::string>& forms) {
     bool changed = !stored_nodes_.count(node.id);  // a new node is always written
     // The folded forms the node already carries, each folded once (a node gathers aliases).
@@ -316,12 +334,13 @@ class ArticleResolver {
     surfaces.insert(surfaces.end(), e.aliases.begin(), e.aliases.end());
     for (const auto& s : surfaces) {
       std::string f = FoldName(s);
-      if (!f.empty() && known.insert(f).second) {
+      if (!f.empty() && !ClaimedByDistinct(f, node.id) && known.insert(f).second) {
         node.aliases.push_back(s);
         changed = true;
       }
     }
     for (const auto& f : forms) {
+      if (ClaimedByDistinct(f, node.id)) continue;
       auto& mine = article_forms_[f];
       if (std::find(mine.begin(), mine.end(), node.id) == mine.end()) mine.push_back(node.id);
       const std::vector<NodeId>& indexed = Lookup(f);
@@ -349,6 +368,7 @@ class ArticleResolver {
   std::map<std::string, std::vector<NodeId>> lookups_;
   std::map<std::string, std::vector<NodeId>> article_forms_;  // folded form -> this article's nodes
   std::optional<bool> has_suppressions_;
+  std::optional<bool> has_judgements_;
   // Legal-name core -> the folded forms of this article's companies with that core.
   std::optional<std::map<std::string, std::set<std::string>>> company_cores_;
   std::map<EdgeKey, Edge> edges_;

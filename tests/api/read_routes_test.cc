@@ -273,6 +273,8 @@ TEST_CASE("the OpenAPI document names every route", "[api][read]") {
                            "/curations",
                            "/curations/{id}",
                            "/curations/{id}/undo",
+                           "/curations/suggestions",
+                           "/curations/distinct",
                            "/edges/{edge_id}/evidence/{evidence_id}",
                            "/export",
                            "/openapi.json"})

@@ -11,6 +11,7 @@ import { Filters } from './filters.js';
 import { PathFinder } from './paths.js';
 import { Timeline } from './timeline.js';
 import { Ranking } from './ranking.js';
+import { Suggestions } from './suggestions.js';
 import { exportPng, exportGraphml } from './export.js';
 import { NODE_STYLE, EDGE_STYLE, typeIcon } from './style.js';
 import { $, esc, fmt } from './util.js';
@@ -234,10 +235,11 @@ const paths = new PathFinder($('#paths-form'), store, {
 
 const timeline = new Timeline($('#timeline-view'), store, (id) => openActor(id));
 const ranking = new Ranking($('#ranking-view'), store, (id) => openActor(id));
+const suggestions = new Suggestions($('#suggestions-view'), { onOpen: (id) => openActor(id), onChange: () => track(reloadGraph()), toast });
 
 function showView(v) {
   document.body.dataset.view = v;
-  for (const name of ['graph', 'timeline', 'ranking']) {
+  for (const name of ['graph', 'timeline', 'ranking', 'suggestions']) {
     $(`#${name}-view`).hidden = name !== v;
     const tab = $(`#tab-${name}`);
     tab.setAttribute('aria-selected', String(name === v));
@@ -248,7 +250,7 @@ function showView(v) {
   }
 }
 
-for (const name of ['graph', 'timeline', 'ranking']) {
+for (const name of ['graph', 'timeline', 'ranking', 'suggestions']) {
   $(`#tab-${name}`).addEventListener('click', () => store.set({ view: name }, { push: true }));
 }
 
@@ -325,6 +327,7 @@ function refresh(s, changed) {
   if (changed.has('sel') && !GRAPH_KEYS.some((k) => changed.has(k))) applySelection();
   if (s.view === 'timeline' && (changed.has('view') || changed.has('since') || changed.has('until') || changed.has('loc'))) track(timeline.load(s));
   if (s.view === 'ranking' && (changed.has('view') || changed.has('metric') || changed.has('rtype'))) track(ranking.load(s));
+  if (s.view === 'suggestions' && changed.has('view')) track(suggestions.load());
 }
 
 store.subscribe(refresh);

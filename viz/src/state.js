@@ -8,7 +8,7 @@ export const METRICS = ['pagerank', 'degree', 'betweenness'];
 
 export function defaultState() {
   return {
-    view: 'graph', // graph | timeline | ranking
+    view: 'graph', // graph | timeline | ranking | suggestions
     center: '', // node id
     depth: 1,
     max: 500, // max_nodes for the subgraph
@@ -34,7 +34,7 @@ export function parse(search) {
   const p = new URLSearchParams(search);
   const s = defaultState();
   const v = p.get('view');
-  if (v === 'timeline' || v === 'ranking') s.view = v;
+  if (v === 'timeline' || v === 'ranking' || v === 'suggestions') s.view = v;
   if (isId(p.get('c') || '')) s.center = p.get('c');
   const d = parseInt(p.get('d'), 10);
   if (d >= 1 && d <= 3) s.depth = d;

@@ -4,8 +4,9 @@
 // can be listed and undone exactly.
 //
 // Curation outlives ingestion: a merged node's indexed names point to the survivor (so the
-// resolver finds the survivor), and deleted edges and evidence leave SuppressedEdgeKey /
-// SuppressedEvidenceKey records that IngestArticle honours.
+// resolver finds the survivor), deleted edges and evidence leave SuppressedEdgeKey /
+// SuppressedEvidenceKey records, and distinct-actor judgements leave judgements.h records, all
+// of which IngestArticle honours.
 #pragma once
 
 #include <cstdint>
@@ -31,9 +32,9 @@ std::optional<std::pair<NodeId, NodeId>> ParseMergedNodeRecord(const MetaPut& re
 
 struct Curation {
   CurationId id = 0;
-  std::string kind;          // "merge", "edit-node", "delete-edge", "delete-evidence", "undo"
-  std::string who;           // the curator (token name or "anonymous")
-  std::string when;          // UTC, ISO 8601
+  std::string kind;  // "merge", "distinct", "edit-node", "delete-edge", "delete-evidence", "undo"
+  std::string who;   // the curator (token name or "anonymous")
+  std::string when;  // UTC, ISO 8601
   nlohmann::json what;       // the request: kind-specific parameters
   nlohmann::json before;     // the records touched, as they were ({"nodes","edges","index","meta"})
   nlohmann::json after;      // the same records as the step left them
@@ -48,8 +49,15 @@ struct Curation {
 // edges (combining with the survivor's parallel edges; edges between the two are dropped),
 // evidence, aliases and name index entries onto `into` and deletes `from`.
 // NotFound for an unknown node, InvalidArgument for from == into, Conflict for types that
-// cannot merge.
+// cannot merge and for two nodes judged distinct (RecordDistinct). The judgements of `from`
+// pass to `into`.
 Result<Curation> MergeNodes(GraphStore& store, NodeId from, NodeId into, const std::string& who);
+
+// Records that nodes `a` and `b` are different actors (judgements.h): later imports never give
+// one of them a name under which the other is indexed, and duplicate suggestions leave the pair
+// out. Undo removes the judgement. NotFound for an unknown node, InvalidArgument for a == b,
+// Conflict when the pair is already judged distinct.
+Result<Curation> RecordDistinct(GraphStore& store, NodeId a, NodeId b, const std::string& who);
 
 struct NodeEdit {
   std::optional<std::string> name;

@@ -51,7 +51,10 @@ std::string ArticleContentHash(const ArticleFacts& facts);
 //   event whose name names no edition or is generic: hash(type, folded name and the
 //   article's content hash), so that the next edition, or another association's meeting, in
 //   a later article, gets a node of its own);
-// - curation wins: edges and evidence that a curator deleted are not brought back.
+// - curation wins: edges and evidence that a curator deleted are not brought back, and a node
+//   never takes a name (alias or index entry) under which a node that a curator judged a
+//   different actor is indexed (judgements.h), so two actors judged distinct stay two nodes
+//   even when an article ties their names together ("Acme Widgets (AW)").
 // Relations whose endpoint types break the model's rules are dropped.
 // With sync = false the write is visible but not yet durable: the caller must call
 // GraphStore::Sync() before it acknowledges the article (group commit).
