@@ -178,8 +178,9 @@ void AddWriteRoutes(RouteTable& routes, ApiContext& ctx) {
   routes.Delete(R"(/api/v1/edges/([^/]+))", Bound(ctx, DeleteEdge));
   routes.Delete(R"(/api/v1/edges/([^/]+)/evidence/([^/]+))", Bound(ctx, DeleteEvidence));
   routes.Get("/api/v1/curations", Bound(ctx, ListCurations));
-  routes.Get(R"(/api/v1/curations/([^/]+))", Bound(ctx, GetCuration));
-  routes.Post(R"(/api/v1/curations/([^/]+)/undo)", Bound(ctx, Undo));
+  // Curation ids are decimal: /curations/suggestions and /curations/distinct are other routes.
+  routes.Get(R"(/api/v1/curations/([0-9]+))", Bound(ctx, GetCuration));
+  routes.Post(R"(/api/v1/curations/([0-9]+)/undo)", Bound(ctx, Undo));
 }
 
 }  // namespace actorgraph::api

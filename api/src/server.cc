@@ -88,7 +88,7 @@ struct Server::Impl {
     AddReadRoutes(routes, ctx);
     AddGraphRoutes(routes, ctx);
     AddArticleRoutes(routes, ctx);
-    AddSuggestionRoutes(routes, ctx);  // before AddWriteRoutes: /curations/{id} would match
+    AddSuggestionRoutes(routes, ctx);
     AddWriteRoutes(routes, ctx);
     AddExportRoutes(routes, ctx);
     if (!options.static_dir.empty()) http.set_mount_point("/", options.static_dir);
