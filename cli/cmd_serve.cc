@@ -104,10 +104,14 @@ void AddServeCommand(CLI::App& app) {
     // Printed once per start, on stderr, for the user to give to the dashboard or a client.
     if (token_file)
       std::fprintf(stderr,
-                   "actorgraph: dashboard http://%s:%d/ - writes need the token %s (%s %s; "
-                   "type it in the dashboard, or send 'Authorization: Bearer <token>')\n",
+                   "actorgraph: writes to http://%s:%d/ need the token %s (%s %s): type it in "
+                   "the dashboard's token field, or send 'Authorization: Bearer <token>'\n",
                    options->host.c_str(), server.port(), token_file->token.c_str(),
                    token_file->created ? "new, kept in" : "kept in", token_file->path.c_str());
+    if ((options->host == "0.0.0.0" || options->host == "::") && options->allowed_hosts.empty())
+      spdlog::warn(
+          "listening on every address, but requests must name the server in their "
+          "Host header: give --allowed-host for each name or address clients use");
     g_server = &server;
     std::signal(SIGINT, StopOnSignal);
     std::signal(SIGTERM, StopOnSignal);

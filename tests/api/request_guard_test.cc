@@ -140,3 +140,20 @@ TEST_CASE("--allowed-host adds a reverse proxy's name", "[api][guard]") {
             s, JsonArticle(), "application/json",
             {{"Host", "graph.example.org"}, {"Origin", "https://evil.example"}})) == "bad_origin");
 }
+
+TEST_CASE("the OpenAPI document states the write rules", "[api][guard]") {
+  auto doc = Get(CorpusServer(), "/api/v1/openapi.json").body;
+  for (const auto& [path, item] : doc["paths"].items())
+    for (const auto& [method, op] : item.items()) {
+      INFO(method << " " << path);
+      CHECK(op["responses"].contains("403"));  // bad_host
+      if (method == "get") continue;
+      CHECK(op["security"][0].contains("bearer"));
+      CHECK(op["responses"].contains("415"));
+    }
+  const auto& post = doc["paths"]["/articles"]["post"];
+  CHECK(post["requestBody"]["content"].contains("text/plain"));
+  CHECK(post["requestBody"]["content"].contains("application/json"));
+  CHECK(doc["components"]["securitySchemes"]["bearer"]["description"].get<std::string>().find(
+            "api-token") != std::string::npos);
+}

@@ -30,7 +30,7 @@ std::string Slurp(const std::string& path) {
 std::string PrintedToken(const std::string& log_path) {
   std::smatch m;
   std::string log = Slurp(log_path);
-  static const std::regex printed("writes need the token ([0-9a-f]+)");
+  static const std::regex printed("need the token ([0-9a-f]+)");
   return std::regex_search(log, m, printed) ? m[1].str() : "";
 }
 

@@ -55,7 +55,7 @@ async function serve(db) {
     const onData = (d) => {
       log += d;
       const m = log.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      const printed = log.match(/writes need the token ([0-9a-f]{64})/);
+      const printed = log.match(/need the token ([0-9a-f]{64})/);
       if (m && printed) {
         token = printed[1];
         clearTimeout(t);
