@@ -18,6 +18,7 @@ import importlib.util
 import itertools
 import json
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -36,17 +37,36 @@ def load_scorer(path):
     return module
 
 
+# The write token of the servers started here: text/plain articles need one (README, HTTP API).
+TOKEN = secrets.token_hex(32)
+
+
+def serve(scorer, binary, db):
+    """score_identity's serve with ACTORGRAPH_TOKEN set to TOKEN in the server's environment."""
+    os.environ["ACTORGRAPH_TOKEN"] = TOKEN
+    return scorer.serve(binary, db)
+
+
+def post(port, text):
+    """score_identity's post (a text/plain article) with the bearer token."""
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/articles", data=text,
+                                 headers={"Content-Type": "text/plain; charset=utf-8",
+                                          "Authorization": f"Bearer {TOKEN}"})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        return json.loads(r.read())
+
+
 def identity_splits(scorer, binary, folder):
     """{gold key: sorted node ids} for every key on two or more nodes (score_identity's items)."""
     db = tempfile.mkdtemp(prefix="identity-")
-    proc, port = scorer.serve(binary, db)
+    proc, port = serve(scorer, binary, db)
     items = []
     try:
         for txt in sorted(Path(folder).glob("*.txt")):
             gold_path = txt.with_suffix(".gold.json")
             if not gold_path.exists():
                 continue
-            answer = scorer.post(port, txt.read_bytes())
+            answer = post(port, txt.read_bytes())
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             items += scorer.items_of(gold, answer.get("nodes", []))
     finally:
@@ -89,7 +109,7 @@ def main():
     if os.path.exists(db):
         sys.exit(f"{db} exists: give a fresh --db")
     subprocess.run([a.bin, "import", "--db", db, a.dir], check=True, stdout=subprocess.DEVNULL)
-    proc, port = scorer.serve(a.bin, db)
+    proc, port = serve(scorer, a.bin, db)
     try:
         suggested = get(port, f"/curations/suggestions?limit={a.top}")["items"]
         missing = [n for nodes in splits.values() for n in nodes

@@ -2,12 +2,15 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <thread>
 
 #include "actorgraph/api/server.h"
 #include "commands.h"
+#include "write_token_file.h"
 
 namespace actorgraph::cli {
 
@@ -34,6 +37,20 @@ bool HasDashboard(const std::string& dir) {
   return std::filesystem::is_regular_file(std::filesystem::path(dir) / "index.html", ec);
 }
 
+// The token writes need: --token, else $ACTORGRAPH_TOKEN, else none with --no-token or on a
+// read-only server, else the one kept in the database folder (write_token_file.h). Returns that
+// file when its token is used, to be shown to the user.
+std::optional<WriteTokenFile> ChooseToken(api::ServerOptions& options, bool no_token,
+                                          const std::string& db) {
+  if (no_token) return std::nullopt;
+  if (options.token.empty())
+    if (const char* env = std::getenv("ACTORGRAPH_TOKEN")) options.token = env;
+  if (!options.token.empty() || options.read_only) return std::nullopt;
+  WriteTokenFile file = LoadOrCreateWriteToken(db);
+  options.token = file.token;
+  return file;
+}
+
 }  // namespace
 
 void AddServeCommand(CLI::App& app) {
@@ -45,7 +62,14 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--port", options->port, "Port (0 picks a free one)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
-  cmd->add_option("--token", options->token, "Bearer token required for writes");
+  auto token = cmd->add_option("--token", options->token,
+                               "Bearer token required for writes (default: $ACTORGRAPH_TOKEN, "
+                               "else one kept in the database folder)");
+  auto no_token = std::make_shared<bool>(false);
+  cmd->add_flag("--no-token", *no_token, "Writes need no token (loopback --host only)")
+      ->excludes(token);
+  cmd->add_option("--allowed-host", options->allowed_hosts,
+                  "Another name the Host header may give, e.g. a reverse proxy's (repeatable)");
   cmd->add_flag("--read-only", options->read_only, "Refuse every write");
   cmd->add_option("--threads", options->threads, "Worker threads")
       ->check(CLI::Range(1, 1024))
@@ -55,7 +79,12 @@ void AddServeCommand(CLI::App& app) {
                                     "actorgraph-viz/ beside the program)");
   auto data_dir = std::make_shared<std::string>();
   AddDataOption(cmd, *data_dir);
-  cmd->callback([db, options, data_dir, static_dir] {
+  cmd->callback([db, options, data_dir, static_dir, no_token] {
+    if (*no_token && !api::IsLoopbackHost(options->host))
+      throw CommandError(
+          "--no-token is allowed only on a loopback --host (127.0.0.1, localhost, "
+          "::1), not on " +
+          options->host + ": give --token, or let serve make one");
     if (static_dir->count() > 0 && !HasDashboard(options->static_dir))
       throw CommandError("no dashboard at " + options->static_dir + " (no index.html in it)");
     if (static_dir->count() == 0) {
@@ -66,19 +95,29 @@ void AddServeCommand(CLI::App& app) {
         options->static_dir.clear();
       }
     }
-    if (options->token.empty())
-      if (const char* env = std::getenv("ACTORGRAPH_TOKEN")) options->token = env;
     auto extractor = OpenExtractor(*data_dir);  // refuses to start without its models
     options->extractor = extractor.get();
-    auto store = OpenStore(*db);
+    auto store = OpenStore(*db);  // holds the folder: the token file is this server's
+    std::optional<WriteTokenFile> token_file = ChooseToken(*options, *no_token, *db);
     api::Server server(*store, *options);
     if (auto st = server.Bind(); !st.ok()) throw CommandError(st.message());
+    // Printed once per start, on stderr, for the user to give to the dashboard or a client.
+    if (token_file)
+      std::fprintf(stderr,
+                   "actorgraph: writes to http://%s:%d/ need the token %s (%s %s): type it in "
+                   "the dashboard's token field, or send 'Authorization: Bearer <token>'\n",
+                   options->host.c_str(), server.port(), token_file->token.c_str(),
+                   token_file->created ? "new, kept in" : "kept in", token_file->path.c_str());
+    if ((options->host == "0.0.0.0" || options->host == "::") && options->allowed_hosts.empty())
+      spdlog::warn(
+          "listening on every address, but requests must name the server in their "
+          "Host header: give --allowed-host for each name or address clients use");
     g_server = &server;
     std::signal(SIGINT, StopOnSignal);
     std::signal(SIGTERM, StopOnSignal);
-    spdlog::info("serving {} on http://{}:{}/ ({} threads{}; extractor {})", *db, options->host,
+    spdlog::info("serving {} on http://{}:{}/ ({} threads{}{}; extractor {})", *db, options->host,
                  server.port(), options->threads, options->read_only ? ", read-only" : "",
-                 extractor->version());
+                 options->token.empty() ? ", writes without a token" : "", extractor->version());
     auto st = server.Listen();
     g_server = nullptr;
     if (!st.ok()) throw CommandError(st.message());

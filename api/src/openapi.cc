@@ -25,20 +25,47 @@ json P(const char* name, const char* description) {
 
 json Ref(const char* schema) { return {{"$ref", std::string("#/components/schemas/") + schema}}; }
 
+// What an error status means; 403 and 415 name the codes of api/src/request_guard.h.
+std::string ErrorDescription(int status, bool write) {
+  switch (status) {
+    case 401:
+      return "unauthorized: the server has a token and the write sent none";
+    case 403:
+      return write ? "forbidden (wrong token), read_only, bad_origin (an Origin that is not the "
+                     "server's own) or bad_host (a Host that does not name the server)"
+                   : "bad_host: the Host header does not name the server (DNS rebinding)";
+    case 415:
+      return "unsupported_media_type: a write that is not application/json needs a valid "
+             "bearer token (a page on another site can send text/plain or a form without a "
+             "preflight; it cannot send a JSON body or the Authorization header)";
+    default:
+      return "error";
+  }
+}
+
 json Op(const char* summary, json params, const char* ok_schema, std::vector<int> errors,
         bool write = false, const char* body_schema = nullptr, const char* ok_status = "200") {
   json responses = {
       {ok_status,
        {{"description", "OK"}, {"content", {{"application/json", {{"schema", Ref(ok_schema)}}}}}}}};
-  if (write) errors.insert(errors.end(), {401, 403});
+  errors.push_back(403);  // bad_host, on every request
+  if (write) errors.insert(errors.end(), {401, 403, 415});
   for (int status : errors)
     responses[std::to_string(status)] = {
-        {"description", "error"}, {"content", {{"application/json", {{"schema", Ref("Error")}}}}}};
+        {"description", ErrorDescription(status, write)},
+        {"content", {{"application/json", {{"schema", Ref("Error")}}}}}};
   json op = {{"summary", summary}, {"parameters", std::move(params)}, {"responses", responses}};
   if (write) op["security"] = json::array({{{"bearer", json::array()}}});
   if (body_schema)
     op["requestBody"] = {{"required", true},
                          {"content", {{"application/json", {{"schema", Ref(body_schema)}}}}}};
+  return op;
+}
+
+// The article bodies POST /articles takes besides JSON: the text or page itself.
+json WithTextBodies(json op) {
+  for (const char* type : {"text/plain", "text/html"})
+    op["requestBody"]["content"][type] = {{"schema", {{"type", "string"}}}};
   return op;
 }
 
@@ -364,8 +391,9 @@ json Document() {
                "hold fewer than limit items and still have a next_cursor)")},
             "ArticlePage", {400})},
         {"post",
-         Op("Ingest one article (JSON, text/plain or text/html); 201 new, 200 already known",
-            json::array(), "Ingested", {400, 413, 415}, true, "ArticleIn", "201")}}},
+         WithTextBodies(Op("Ingest one article (JSON, text/plain or text/html; text bodies "
+                           "need the bearer token); 201 new, 200 already known",
+                           json::array(), "Ingested", {400, 413}, true, "ArticleIn", "201"))}}},
       {"/articles/{id}",
        {{"get", Op("An article with the nodes it names and the edges it gives evidence for, each "
                    "with that evidence (sentence, offsets into the text)",
@@ -404,6 +432,11 @@ json Document() {
          std::string("Ids are decimal strings. Errors are {\"error\": {\"code\", \"message\"}}; a "
                      "known path asked with a method it does not take answers 405 with an Allow "
                      "header. Parameters that name a node take its id or its name or alias.\n\n"
+                     "Writes (POST, PATCH, DELETE) need the bearer token; without one (a "
+                     "--no-token server) only application/json bodies are taken. Every request "
+                     "must name the server in its Host header, and a write's Origin, when sent, "
+                     "must be the server's own: a page on another site can neither write nor "
+                     "reach the server by DNS rebinding. No CORS headers are sent.\n\n"
                      "Compatibility (1.1): every list endpoint answers its list under \"items\" "
                      "(with \"next_cursor\" where it pages, \"total\" where known). The keys "
                      "lists had before — \"results\" (search, analytics), \"components\" "
@@ -414,7 +447,14 @@ json Document() {
       {"paths", paths},
       {"components",
        {{"schemas", Schemas()},
-        {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}}};
+        {"securitySchemes",
+         {{"bearer",
+           {{"type", "http"},
+            {"scheme", "bearer"},
+            {"description",
+             "the token of `actorgraph serve --token`, $ACTORGRAPH_TOKEN, or the one serve "
+             "makes and prints when neither is given (kept in <db>/api-token); with "
+             "--no-token (loopback only) JSON writes need none"}}}}}}}};
 }
 
 }  // namespace

@@ -5,9 +5,11 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <optional>
 #include <thread>
 
 #include "api_context.h"
+#include "request_guard.h"
 
 namespace actorgraph::api {
 
@@ -21,11 +23,11 @@ constexpr time_t kKeepAliveSeconds = 2;
 // than a neighbour page (bench/README.md).
 constexpr size_t kKeepAliveMaxRequests = 1000;
 
-bool IsLoopback(const std::string& host) {
+}  // namespace
+
+bool IsLoopbackHost(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
-
-}  // namespace
 
 struct Server::Impl {
   ServerOptions options;
@@ -35,7 +37,8 @@ struct Server::Impl {
   int port = 0;
 
   std::thread snapshot_warmer;
-  int listen_fd = -1;  // the listening socket, once bound
+  int listen_fd = -1;                 // the listening socket, once bound
+  std::optional<RequestGuard> guard;  // set by Bind, once the port is known
 
   Impl(core::GraphStore& store, ServerOptions o) : options(std::move(o)), ctx(store, options) {}
   ~Impl() {
@@ -76,8 +79,10 @@ struct Server::Impl {
       httplib::default_socket_options(sock);
       listen_fd = sock;
     });
-    // Compressed request bodies are refused before they are read (no decompression bombs).
-    http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    // Requests from other sites (request_guard.h) and compressed request bodies (no
+    // decompression bombs) are refused before their body is read.
+    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      if (guard->Refuse(req, res)) return httplib::Server::HandlerResponse::Handled;
       std::string encoding = req.get_header_value("Content-Encoding");
       if (encoding.empty() || encoding == "identity")
         return httplib::Server::HandlerResponse::Unhandled;
@@ -129,7 +134,7 @@ Server::~Server() = default;
 
 core::Status Server::Bind() {
   const ServerOptions& o = impl_->options;
-  if (!IsLoopback(o.host) && o.token.empty())
+  if (!IsLoopbackHost(o.host) && o.token.empty())
     return core::Status::InvalidArgument("refusing to listen on " + o.host +
                                          " without --token: only loopback may be open");
   if (!o.token.empty() && o.token.back() == '=')
@@ -143,6 +148,7 @@ core::Status Server::Bind() {
     impl_->port = o.port;
   }
   if (impl_->listen_fd >= 0) ::listen(impl_->listen_fd, SOMAXCONN);
+  impl_->guard.emplace(o, impl_->port);
   return core::Status::Ok();
 }
 

@@ -65,7 +65,8 @@ TEST_CASE("one keep-alive connection carries many requests", "[api][read]") {
   addr.sin_port = htons(static_cast<uint16_t>(s.port()));
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  const std::string request = "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  const std::string request =
+      "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(s.port()) + "\r\n\r\n";
   int answered = 0;
   for (int k = 0; k < 50; ++k) {
     REQUIRE(send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==

@@ -18,6 +18,12 @@ api::ServerOptions WithToken() {
   return o;
 }
 
+// POST /api/v1/articles with the token.
+Reply Ingest(const LiveServer& s, const std::string& body,
+             const std::string& type = "application/json") {
+  return Send(s, "POST", "/api/v1/articles", body, kToken, type);
+}
+
 // Everything that makes up the graph, read straight from the store: counts, nodes, edges with
 // their evidence, and the name index.
 json Fingerprint(core::GraphStore& store) {
@@ -82,9 +88,9 @@ json ArticleJson(const std::string& text) {
 }  // namespace
 
 TEST_CASE("POST /articles ingests JSON, text and HTML once", "[api][write]") {
-  LiveServer s({}, false);
+  LiveServer s(WithToken(), false);
   std::string text = BoschArticle();
-  auto first = Send(s, "POST", "/api/v1/articles", ArticleJson(text).dump());
+  auto first = Ingest(s, ArticleJson(text).dump());
   REQUIRE(first.status == 201);
   CHECK(first.body["new"] == true);
   CHECK(first.body["nodes"].size() >= 3);
@@ -94,44 +100,41 @@ TEST_CASE("POST /articles ingests JSON, text and HTML once", "[api][write]") {
   CHECK(stats.body["articles"] == 1);
   CHECK(stats.body["node_count"].get<size_t>() >= first.body["nodes"].size());
 
-  auto again = Send(s, "POST", "/api/v1/articles", ArticleJson(text).dump());
+  auto again = Ingest(s, ArticleJson(text).dump());
   CHECK(again.status == 200);
   CHECK(again.body["new"] == false);
   CHECK(again.body["article_id"] == first.body["article_id"]);
   CHECK(Get(s, "/api/v1/stats").body == stats.body);
 
-  auto plain = Send(s, "POST", "/api/v1/articles",
-                    "Siemens opens a plant\n\nKarl Weber, head of Siemens Energy, spoke at the "
-                    "Hanover Fair in Hanover.",
-                    "", "text/plain");
+  auto plain = Ingest(s,
+                      "Siemens opens a plant\n\nKarl Weber, head of Siemens Energy, spoke at the "
+                      "Hanover Fair in Hanover.",
+                      "text/plain");
   CHECK(plain.status == 201);
-  auto html = Send(
-      s, "POST", "/api/v1/articles",
+  auto html = Ingest(
+      s,
       "<html><head><title>Forum</title></head><body><article><h1>Forum opens</h1><p>Maria Rossi, "
       "CEO of Rossi Robotics, spoke at the Milan Robotics Forum in "
       "Milan.</p></article></body></html>",
-      "", "text/html");
+      "text/html");
   CHECK(html.status == 201);
   CHECK(Get(s, "/api/v1/stats").body["articles"] == 3);
 
-  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "")) == "empty_body");
-  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "{\"title\":\"x\"}")) == "missing_field");
-  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "{\"text\":5}")) == "invalid_argument");
-  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "{\"text\":\"a\",\"date\":\"May\"}")) ==
-        "invalid_date");
-  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "{not json")) == "invalid_json");
-  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "[1]")) == "invalid_json");
-  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles",
-                       std::string(100, '[') + std::string(100, ']'))) == "json_too_deep");
-  CHECK(Send(s, "POST", "/api/v1/articles", "x", "", "image/png").status == 415);
-  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles", "{\"text\":\"a\",\"bogus\":1}")) ==
-        "unknown_field");
+  CHECK(ErrorCode(Ingest(s, "")) == "empty_body");
+  CHECK(ErrorCode(Ingest(s, "{\"title\":\"x\"}")) == "missing_field");
+  CHECK(ErrorCode(Ingest(s, "{\"text\":5}")) == "invalid_argument");
+  CHECK(ErrorCode(Ingest(s, "{\"text\":\"a\",\"date\":\"May\"}")) == "invalid_date");
+  CHECK(ErrorCode(Ingest(s, "{not json")) == "invalid_json");
+  CHECK(ErrorCode(Ingest(s, "[1]")) == "invalid_json");
+  CHECK(ErrorCode(Ingest(s, std::string(100, '[') + std::string(100, ']'))) == "json_too_deep");
+  CHECK(Ingest(s, "x", "image/png").status == 415);
+  CHECK(ErrorCode(Ingest(s, "{\"text\":\"a\",\"bogus\":1}")) == "unknown_field");
   httplib::Headers gzip{{"Content-Encoding", "gzip"}};
-  auto compressed = ToReply(
-      s.Client()->Post("/api/v1/articles", gzip, std::string("\x1f\x8b\x08\0", 4), "text/plain"));
+  auto compressed = ToReply(s.Client(kToken)->Post("/api/v1/articles", gzip,
+                                                   std::string("\x1f\x8b\x08\0", 4), "text/plain"));
   CHECK(compressed.status == 415);
   CHECK(ErrorCode(compressed) == "unsupported_encoding");
-  auto huge = Send(s, "POST", "/api/v1/articles", std::string(9 << 20, 'a'), "", "text/plain");
+  auto huge = Ingest(s, std::string(9 << 20, 'a'), "text/plain");
   CHECK(huge.status == 413);
   CHECK(ErrorCode(huge) == "body_too_large");
   CHECK(Get(s, "/api/v1/stats").body["articles"] == 3);

@@ -196,7 +196,12 @@ TEST_CASE("malformed requests get a specific 4xx fast, store nothing, and others
        414},
       {"no route", [&](httplib::Client& c) { return c.Get("/api/v1/nope"); }, 404},
       {"write without a token",
-       [&](httplib::Client& c) { return PostArticle(c, text, "text/plain", {}); }, 401},
+       [&](httplib::Client& c) {
+         return PostArticle(c, nlohmann::json{{"text", text}}.dump(), "application/json", {});
+       },
+       401},
+      {"text/plain write without a token (a cross-site form could send it)",
+       [&](httplib::Client& c) { return PostArticle(c, text, "text/plain", {}); }, 415},
       {"write with a wrong token",
        [&](httplib::Client& c) {
          return PostArticle(c, text, "text/plain", {{"Authorization", "Bearer wrong"}});

@@ -15,7 +15,8 @@
 namespace actorgraph::testing {
 
 ServerProcess::ServerProcess(const std::string& db, const std::string& log_path,
-                             const std::vector<std::string>& extra, const std::string& bin) {
+                             const std::vector<std::string>& extra, const std::string& bin,
+                             bool test_token) {
   std::vector<std::string> argv = {bin.empty() ? ActorgraphBin() : bin,
                                    "serve",
                                    "--db",
@@ -23,9 +24,8 @@ ServerProcess::ServerProcess(const std::string& db, const std::string& log_path,
                                    "--host",
                                    "127.0.0.1",
                                    "--port",
-                                   "0",
-                                   "--token",
-                                   kTestToken};
+                                   "0"};
+  if (test_token) argv.insert(argv.end(), {"--token", kTestToken});
   argv.insert(argv.end(), extra.begin(), extra.end());
   std::ofstream(log_path, std::ios::trunc);  // the port is read from this run's log
   pid_ = Spawn(argv, log_path);

@@ -14,9 +14,11 @@ inline constexpr const char* kTestToken = "reliability-secret";
 class ServerProcess {
  public:
   // Starts `actorgraph serve --db db --port 0 --token kTestToken <extra>` (the program at
-  // `bin`; empty: ActorgraphBin()); fails the test when it does not answer within 20 s.
+  // `bin`; empty: ActorgraphBin(); without --token when not `test_token`); fails the test when
+  // it does not answer within 20 s.
   ServerProcess(const std::string& db, const std::string& log_path,
-                const std::vector<std::string>& extra = {}, const std::string& bin = "");
+                const std::vector<std::string>& extra = {}, const std::string& bin = "",
+                bool test_token = true);
   ~ServerProcess();  // SIGTERM and reap when still running
 
   int port() const { return port_; }

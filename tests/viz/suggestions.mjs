@@ -31,6 +31,7 @@ const { chromium } = requireViz('playwright-core');
 
 let base = '';
 let server = null;
+let token = ''; // the write token the server printed, typed into the dashboard as a user would
 let context = null;
 let tmp = null;
 const pageErrors = [];
@@ -43,7 +44,8 @@ async function api(p, init) {
   return { status: r.status, body: await r.json() };
 }
 
-// `actorgraph serve` on a free port; resolves to its base URL once /health answers.
+// `actorgraph serve` on a free port, with the write token it makes and prints (kept in
+// `token`); resolves to its base URL once /health answers.
 async function serve(db) {
   const proc = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', '0', '--static-dir', dist], { stdio: ['ignore', 'pipe', 'pipe'] });
   server = proc;
@@ -53,7 +55,9 @@ async function serve(db) {
     const onData = (d) => {
       log += d;
       const m = log.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) {
+      const printed = log.match(/need the token ([0-9a-f]{64})/);
+      if (m && printed) {
+        token = printed[1];
         clearTimeout(t);
         resolve(Number(m[1]));
       }
@@ -98,16 +102,29 @@ after(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function openDuplicates() {
+// The duplicates view with the token typed in (none when `withToken` is false).
+async function openDuplicates({ withToken = true } = {}) {
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto(`${base}?view=suggestions`);
   await page.waitForSelector('#suggestions-view li.dup');
+  if (withToken) await page.fill('#suggestions-view input[name=token]', token);
   return page;
 }
 
 // The pair a row names, as the API will be asked about it.
 const rowPair = (li) => li.evaluate((el) => ({ from: el.dataset.from, into: el.dataset.into }));
+
+test('a merge without the token is refused and says why', async () => {
+  const page = await openDuplicates({ withToken: false });
+  const first = page.locator('#suggestions-view li.dup').first();
+  const { from } = await rowPair(first);
+  await first.locator('button[data-action=merge]').click();
+  await page.waitForFunction(() => /Could not merge: .*Authorization: Bearer/.test(document.querySelector('#toast').textContent));
+  assert.equal((await api(`/nodes/${from}`)).status, 200, 'nothing was merged');
+  assert.equal((await api('/curations')).body.items.length, 0, 'no curation step');
+  await page.close();
+});
 
 test('"merge" merges the suggested pair', async () => {
   const page = await openDuplicates();

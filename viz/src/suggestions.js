@@ -43,7 +43,7 @@ export class Suggestions {
       <form class="dup-form">
         <h2>Suggested duplicates</h2>
         <label>type <select name="dtype"><option value="">all</option>${NODE_TYPES.map((t) => `<option>${t}</option>`).join('')}</select></label>
-        <label>token <input name="token" type="password" autocomplete="off" placeholder="if the server needs one" /></label>
+        <label>token <input name="token" type="password" autocomplete="off" placeholder="the token actorgraph serve printed" /></label>
       </form>
       <ol class="dup-list"></ol>
       <p class="dup-more"><button type="button" hidden>more</button></p>`;

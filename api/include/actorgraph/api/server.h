@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "actorgraph/core/graph_store.h"
 #include "actorgraph/core/status.h"
@@ -13,8 +14,11 @@ namespace actorgraph::api {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;         // 0: pick a free port (see Server::port())
-  std::string token;       // non-empty: writes need "Authorization: Bearer <token>"
+  int port = 8080;    // 0: pick a free port (see Server::port())
+  std::string token;  // non-empty: writes need "Authorization: Bearer <token>"
+  // More names the Host header may give (a reverse proxy's): "name" takes any port,
+  // "name:port" that port only. The listening address is always allowed (request_guard.h).
+  std::vector<std::string> allowed_hosts;
   bool read_only = false;  // refuse every write
   int threads = 64;        // worker threads
   std::string static_dir;  // the built dashboard, served at /; empty: none
@@ -22,6 +26,9 @@ struct ServerOptions {
   // Null: that route answers 503 (a server that only reads).
   const importers::Extractor* extractor = nullptr;
 };
+
+// 127.0.0.1 (any 127.x.y.z), localhost or ::1.
+bool IsLoopbackHost(const std::string& host);
 
 class Server {
  public:
