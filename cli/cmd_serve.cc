@@ -37,15 +37,17 @@ bool HasDashboard(const std::string& dir) {
   return std::filesystem::is_regular_file(std::filesystem::path(dir) / "index.html", ec);
 }
 
-// The token writes need: --token, else $ACTORGRAPH_TOKEN, else none with --no-token or on a
-// read-only server, else the one kept in the database folder (write_token_file.h). Returns that
-// file when its token is used, to be shown to the user.
-std::optional<WriteTokenFile> ChooseToken(api::ServerOptions& options, bool no_token,
+// The token writes need: --token, else $ACTORGRAPH_TOKEN, else none on a read-only server or
+// on a loopback host without --token-file (the Host and Origin checks keep other sites' pages
+// out; programs of the machine's user, such as the corpus scorers, write without one), else
+// the one kept in the database folder (write_token_file.h). Returns that file when its token
+// is used, to be shown to the user.
+std::optional<WriteTokenFile> ChooseToken(api::ServerOptions& options, bool token_file,
                                           const std::string& db) {
-  if (no_token) return std::nullopt;
   if (options.token.empty())
     if (const char* env = std::getenv("ACTORGRAPH_TOKEN")) options.token = env;
   if (!options.token.empty() || options.read_only) return std::nullopt;
+  if (!token_file && api::IsLoopbackHost(options.host)) return std::nullopt;
   WriteTokenFile file = LoadOrCreateWriteToken(db);
   options.token = file.token;
   return file;
@@ -63,10 +65,12 @@ void AddServeCommand(CLI::App& app) {
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   auto token = cmd->add_option("--token", options->token,
-                               "Bearer token required for writes (default: $ACTORGRAPH_TOKEN, "
-                               "else one kept in the database folder)");
-  auto no_token = std::make_shared<bool>(false);
-  cmd->add_flag("--no-token", *no_token, "Writes need no token (loopback --host only)")
+                               "Bearer token required for writes (default: $ACTORGRAPH_TOKEN; "
+                               "none on a loopback host, else --token-file)");
+  auto token_file = std::make_shared<bool>(false);
+  cmd->add_flag("--token-file", *token_file,
+                "Writes need the token kept in DB/api-token (made on the first start); the "
+                "default on a non-loopback --host")
       ->excludes(token);
   cmd->add_option("--allowed-host", options->allowed_hosts,
                   "Another name the Host header may give, e.g. a reverse proxy's (repeatable)");
@@ -79,12 +83,7 @@ void AddServeCommand(CLI::App& app) {
                                     "actorgraph-viz/ beside the program)");
   auto data_dir = std::make_shared<std::string>();
   AddDataOption(cmd, *data_dir);
-  cmd->callback([db, options, data_dir, static_dir, no_token] {
-    if (*no_token && !api::IsLoopbackHost(options->host))
-      throw CommandError(
-          "--no-token is allowed only on a loopback --host (127.0.0.1, localhost, "
-          "::1), not on " +
-          options->host + ": give --token, or let serve make one");
+  cmd->callback([db, options, data_dir, static_dir, token_file] {
     if (static_dir->count() > 0 && !HasDashboard(options->static_dir))
       throw CommandError("no dashboard at " + options->static_dir + " (no index.html in it)");
     if (static_dir->count() == 0) {
@@ -98,7 +97,7 @@ void AddServeCommand(CLI::App& app) {
     auto extractor = OpenExtractor(*data_dir);  // refuses to start without its models
     options->extractor = extractor.get();
     auto store = OpenStore(*db);  // holds the folder: the token file is this server's
-    std::optional<WriteTokenFile> token_file = ChooseToken(*options, *no_token, *db);
+    std::optional<WriteTokenFile> token_file = ChooseToken(*options, *token_file, *db);
     api::Server server(*store, *options);
     if (auto st = server.Bind(); !st.ok()) throw CommandError(st.message());
     // Printed once per start, on stderr, for the user to give to the dashboard or a client.

@@ -432,8 +432,10 @@ json Document() {
          std::string("Ids are decimal strings. Errors are {\"error\": {\"code\", \"message\"}}; a "
                      "known path asked with a method it does not take answers 405 with an Allow "
                      "header. Parameters that name a node take its id or its name or alias.\n\n"
-                     "Writes (POST, PATCH, DELETE) need the bearer token; without one (a "
-                     "--no-token server) only application/json bodies are taken. Every request "
+                     "Writes (POST, PATCH, DELETE) need the bearer token when the server has "
+                     "one; a server without one (loopback only) takes application/json bodies, "
+                     "and other bodies only from requests without an Origin (programs, not "
+                     "pages). Every request "
                      "must name the server in its Host header, and a write's Origin, when sent, "
                      "must be the server's own: a page on another site can neither write nor "
                      "reach the server by DNS rebinding. No CORS headers are sent.\n\n"
@@ -453,8 +455,8 @@ json Document() {
             {"scheme", "bearer"},
             {"description",
              "the token of `actorgraph serve --token`, $ACTORGRAPH_TOKEN, or the one serve "
-             "makes and prints when neither is given (kept in <db>/api-token); with "
-             "--no-token (loopback only) JSON writes need none"}}}}}}}};
+             "makes and prints with --token-file or on a non-loopback host (kept in "
+             "<db>/api-token); a loopback server without one needs none"}}}}}}}};
 }
 
 }  // namespace

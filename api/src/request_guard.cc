@@ -98,10 +98,15 @@ bool RequestGuard::Refuse(const httplib::Request& req, httplib::Response& res) c
   }
   bool preflight_free = req.method != "DELETE" || HasBody(req);
   bool token_checked = token_set_ && req.has_header("Authorization");
-  if (preflight_free && MediaType(req) != "application/json" && !token_checked) {
+  // Browsers send Origin with every POST a page makes; a request without one comes from a
+  // program (curl, a script), which a server without a token trusts as its user.
+  bool program_on_open_server = !token_set_ && !req.has_header("Origin");
+  if (preflight_free && MediaType(req) != "application/json" && !token_checked &&
+      !program_on_open_server) {
     SendError(res, 415, "unsupported_media_type",
-              "writes take Content-Type: application/json; a text/plain or text/html article "
-              "needs 'Authorization: Bearer <token>' on a server started with a token");
+              "writes from a web page take Content-Type: application/json; a text/plain or "
+              "text/html article needs 'Authorization: Bearer <token>' on a server started with "
+              "a token");
     return true;
   }
   return false;

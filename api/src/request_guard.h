@@ -5,8 +5,9 @@
 // - a write (any method but GET, HEAD and OPTIONS) with an Origin header must come from this
 //   server's own origin: 403 bad_origin;
 // - a write a page could send without a CORS preflight (a POST or PATCH, or a DELETE with a
-//   body, of any media type but application/json) must carry a bearer token the server checks:
-//   415 unsupported_media_type otherwise (so text/plain and text/html articles need a token).
+//   body, of any media type but application/json) must carry a bearer token the server checks,
+//   or, on a server without a token, come without an Origin header (from a program, not a
+//   page): 415 unsupported_media_type otherwise.
 // Reads with a foreign Origin are answered: the server sends no CORS headers, so the browser
 // does not let the foreign page read the answer.
 #pragma once

@@ -40,19 +40,25 @@ std::string Own(const LiveServer& s, const std::string& host = "127.0.0.1") {
 
 }  // namespace
 
-TEST_CASE("a text or form write without a token is refused", "[api][guard]") {
+TEST_CASE("a page's text or form write without a token is refused", "[api][guard]") {
   LiveServer open(Options(), false);
+  // What a page makes the browser send: an Origin (here even the server's own) on every POST.
+  const httplib::Headers page = {{"Origin", "http://" + Own(open)}};
   for (const char* type : {"text/plain", "text/html", "application/x-www-form-urlencoded",
                            "multipart/form-data; boundary=x"}) {
-    auto r = PostArticle(open, kArticle, type);
+    auto r = PostArticle(open, kArticle, type, page);
     CHECK(r.status == 415);
     CHECK(ErrorCode(r) == "unsupported_media_type");
   }
   // A form POST with no body names a write too (undo takes none).
-  CHECK(ToReply(open.Client()->Post("/api/v1/curations/1/undo", "", "text/plain")).status == 415);
+  CHECK(ToReply(open.Client()->Post("/api/v1/curations/1/undo", page, "", "text/plain")).status ==
+        415);
   CHECK(Articles(open) == 0);
-  CHECK(PostArticle(open, JsonArticle(), "application/json; charset=utf-8").status == 201);
+  CHECK(PostArticle(open, JsonArticle(), "application/json; charset=utf-8", page).status == 201);
   CHECK(Articles(open) == 1);
+  // A program (no Origin) writes a text article to a server without a token, as before.
+  CHECK(PostArticle(open, kArticle, "text/plain").status == 201);
+  CHECK(Articles(open) == 2);
 
   LiveServer guarded(Options(kToken), false);
   auto none = PostArticle(guarded, kArticle, "text/plain");

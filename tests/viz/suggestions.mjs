@@ -44,10 +44,10 @@ async function api(p, init) {
   return { status: r.status, body: await r.json() };
 }
 
-// `actorgraph serve` on a free port, with the write token it makes and prints (kept in
+// `actorgraph serve --token-file` on a free port, with the write token it makes and prints (kept in
 // `token`); resolves to its base URL once /health answers.
 async function serve(db) {
-  const proc = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', '0', '--static-dir', dist], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', '0', '--token-file', '--static-dir', dist], { stdio: ['ignore', 'pipe', 'pipe'] });
   server = proc;
   let log = '';
   const port = await new Promise((resolve, reject) => {
