@@ -67,8 +67,8 @@ void AddServeCommand(CLI::App& app) {
   auto token = cmd->add_option("--token", options->token,
                                "Bearer token required for writes (default: $ACTORGRAPH_TOKEN; "
                                "none on a loopback host, else --token-file)");
-  auto token_file = std::make_shared<bool>(false);
-  cmd->add_flag("--token-file", *token_file,
+  auto use_token_file = std::make_shared<bool>(false);
+  cmd->add_flag("--token-file", *use_token_file,
                 "Writes need the token kept in DB/api-token (made on the first start); the "
                 "default on a non-loopback --host")
       ->excludes(token);
@@ -83,7 +83,7 @@ void AddServeCommand(CLI::App& app) {
                                     "actorgraph-viz/ beside the program)");
   auto data_dir = std::make_shared<std::string>();
   AddDataOption(cmd, *data_dir);
-  cmd->callback([db, options, data_dir, static_dir, token_file] {
+  cmd->callback([db, options, data_dir, static_dir, use_token_file] {
     if (static_dir->count() > 0 && !HasDashboard(options->static_dir))
       throw CommandError("no dashboard at " + options->static_dir + " (no index.html in it)");
     if (static_dir->count() == 0) {
@@ -97,7 +97,7 @@ void AddServeCommand(CLI::App& app) {
     auto extractor = OpenExtractor(*data_dir);  // refuses to start without its models
     options->extractor = extractor.get();
     auto store = OpenStore(*db);  // holds the folder: the token file is this server's
-    std::optional<WriteTokenFile> token_file = ChooseToken(*options, *token_file, *db);
+    std::optional<WriteTokenFile> token_file = ChooseToken(*options, *use_token_file, *db);
     api::Server server(*store, *options);
     if (auto st = server.Bind(); !st.ok()) throw CommandError(st.message());
     // Printed once per start, on stderr, for the user to give to the dashboard or a client.
