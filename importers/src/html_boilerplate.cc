@@ -11,6 +11,8 @@ namespace {
 
 // A block holding this share of the article's text or more is the article, not clutter.
 constexpr double kMaxShareOfArticle = 0.5;
+// A block with this share of its text in links or more is a link, not text.
+constexpr double kMinLinkOnlyDensity = 0.9;
 
 // The words of a class/id string, lower-cased, split at every non-alphanumeric character
 // ("post-share_bar" gives post, share, bar).
@@ -69,6 +71,35 @@ bool IsNamedBoilerplate(const Page& page, NodeId n) {
   return !node.is_text && !IsHeadingTag(node.tag) && HasBoilerplateName(page.MatchString(n));
 }
 
+// The innermost blocks of the article, in document order: the paragraphs, list items and
+// headings a reader sees one by one.
+std::vector<NodeId> TextBlocks(const Page& page, NodeId article) {
+  std::vector<NodeId> blocks;
+  for (NodeId n = page.Next(article, article); n != kNoNode;) {
+    const Node& node = page.node(n);
+    if (!node.is_text &&
+        (node.tag == GUMBO_TAG_P || node.tag == GUMBO_TAG_LI || IsHeadingTag(node.tag))) {
+      if (page.HasText(n)) blocks.push_back(n);
+      n = page.Next(n, article, /*skip_children=*/true);
+    } else {
+      n = page.Next(n, article);
+    }
+  }
+  return blocks;
+}
+
+// After the body's last paragraph of its own text, pages list ways out: headlines of other
+// stories, "Read more", under a heading ("You may also like"). Removes those trailing
+// headings and all-link blocks, from the end back to the first block of real text.
+void RemoveTrailingLinks(Page& page, NodeId article) {
+  std::vector<NodeId> blocks = TextBlocks(page, article);
+  for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) {
+    bool link_only = page.LinkDensity(*it) >= kMinLinkOnlyDensity;
+    if (!link_only && !IsHeadingTag(page.tag(*it))) break;
+    page.Detach(*it);
+  }
+}
+
 }  // namespace
 
 void RemoveBoilerplate(Page& page, NodeId article) {
@@ -83,6 +114,7 @@ void RemoveBoilerplate(Page& page, NodeId article) {
       n = page.Next(n, article);
     }
   }
+  RemoveTrailingLinks(page, article);
 }
 
 }  // namespace actorgraph::importers::html

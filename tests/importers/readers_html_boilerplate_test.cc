@@ -84,3 +84,24 @@ TEST_CASE("ReadHtml keeps a block named like boilerplate that holds most of the 
   CHECK(Contains(doc->text, "on Tuesday, the company told reporters."));
   CHECK(Contains(doc->text, "electronics makers and machine builders."));
 }
+
+TEST_CASE("ReadHtml leaves out the headlines listed after the article's last paragraph",
+          "[readers][html]") {
+  const std::string page = R"(<!doctype html><html><head><title>Acme opens a plant</title>
+    </head><body><article class="post">
+      <p>Acme Robotics opened its first robotics plant in Tromso, Troms County, on Tuesday, the company told reporters.</p>
+      <p><a href="/earlier">Acme said in May that it would build the plant</a></p>
+      <p>The plant will employ 1,200 people, produce controllers, drives and sensors, and supply carmakers, electronics makers and machine builders.</p>
+      <h3>You may also like</h3>
+      <p><a href="/a">Acme buys a sensor maker in Bergen, Norway</a></p>
+      <p><a href="/b">Robot sales in the Nordic countries grew again last year</a></p>
+    </article></body></html>)";
+  auto doc = ai::ReadHtml(page);
+  REQUIRE(doc.ok());
+  CHECK(Contains(doc->text, "electronics makers and machine builders."));
+  // A link inside the body is the body's.
+  CHECK(Contains(doc->text, "Acme said in May that it would build the plant"));
+  CHECK_FALSE(Contains(doc->text, "You may also like"));
+  CHECK_FALSE(Contains(doc->text, "sensor maker in Bergen"));
+  CHECK_FALSE(Contains(doc->text, "Robot sales"));
+}
