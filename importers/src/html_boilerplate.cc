@@ -36,13 +36,13 @@ std::vector<std::string> NameWords(std::string_view match) {
 // advertising, picture galleries and credits, post metadata. Captions, bylines and comment
 // sections are left to the extractor: Readability, the reference of the html corpus, keeps
 // them.
-constexpr std::array<std::string_view, 34> kBoilerplateWords = {
+constexpr std::array<std::string_view, 36> kBoilerplateWords = {
     "related",  "recommended", "newsletter", "newsletters",   "subscribe",  "subscription",
     "signup",   "promo",       "widget",     "sidebar",       "breadcrumb", "breadcrumbs",
     "tags",     "share",       "sharing",    "social",        "nav",        "navigation",
     "footer",   "cookie",      "consent",    "advertisement", "advert",     "sponsored",
     "outbrain", "taboola",     "gallery",    "slideshow",     "carousel",   "credit",
-    "credits",  "copyright",   "timestamp",  "meta"};
+    "credits",  "copyright",   "timestamp",  "meta",          "ad",         "ads"};
 
 bool HasBoilerplateName(std::string_view match) {
   std::vector<std::string> words = NameWords(match);

@@ -65,6 +65,12 @@ TEST_CASE("ReadHtml leaves out a picture gallery and a photo credit", "[readers]
   CHECK_FALSE(Contains(body, "Photo: John Roe"));
 }
 
+TEST_CASE("ReadHtml leaves out an advertising slot", "[readers][html]") {
+  std::string body = BodyWith(R"(<div class="ad-slot"><span>Advertisement</span><p>Save 20% on
+      industrial sensors this week only, with free delivery across Norway, Sweden and Finland.</p></div>)");
+  CHECK_FALSE(Contains(body, "Save 20%"));
+}
+
 TEST_CASE("ReadHtml leaves out the author box under the article", "[readers][html]") {
   std::string body = BodyWith(R"(<div class="author-bio"><img src="/jane.jpg"><p>Jane Roe covers
       robotics and industry for Industry Daily. She lives in Oslo, Norway, and writes about
