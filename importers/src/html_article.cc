@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "html_boilerplate.h"
 #include "html_hints.h"
 #include "html_text.h"
 
@@ -562,6 +563,7 @@ class ArticlePass {
     CleanConditionally(article, GUMBO_TAG_TABLE);
     CleanConditionally(article, GUMBO_TAG_UL);
     CleanConditionally(article, GUMBO_TAG_DIV);
+    RemoveBoilerplate(page_, article);
   }
 
   void RemoveShareWidgets(NodeId article) {

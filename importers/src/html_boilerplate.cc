@@ -1,0 +1,120 @@
+#include "html_boilerplate.h"
+
+#include <array>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actorgraph::importers::html {
+namespace {
+
+// A block holding this share of the article's text or more is the article, not clutter.
+constexpr double kMaxShareOfArticle = 0.5;
+// A block with this share of its text in links or more is a link, not text.
+constexpr double kMinLinkOnlyDensity = 0.9;
+
+// The words of a class/id string, lower-cased, split at every non-alphanumeric character
+// ("post-share_bar" gives post, share, bar).
+std::vector<std::string> NameWords(std::string_view match) {
+  std::vector<std::string> words;
+  std::string current;
+  for (char c : match) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      current.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+
+// Whole name words that news sites give to the blocks around and inside an article body
+// that are not the article: lists of other stories, sign-up and share boxes, navigation,
+// advertising, picture galleries and credits, post metadata. Captions, bylines and comment
+// sections are left to the extractor: Readability, the reference of the html corpus, keeps
+// them.
+constexpr std::array<std::string_view, 36> kBoilerplateWords = {
+    "related",  "recommended", "newsletter", "newsletters",   "subscribe",  "subscription",
+    "signup",   "promo",       "widget",     "sidebar",       "breadcrumb", "breadcrumbs",
+    "tags",     "share",       "sharing",    "social",        "nav",        "navigation",
+    "footer",   "cookie",      "consent",    "advertisement", "advert",     "sponsored",
+    "outbrain", "taboola",     "gallery",    "slideshow",     "carousel",   "credit",
+    "credits",  "copyright",   "timestamp",  "meta",          "ad",         "ads"};
+
+bool HasBoilerplateName(std::string_view match) {
+  std::vector<std::string> words = NameWords(match);
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (std::string_view w : kBoilerplateWords) {
+      if (words[i] == w) return true;
+    }
+    // "author-bio", "author-box": a box about the writer.
+    if (words[i] == "author" && i + 1 < words.size() &&
+        (words[i + 1] == "bio" || words[i + 1] == "box")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsHeadingTag(GumboTag t) {
+  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
+         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+}
+
+// A block named as boilerplate. Headings are judged by their text, not their name: a
+// heading takes its name from the block it titles ("slideshow-headline").
+bool IsNamedBoilerplate(const Page& page, NodeId n) {
+  const Node& node = page.node(n);
+  return !node.is_text && !IsHeadingTag(node.tag) && HasBoilerplateName(page.MatchString(n));
+}
+
+// The innermost blocks of the article, in document order: the paragraphs, list items and
+// headings a reader sees one by one.
+std::vector<NodeId> TextBlocks(const Page& page, NodeId article) {
+  std::vector<NodeId> blocks;
+  for (NodeId n = page.Next(article, article); n != kNoNode;) {
+    const Node& node = page.node(n);
+    if (!node.is_text &&
+        (node.tag == GUMBO_TAG_P || node.tag == GUMBO_TAG_LI || IsHeadingTag(node.tag))) {
+      if (page.HasText(n)) blocks.push_back(n);
+      n = page.Next(n, article, /*skip_children=*/true);
+    } else {
+      n = page.Next(n, article);
+    }
+  }
+  return blocks;
+}
+
+// After the body's last paragraph of its own text, pages list ways out: headlines of other
+// stories, "Read more", under a heading ("You may also like"). Removes those trailing
+// headings and all-link blocks, from the end back to the first block of real text.
+void RemoveTrailingLinks(Page& page, NodeId article) {
+  std::vector<NodeId> blocks = TextBlocks(page, article);
+  for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) {
+    bool link_only = page.LinkDensity(*it) >= kMinLinkOnlyDensity;
+    if (!link_only && !IsHeadingTag(page.tag(*it))) break;
+    page.Detach(*it);
+  }
+}
+
+}  // namespace
+
+void RemoveBoilerplate(Page& page, NodeId article) {
+  const double article_length = static_cast<double>(page.TextLength(article));
+  for (NodeId n = page.Next(article, article); n != kNoNode;) {
+    if (IsNamedBoilerplate(page, n) &&
+        static_cast<double>(page.TextLength(n)) < kMaxShareOfArticle * article_length) {
+      NodeId next = page.Next(n, article, /*skip_children=*/true);
+      page.Detach(n);
+      n = next;
+    } else {
+      n = page.Next(n, article);
+    }
+  }
+  RemoveTrailingLinks(page, article);
+}
+
+}  // namespace actorgraph::importers::html
