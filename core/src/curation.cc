@@ -287,8 +287,8 @@ std::optional<Curation> LaterStepTouching(GraphReader& reader, CurationId id,
 Status VerifyCurrent(GraphReader& reader, CurationId step, const Records& expected) {
   auto conflict = [&](const std::string& what, const std::function<bool(const Records&)>& touches) {
     if (auto later = LaterStepTouching(reader, step, touches))
-      return Status::Conflict(what + " changed since this step: curation " + Dec(later->id) +
-                              " (" + later->kind + ") changed it later; undo that one first");
+      return Status::Conflict(what + " changed since this step: curation " + Dec(later->id) + " (" +
+                              later->kind + ") changed it later; undo that one first");
     return Status::Conflict(what +
                             " changed since this step: a later import added to it, in a way that "
                             "depends on this step");

@@ -16,8 +16,7 @@ bool Has(const std::vector<std::string>& list, const std::string& s) {
 
 std::optional<Node> UnmergedSurvivor(const Node& before, const Node& after, const Node& current,
                                      const std::vector<std::string>& loser_forms) {
-  if (current.type != after.type || current.merged_into != after.merged_into)
-    return std::nullopt;
+  if (current.type != after.type || current.merged_into != after.merged_into) return std::nullopt;
   for (const auto& a : after.aliases)
     if (!Has(current.aliases, a)) return std::nullopt;
   Node out = before;

@@ -17,8 +17,8 @@ TEST_CASE("POST /articles refuses an article past the CPU budget with 422 too_co
   api::ServerOptions options;
   options.extractor = extractor.get();
   LiveServer s(options, false);
-  auto refused = Send(s, "POST", "/api/v1/articles",
-                      json{{"text", DevCorpusText(400 << 10)}}.dump());
+  auto refused =
+      Send(s, "POST", "/api/v1/articles", json{{"text", DevCorpusText(400 << 10)}}.dump());
   CHECK(refused.status == 422);
   CHECK(ErrorCode(refused) == "too_complex");
   CHECK_THAT(refused.body["error"]["message"].get<std::string>(), Catch::Contains("CPU budget"));

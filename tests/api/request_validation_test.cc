@@ -9,9 +9,9 @@ using namespace actorgraph::testing;
 namespace {
 
 std::string PostDate(const LiveServer& s, const std::string& date) {
-  return ErrorCode(Send(s, "POST", "/api/v1/articles",
-                        "{\"text\":\"Karl Weber, head of Siemens Energy, spoke.\",\"date\":\"" +
-                            date + "\"}"));
+  return ErrorCode(
+      Send(s, "POST", "/api/v1/articles",
+           "{\"text\":\"Karl Weber, head of Siemens Energy, spoke.\",\"date\":\"" + date + "\"}"));
 }
 
 }  // namespace
@@ -25,8 +25,9 @@ TEST_CASE("an article's date must be a day of the calendar", "[api][dates]") {
   }
   CHECK(Get(s, "/api/v1/stats").body["articles"] == 0);
   // Leap days of leap years (divisible by 4; centuries only by 400) are days.
-  auto leap = Send(s, "POST", "/api/v1/articles",
-                   "{\"text\":\"Karl Weber, head of Siemens Energy, spoke.\",\"date\":\"2000-02-29\"}");
+  auto leap =
+      Send(s, "POST", "/api/v1/articles",
+           "{\"text\":\"Karl Weber, head of Siemens Energy, spoke.\",\"date\":\"2000-02-29\"}");
   CHECK(leap.status == 201);
   CHECK(Send(s, "POST", "/api/v1/articles",
              "{\"text\":\"Maria Rossi, CEO of Rossi Robotics, spoke.\",\"date\":\"2024-02-29\"}")
@@ -54,9 +55,10 @@ TEST_CASE("a JSON body with a key twice in one object is refused", "[api][json]"
   CHECK(ErrorCode(twice) == "duplicate_key");
   CHECK_THAT(twice.body["error"]["message"].get<std::string>(), Catch::Contains("'text'"));
   // Also when the second one is far from the first, or in a nested object.
-  CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles",
-                       R"({"date":"2024-01-01","text":"Karl Weber spoke.","date":"2024-01-02"})")) ==
-        "duplicate_key");
+  CHECK(
+      ErrorCode(Send(s, "POST", "/api/v1/articles",
+                     R"({"date":"2024-01-01","text":"Karl Weber spoke.","date":"2024-01-02"})")) ==
+      "duplicate_key");
   CHECK(ErrorCode(Send(s, "POST", "/api/v1/articles",
                        R"({"text":"Karl Weber spoke.","x":{"a":1,"a":2}})")) == "duplicate_key");
   // The same key in two different objects is no duplicate (here it fails later, as unknown).

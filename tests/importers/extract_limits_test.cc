@@ -42,7 +42,7 @@ bool Hit(const Extraction& x, const std::string& limit) {
 }
 
 // Six people, one sentence each, in this order.
-const char* const kPeople[] = {"Anna Berger",    "Thomas Keller", "Maria Lopes",
+const char* const kPeople[] = {"Anna Berger",   "Thomas Keller", "Maria Lopes",
                                "Daniel Okafor", "Sofia Romano",  "Henrik Larsen"};
 
 std::string SixPeopleText() {
@@ -70,7 +70,8 @@ TEST_CASE("the default limits leave the dev corpus's articles whole", "[extract]
   Extraction x = importers::testing::ExtractText(SixPeopleText());
   CHECK(x.limits_hit.empty());
   CHECK_FALSE(x.too_complex);
-  for (const char* p : kPeople) CHECK(importers::testing::FindEntity(x, core::NodeType::kPerson, p) >= 0);
+  for (const char* p : kPeople)
+    CHECK(importers::testing::FindEntity(x, core::NodeType::kPerson, p) >= 0);
 }
 
 TEST_CASE("a sentence longer than max_sentence_tokens is read in pieces", "[extract][limits]") {

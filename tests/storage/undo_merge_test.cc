@@ -30,8 +30,7 @@ std::vector<core::NodeId> Ingest(core::GraphStore& store,
   for (const auto& e : entities) f.text += " " + e.name + ".";
   f.entities = entities;
   if (partners)
-    f.relations.push_back(
-        testing::WholeTextRelation(f, core::EdgeType::kPartnersWith, 0, 1, 0.9));
+    f.relations.push_back(testing::WholeTextRelation(f, core::EdgeType::kPartnersWith, 0, 1, 0.9));
   auto r = core::IngestArticle(store, f);
   REQUIRE(r.ok());
   REQUIRE(r->article_was_new);
@@ -56,8 +55,9 @@ struct Merged {
 // Norda Robotics and Tejo Motors (which partners with Alba Steel), then Tejo merged into
 // Norda.
 Merged MergeTejoIntoNorda(core::GraphStore& store) {
-  auto nodes = Ingest(store, {Company("Norda Robotics"), Company("Tejo Motors"), Company("Alba Steel")},
-                      "2031-02-10");
+  auto nodes =
+      Ingest(store, {Company("Norda Robotics"), Company("Tejo Motors"), Company("Alba Steel")},
+             "2031-02-10");
   Ingest(store, {Company("Tejo Motors"), Company("Alba Steel")}, "2031-02-11", true);
   auto merge = core::MergeNodes(store, nodes[1], nodes[0], "alice");
   REQUIRE(merge.ok());

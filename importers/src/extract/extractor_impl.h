@@ -36,7 +36,7 @@ core::Status LoadResources(const ExtractorOptions& options, const std::string& d
 // and the rule patterns' relations (features of the relation model) into `rules`, within
 // `budget` (its caps applied; BudgetExceeded thrown when its deadline passes).
 void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Budget& budget,
-                  extract::Analysis& a,
-                  std::vector<core::EntityFact>& entities, std::vector<core::RelationFact>& rules);
+                  extract::Analysis& a, std::vector<core::EntityFact>& entities,
+                  std::vector<core::RelationFact>& rules);
 
 }  // namespace actorgraph::importers
