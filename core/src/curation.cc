@@ -658,7 +658,8 @@ std::optional<Curation> LaterStepTouching(GraphReader& reader, CurationId id,
 }
 
 // Lets the undo of a merge keep what later ingestion added to the survivor: when the
-// survivor changed since the merge only in ways UnmergedSurvivor can keep, the records are
+// survivor changed since the merge only by imports (no later curation step touched it) and
+// only in ways UnmergedSurvivor can keep, the records are
 // rewritten so that the check expects the survivor as it is now and the undo writes it back
 // as it was before the merge plus those changes. Any other change is left for VerifyCurrent
 // to report.
@@ -670,6 +671,9 @@ void KeepSurvivorChanges(GraphReader& reader, const Curation& merge, Records& be
   auto current = reader.GetNode(into);
   if (!was || !wrote || !loser || !current.ok()) return;
   if (NodeRecord(current.value()) == NodeRecord(*wrote)) return;
+  // A curation step's change is undone through its own records, not kept here.
+  if (LaterStepTouching(reader, merge.id, [into](const Records& r) { return r.nodes.count(into); }))
+    return;
   std::vector<std::string> loser_forms{FoldName(loser->name)};
   for (const auto& a : loser->aliases) loser_forms.push_back(FoldName(a));
   auto kept = UnmergedSurvivor(*was, *wrote, current.value(), loser_forms);
