@@ -56,10 +56,10 @@ std::string SixPeopleText() {
 
 TEST_CASE("400 KB of text extracts in under 10 times the CPU time of 40 KB", "[extract][limits]") {
   // The default caps, as every article is read, but no CPU budget (a slow machine must not
-  // turn this into a refusal). Coreference compares each mention with the clusters so far,
-  // so its cost grows with mentions times distinct names: max_mentions is what bounds it
-  // (without the caps this ratio is 11-12 here). The stages before the cap (segmentation,
-  // rule mentions, tagging, typing) see the whole text, and a quadratic loop there fails this.
+  // turn this into a refusal). Issue 12 asks for under 10 times. Measured on the 2-core build
+  // machine: 10.6-13.8 times with the caps, 10.8-11.8 without, so this FAILS today: some stage
+  // is still slightly superlinear (coreference compares each mention with the clusters so far;
+  // max_mentions bounds that, but the ratio stays over 10 with it).
   importers::ExtractionLimits limits;
   limits.cpu_budget = std::chrono::milliseconds::zero();
   auto extractor = testing::OpenLimitedExtractor(limits);
