@@ -20,13 +20,18 @@ struct ImportSummary {
   uint64_t articles_new = 0, articles_unchanged = 0;
   uint64_t nodes_added = 0, edges_added = 0, evidence_added = 0;
   std::vector<std::pair<std::string, std::string>> refused;  // origin, reason
+  // Stored articles whose extraction hit a cap: origin, the caps (IngestResult).
+  std::vector<std::pair<std::string, std::vector<std::string>>> capped;
 
   nlohmann::json ToJson(double seconds) const {
-    nlohmann::json r = nlohmann::json::array();
+    nlohmann::json r = nlohmann::json::array(), c = nlohmann::json::array();
     for (const auto& [origin, reason] : refused)
       r.push_back({{"source", origin}, {"reason", reason}});
+    for (const auto& [origin, limits] : capped)
+      c.push_back({{"source", origin}, {"limits", limits}});
     return {{"articles_new", articles_new},       {"articles_unchanged", articles_unchanged},
             {"articles_refused", refused.size()}, {"refused", r},
+            {"articles_capped", capped.size()},   {"capped", c},
             {"nodes_added", nodes_added},         {"edges_added", edges_added},
             {"evidence_added", evidence_added},   {"seconds", seconds}};
   }
@@ -87,6 +92,8 @@ void AddImportCommand(CLI::App& app) {
             return;
           }
           if (acks) acks->Ack(origin, result->article_id, result->article_was_new);
+          if (!result->extraction_limits.empty())
+            summary.capped.emplace_back(origin, result->extraction_limits);
           if (result->article_was_new)
             ++summary.articles_new;
           else
@@ -121,6 +128,11 @@ void AddImportCommand(CLI::App& app) {
                 << "time: " << secs << " s\n";
       for (const auto& [origin, reason] : summary.refused)
         std::cout << "refused: " << origin << ": " << reason << "\n";
+      for (const auto& [origin, limits] : summary.capped) {
+        std::cout << "capped: " << origin << ":";
+        for (const auto& limit : limits) std::cout << " " << limit;
+        std::cout << "\n";
+      }
     }
     if (summary.articles_new + summary.articles_unchanged == 0 && !summary.refused.empty())
       throw CommandError("nothing imported: every input was refused");

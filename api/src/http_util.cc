@@ -1,10 +1,11 @@
 #include "http_util.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
+#include <set>
 
 #include "actorgraph/api/json_codec.h"
+#include "iso_date.h"
 
 namespace actorgraph::api {
 
@@ -31,6 +32,8 @@ void ThrowIfError(const core::Status& st) {
       Fail(409, "conflict", st.message());
     case core::StatusCode::kResourceExhausted:
       Fail(422, "too_large", st.message());
+    case core::StatusCode::kDeadlineExceeded:  // only extraction has a time budget
+      Fail(422, "too_complex", st.message());
     case core::StatusCode::kPermissionDenied:
       Fail(403, "forbidden", st.message());
     case core::StatusCode::kUnsupported:
@@ -151,10 +154,9 @@ std::vector<core::NodeType> NodeTypesParam(const httplib::Request& req, const ch
 std::string DateParam(const httplib::Request& req, const char* name) {
   auto v = Param(req, name);
   if (!v) return "";
-  bool ok = v->size() == 10 && (*v)[4] == '-' && (*v)[7] == '-';
-  for (size_t i = 0; ok && i < v->size(); ++i)
-    if (i != 4 && i != 7) ok = std::isdigit(static_cast<unsigned char>((*v)[i]));
-  if (!ok) Fail(400, "invalid_date", std::string("'") + name + "' must be a date YYYY-MM-DD");
+  if (!IsIsoDate(*v))
+    Fail(400, "invalid_date",
+         std::string("'") + name + "' must be a day of the calendar, YYYY-MM-DD");
   return *v;
 }
 
@@ -209,8 +211,25 @@ json JsonBody(const httplib::Request& req) {
   if (JsonDepth(req.body) > kMaxJsonDepth)
     Fail(400, "json_too_deep",
          "the JSON body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
-  json body = json::parse(req.body, nullptr, false);
+  // Each open object's keys so far: a key seen twice in one object is refused, since which of
+  // the two values counts would otherwise be the parser's choice.
+  std::vector<std::set<std::string>> open_objects;
+  std::optional<std::string> duplicate;
+  auto track_keys = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) {
+      open_objects.emplace_back();
+    } else if (event == json::parse_event_t::object_end) {
+      open_objects.pop_back();
+    } else if (event == json::parse_event_t::key && !duplicate &&
+               !open_objects.back().insert(parsed.get<std::string>()).second) {
+      duplicate = parsed.get<std::string>();
+    }
+    return true;
+  };
+  json body = json::parse(req.body, track_keys, false);
   if (body.is_discarded()) Fail(400, "invalid_json", "the body is not valid JSON");
+  if (duplicate)
+    Fail(400, "duplicate_key", "the key '" + *duplicate + "' appears twice in one JSON object");
   if (!body.is_object()) Fail(400, "invalid_json", "the body must be a JSON object");
   return body;
 }

@@ -74,7 +74,7 @@ core::EdgeKey EdgeIdText(const std::string& text);
 // Comma-separated type names; empty when absent.
 std::vector<core::EdgeType> EdgeTypesParam(const httplib::Request& req, const char* name);
 std::vector<core::NodeType> NodeTypesParam(const httplib::Request& req, const char* name);
-// YYYY-MM-DD or empty.
+// YYYY-MM-DD naming a day of the calendar (IsIsoDate), or empty; 400 invalid_date otherwise.
 std::string DateParam(const httplib::Request& req, const char* name);
 // edge_type, node_type, since, until and min_confidence.
 core::EdgeFilter FilterParams(const httplib::Request& req);

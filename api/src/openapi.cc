@@ -141,7 +141,11 @@ json Schemas() {
       {"Error",
        Obj({{"error",
              Obj({{"code", Str()},
-                  {"message", Str()},
+                  {"message",
+                   {{"type", "string"},
+                    {"description",
+                     "409 on an undo: names the later curation step that touched the same "
+                     "records, or says a later import did"}}},
                   {"candidates",
                    {{"type", "array"},
                     {"description",
@@ -253,11 +257,24 @@ json Schemas() {
             {"extractor_version", Str()},
             {"date", Str()}})},
       {"ArticleIn",
-       Obj({{"url", Str()}, {"title", Str()}, {"date", Str()}, {"text", Str()}, {"html", Str()}})},
-      {"Ingested", Obj({{"article_id", Str()},
-                        {"new", {{"type", "boolean"}}},
-                        {"nodes", Arr(Ref("Node"))},
-                        {"edges", Arr(Ref("Edge"))}})},
+       Obj({{"url", Str()},
+            {"title", Str()},
+            {"date",
+             {{"type", "string"},
+              {"description", "YYYY-MM-DD, a day of the calendar (else 400 invalid_date)"}}},
+            {"text", Str()},
+            {"html", Str()}})},
+      {"Ingested",
+       Obj({{"article_id", Str()},
+            {"new", {{"type", "boolean"}}},
+            {"nodes", Arr(Ref("Node"))},
+            {"edges", Arr(Ref("Edge"))},
+            {"extraction_limits",
+             {{"type", "array"},
+              {"items", {{"type", "string"}, {"enum", {"sentence_split", "mentions_capped"}}}},
+              {"description",
+               "the extraction caps the article hit: a sentence over 200 tokens read in pieces, "
+               "mentions past 2000 not extracted; the article is stored"}}}})},
       {"MergeIn", Obj({{"into",
                         {{"type", "string"},
                          {"description",
@@ -390,10 +407,12 @@ json Document() {
                "YYYY-MM-DD: articles dated on or before (with a date filter a page may "
                "hold fewer than limit items and still have a next_cursor)")},
             "ArticlePage", {400})},
-        {"post",
-         WithTextBodies(Op("Ingest one article (JSON, text/plain or text/html; text bodies "
-                           "need the bearer token); 201 new, 200 already known",
-                           json::array(), "Ingested", {400, 413}, true, "ArticleIn", "201"))}}},
+        {"post", WithTextBodies(Op(
+                     "Ingest one article (JSON, text/plain or text/html; text bodies from "
+                     "a page need the bearer token); 201 new, 200 already known; 400 "
+                     "invalid_date, duplicate_key; 422 too_complex when its extraction "
+                     "passed the CPU budget (2 s), not stored",
+                     json::array(), "Ingested", {400, 413, 415, 422}, true, "ArticleIn", "201"))}}},
       {"/articles/{id}",
        {{"get", Op("An article with the nodes it names and the edges it gives evidence for, each "
                    "with that evidence (sentence, offsets into the text)",

@@ -8,6 +8,7 @@
 #include "actorgraph/importers/pipeline.h"
 #include "actorgraph/importers/readers.h"
 #include "api_context.h"
+#include "iso_date.h"
 #include "node_param.h"
 
 namespace actorgraph::api {
@@ -23,20 +24,14 @@ std::string StringField(const json& body, const char* name) {
   return body[name].get<std::string>();
 }
 
-bool IsDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i = 0; i < s.size(); ++i)
-    if (i != 4 && i != 7 && !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  return true;
-}
-
 importers::Document JsonArticle(const httplib::Request& req) {
   json body = JsonBody(req);
   OnlyFields(body, {"url", "title", "date", "text", "html"});
   std::string url = StringField(body, "url"), title = StringField(body, "title");
   std::string date = StringField(body, "date"), html = StringField(body, "html");
   std::string text = StringField(body, "text");
-  if (!date.empty() && !IsDate(date)) Fail(400, "invalid_date", "'date' must be YYYY-MM-DD");
+  if (!date.empty() && !IsIsoDate(date))
+    Fail(400, "invalid_date", "'date' must be a day of the calendar, YYYY-MM-DD");
   importers::Document doc;
   if (!html.empty())
     doc = Unwrap(importers::ReadHtml(html, url));
@@ -82,6 +77,7 @@ void PostArticle(ApiContext& ctx, const httplib::Request& req, httplib::Response
             {"new", result.article_was_new},
             {"nodes", nodes},
             {"edges", edges},
+            {"extraction_limits", result.extraction_limits},
             {"added",
              {{"nodes", result.stats.nodes_added},
               {"edges", result.stats.edges_added},

@@ -5,12 +5,15 @@
 #include <cinttypes>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "actorgraph/core/judgements.h"
 #include "actorgraph/core/names.h"
 #include "actorgraph/core/resolver.h"
+#include "unmerge.h"
 
 namespace actorgraph::core {
 
@@ -273,16 +276,28 @@ GraphDelta DeltaBetween(const Records& from, const Records& to) {
   return d;
 }
 
-// OK when the stored graph holds exactly `expected` for every record it names.
-Status VerifyCurrent(GraphReader& reader, const Records& expected) {
-  auto conflict = [](const std::string& what) {
-    return Status::Conflict(what + " changed since this step; undo the later steps first");
+// The latest step after `id`, not undone and not itself an undo, whose records
+// `touches`; defined below, with the curation log's reading.
+std::optional<Curation> LaterStepTouching(GraphReader& reader, CurationId id,
+                                          const std::function<bool(const Records&)>& touches);
+
+// OK when the stored graph holds exactly `expected` for every record it names. Otherwise
+// Conflict naming the record and the step after `step` that changed it (when a curation step
+// did; else a later import did).
+Status VerifyCurrent(GraphReader& reader, CurationId step, const Records& expected) {
+  auto conflict = [&](const std::string& what, const std::function<bool(const Records&)>& touches) {
+    if (auto later = LaterStepTouching(reader, step, touches))
+      return Status::Conflict(what + " changed since this step: curation " + Dec(later->id) + " (" +
+                              later->kind + ") changed it later; undo that one first");
+    return Status::Conflict(what +
+                            " changed since this step: a later import added to it, in a way that "
+                            "depends on this step");
   };
   for (const auto& [id, node] : expected.nodes) {
     auto current = reader.GetNode(id);
     if (current.ok() != node.has_value() ||
         (node && NodeRecord(*node) != NodeRecord(current.value())))
-      return conflict("node " + Dec(id));
+      return conflict("node " + Dec(id), [id = id](const Records& r) { return r.nodes.count(id); });
   }
   for (const auto& [key, state] : expected.edges) {
     Status st;
@@ -290,13 +305,16 @@ Status VerifyCurrent(GraphReader& reader, const Records& expected) {
     AG_RETURN_IF_ERROR(st);
     if (current.has_value() != state.has_value() ||
         (state && EdgeRecord(*state) != EdgeRecord(*current)))
-      return conflict("edge " + Dec(key.src) + "-" + EdgeTypeName(key.type) + "-" + Dec(key.dst));
+      return conflict("edge " + Dec(key.src) + "-" + EdgeTypeName(key.type) + "-" + Dec(key.dst),
+                      [key = key](const Records& r) { return r.edges.count(key); });
   }
   for (const auto& [entry, present] : expected.index)
     if (IndexHas(reader, entry) != present)
-      return conflict("the name index entry '" + entry.first + "'");
+      return conflict("the name index entry '" + entry.first + "'",
+                      [entry = entry](const Records& r) { return r.index.count(entry); });
   for (const auto& [key, value] : expected.meta)
-    if (reader.GetMeta(key) != value) return conflict("record " + key);
+    if (reader.GetMeta(key) != value)
+      return conflict("record " + key, [key = key](const Records& r) { return r.meta.count(key); });
   return Status::Ok();
 }
 
@@ -616,6 +634,56 @@ Result<Curation> DeleteEvidence(GraphStore& store, const EdgeKey& edge, Evidence
                  });
 }
 
+namespace {
+
+std::optional<Curation> LaterStepTouching(GraphReader& reader, CurationId id,
+                                          const std::function<bool(const Records&)>& touches) {
+  std::optional<Curation> latest;
+  CurationId after = id;
+  while (true) {
+    CurationPage page = ListCurations(reader, after, 256);
+    for (const Curation& c : page.items) {
+      if (c.undone_by || c.kind == "undo") continue;
+      Records before, after_records;
+      try {
+        DecodeRecords(c.before, c.after, &before, &after_records);
+      } catch (const std::exception&) {
+        continue;  // a damaged record names nothing; `actorgraph check` reports it
+      }
+      if (touches(after_records)) latest = c;
+    }
+    if (!page.next_after) return latest;
+    after = *page.next_after;
+  }
+}
+
+// Lets the undo of a merge keep what later ingestion added to the survivor: when the
+// survivor changed since the merge only by imports (no later curation step touched it) and
+// only in ways UnmergedSurvivor can keep, the records are
+// rewritten so that the check expects the survivor as it is now and the undo writes it back
+// as it was before the merge plus those changes. Any other change is left for VerifyCurrent
+// to report.
+void KeepSurvivorChanges(GraphReader& reader, const Curation& merge, Records& before,
+                         Records& after) {
+  const NodeId from = ParseDec(merge.what.at("from")), into = ParseDec(merge.what.at("into"));
+  std::optional<Node>&was = before.nodes[into], &wrote = after.nodes[into];
+  const std::optional<Node>& loser = before.nodes[from];
+  auto current = reader.GetNode(into);
+  if (!was || !wrote || !loser || !current.ok()) return;
+  if (NodeRecord(current.value()) == NodeRecord(*wrote)) return;
+  // A curation step's change is undone through its own records, not kept here.
+  if (LaterStepTouching(reader, merge.id, [into](const Records& r) { return r.nodes.count(into); }))
+    return;
+  std::vector<std::string> loser_forms{FoldName(loser->name)};
+  for (const auto& a : loser->aliases) loser_forms.push_back(FoldName(a));
+  auto kept = UnmergedSurvivor(*was, *wrote, current.value(), loser_forms);
+  if (!kept) return;
+  wrote = current.value();
+  was = std::move(*kept);
+}
+
+}  // namespace
+
 Result<Curation> UndoCuration(GraphStore& store, CurationId id, const std::string& who) {
   json what = {{"curation", Dec(id)}};
   return RunStep(store, "undo", who, what,
@@ -631,7 +699,8 @@ Result<Curation> UndoCuration(GraphStore& store, CurationId id, const std::strin
                    } catch (const std::exception& e) {
                      return Status::Corruption(std::string("bad curation record: ") + e.what());
                    }
-                   AG_RETURN_IF_ERROR(VerifyCurrent(reader, after));
+                   if (target->kind == "merge") KeepSurvivorChanges(reader, *target, before, after);
+                   AG_RETURN_IF_ERROR(VerifyCurrent(reader, id, after));
                    for (const auto& [nid, node] : before.nodes) step.NodeAfter(nid) = node;
                    for (const auto& [key, state] : before.edges) {
                      auto slot = step.EdgeAfter(key);

@@ -22,6 +22,8 @@ const char* StatusCodeName(StatusCode code) {
       return "unsupported";
     case StatusCode::kResourceExhausted:
       return "resource_exhausted";
+    case StatusCode::kDeadlineExceeded:
+      return "deadline_exceeded";
     case StatusCode::kPermissionDenied:
       return "permission_denied";
     case StatusCode::kInternal:

@@ -30,10 +30,34 @@ core::ArticleFacts ToFacts(const Document& doc, Extraction extraction) {
   return facts;
 }
 
+core::Result<ExtractedArticle> ExtractArticle(const Extractor& extractor, const Document& doc) {
+  AG_RETURN_IF_ERROR(CheckNotEmpty(doc));
+  Extraction extraction = extractor.Extract(doc);
+  if (extraction.too_complex)
+    return core::Status::DeadlineExceeded("too complex to extract: " +
+                                          extraction.too_complex_reason);
+  ExtractedArticle out;
+  out.limits_hit = extraction.limits_hit;
+  out.facts = ToFacts(doc, std::move(extraction));
+  return out;
+}
+
+namespace {
+
+core::Result<core::IngestResult> Ingest(core::GraphStore& store, const ExtractedArticle& article,
+                                        bool sync) {
+  auto result = core::IngestArticle(store, article.facts, sync);
+  if (result.ok()) result->extraction_limits = article.limits_hit;
+  return result;
+}
+
+}  // namespace
+
 core::Result<core::IngestResult> IngestDocument(core::GraphStore& store, const Extractor& extractor,
                                                 const Document& doc) {
-  AG_RETURN_IF_ERROR(CheckNotEmpty(doc));
-  return core::IngestArticle(store, ToFacts(doc, extractor.Extract(doc)));
+  auto article = ExtractArticle(extractor, doc);
+  if (!article.ok()) return article.status();
+  return Ingest(store, article.value(), /*sync=*/true);
 }
 
 // One batch: its documents and their facts, extracted by whichever thread takes the next
@@ -41,14 +65,13 @@ core::Result<core::IngestResult> IngestDocument(core::GraphStore& store, const E
 struct BatchIngestor::Batch {
   const Extractor* extractor = nullptr;
   std::vector<std::pair<std::string, Document>> docs;
-  std::vector<std::optional<core::ArticleFacts>> facts;
+  std::vector<std::optional<core::Result<ExtractedArticle>>> articles;  // parallel to docs
   std::atomic<size_t> next{0};
   std::vector<std::thread> workers;
 
   void Extract() {
     for (size_t i = next++; i < docs.size(); i = next++) {
-      const Document& doc = docs[i].second;
-      if (CheckNotEmpty(doc).ok()) facts[i] = ToFacts(doc, extractor->Extract(doc));
+      articles[i].emplace(ExtractArticle(*extractor, docs[i].second));
     }
   }
   // Extracts what no worker has taken yet, then waits for the workers.
@@ -90,7 +113,7 @@ core::Status BatchIngestor::Submit() {
   batch->extractor = &extractor_;
   batch->docs = std::move(pending_);
   pending_.clear();
-  batch->facts.resize(batch->docs.size());
+  batch->articles.resize(batch->docs.size());
   // Workers for all the threads but the calling one, which joins in when it commits the batch.
   size_t workers = std::min(threads_ - 1, batch->docs.size());
   for (size_t t = 0; t < workers; ++t)
@@ -105,11 +128,11 @@ core::Status BatchIngestor::Commit(Batch& batch) {
   batch.Finish();
   std::vector<core::Result<core::IngestResult>> results;
   results.reserve(batch.docs.size());
-  for (size_t i = 0; i < batch.docs.size(); ++i) {
-    if (!batch.facts[i])
-      results.emplace_back(CheckNotEmpty(batch.docs[i].second));
+  for (const auto& article : batch.articles) {
+    if (!article->ok())
+      results.emplace_back(article->status());
     else
-      results.push_back(core::IngestArticle(store_, *batch.facts[i], /*sync=*/false));
+      results.push_back(Ingest(store_, article->value(), /*sync=*/false));
   }
   core::Status synced = store_.Sync();
   for (size_t i = 0; i < batch.docs.size(); ++i) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "actorgraph/importers/document.h"
+#include "budget.h"
 #include "clean.h"
 #include "document_parse.h"
 #include "gazetteer.h"
@@ -24,7 +25,8 @@ struct Analysis {
   std::string language;  // ISO 639-1 of the text, "und" when unknown (set by the extractor)
 };
 
-// Fills `out` for `doc`; `g` must outlive `out`.
-void Analyze(const Document& doc, const Gazetteer& g, Analysis& out);
+// Fills `out` for `doc`; `g` must outlive `out`. Long sentences are split per `budget`, whose
+// deadline is checked once per sentence (it throws BudgetExceeded).
+void Analyze(const Document& doc, const Gazetteer& g, Budget& budget, Analysis& out);
 
 }  // namespace actorgraph::importers::extract

@@ -11,6 +11,8 @@
 #include "../learn/relation_classifier.h"
 #include "actorgraph/importers/extraction.h"
 #include "analysis.h"
+#include "budget.h"
+#include "caps.h"
 #include "coref.h"
 #include "extractor_impl.h"
 #include "learned_mentions.h"
@@ -76,6 +78,7 @@ core::Result<std::unique_ptr<Extractor>> Extractor::Open(const ExtractorOptions&
     if (!m.ok()) return m.status();
     *model = std::move(m.value());
   }
+  impl->limits = options.limits;
   impl->version = "learned-" + Hex(impl->tagger.Fingerprint()) + "-" +
                   Hex(impl->kind.Fingerprint()) + "-" + Hex(impl->org.Fingerprint()) + "-" +
                   Hex(impl->relation.Fingerprint());
@@ -123,19 +126,23 @@ bool IsCommonWordsOfLanguage(const Extractor::Impl& m, const std::string& langua
 
 }  // namespace
 
-void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analysis& a,
-                  std::vector<core::EntityFact>& entities, std::vector<core::RelationFact>& rules) {
+void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Budget& budget,
+                  extract::Analysis& a, std::vector<core::EntityFact>& entities,
+                  std::vector<core::RelationFact>& rules) {
   using namespace extract;
-  Analyze(doc, m.gazetteer, a);
+  Analyze(doc, m.gazetteer, budget, a);
   a.language = m.languages->Detect(a.text).code;
+  budget.Check("language identification");
   learn::MentionTagger tagger(&m.tagger, {&m.words, &m.gazetteer});
   auto labels = tagger.Tag(a.parsed);
+  budget.Check("mention tagging");
   SplitPersonTails(
       a.parsed, m.gazetteer, [&](std::string_view w) { return m.words.IsCommonWord(w); }, labels);
   learn::FeatureVector f;
   learn::DocumentWritings writings(a.parsed);
   auto typer = [&](size_t s, uint32_t first, uint32_t last,
                    const std::string& tag) -> std::optional<core::NodeType> {
+    budget.Check("mention typing");
     if (IsCommonWordsOfLanguage(m, a.language, a.parsed.sentences[s], first, last, tag == "PER"))
       return std::nullopt;
     if (tag == "PER") return core::NodeType::kPerson;
@@ -156,23 +163,37 @@ void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analys
                                                             : core::NodeType::kAgency;
   };
   ApplyLearnedMentions(a.parsed, labels, typer);
+  CapMentions(a.parsed, budget);
   entities = Resolve(a.parsed);
+  budget.Check("coreference");
   rules = Relate(a.parsed, entities);
+  budget.Check("rule relations");
 }
 
 Extraction Extractor::Extract(const Document& doc) const {
   const Impl& m = *impl_;
+  extract::Budget budget(m.limits);
   extract::Analysis a;
   Extraction out;
-  std::vector<core::RelationFact> rules;
-  ReadEntities(m, doc, a, out.entities, rules);
+  try {
+    std::vector<core::RelationFact> rules;
+    ReadEntities(m, doc, budget, a, out.entities, rules);
+    auto candidates = learn::RelationCandidates(a.parsed, out.entities, rules);
+    budget.Check("relation candidates");
+    out.relations = learn::DecideRelations(a.parsed, out.entities, rules, candidates, m.relation);
+  } catch (const extract::BudgetExceeded& e) {
+    Extraction refused;
+    refused.too_complex = true;
+    refused.too_complex_reason = e.what();
+    refused.extractor_version = m.version;
+    return refused;
+  }
   out.title = a.cleaned.title;
   out.date = a.cleaned.date;
   out.dateline = a.cleaned.dateline;
   out.extractor_version = m.version;
   out.language = a.language;
-  auto candidates = learn::RelationCandidates(a.parsed, out.entities, rules);
-  out.relations = learn::DecideRelations(a.parsed, out.entities, rules, candidates, m.relation);
+  out.limits_hit = budget.limits_hit();
   AddCountryNames(m.countries, out.entities);
   return out;
 }

@@ -10,6 +10,7 @@
 #include "../learn/linear_model.h"
 #include "actorgraph/importers/extraction.h"
 #include "analysis.h"
+#include "budget.h"
 #include "gazetteer.h"
 
 namespace actorgraph::importers {
@@ -22,6 +23,7 @@ struct Extractor::Impl {
   learn::WordLexicon words;
   learn::LinearModel tagger, kind, org, relation;
   std::string version;
+  ExtractionLimits limits;
 };
 
 // Loads everything but the models (gazetteer, language dictionaries, country names, word
@@ -31,8 +33,10 @@ core::Status LoadResources(const ExtractorOptions& options, const std::string& d
 
 // The stages before the relation decision, as extraction runs them (the trainer runs them on
 // its training documents): analysis, learned mentions and types, coreference into `entities`,
-// and the rule patterns' relations (features of the relation model) into `rules`.
-void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Analysis& a,
-                  std::vector<core::EntityFact>& entities, std::vector<core::RelationFact>& rules);
+// and the rule patterns' relations (features of the relation model) into `rules`, within
+// `budget` (its caps applied; BudgetExceeded thrown when its deadline passes).
+void ReadEntities(const Extractor::Impl& m, const Document& doc, extract::Budget& budget,
+                  extract::Analysis& a, std::vector<core::EntityFact>& entities,
+                  std::vector<core::RelationFact>& rules);
 
 }  // namespace actorgraph::importers

@@ -64,7 +64,8 @@ struct Collected {
 void Collect(const LabeledDoc& d, const extract::Gazetteer& g, const learn::WordLexicon& words,
              int our_weight, Collected& out) {
   extract::Analysis a;
-  extract::Analyze(d.doc, g, a);
+  auto budget = extract::Budget::Unlimited();
+  extract::Analyze(d.doc, g, budget, a);
   const auto& labels = learn::TaggerLabels();
   auto label_index = [&](const std::string& l) {
     return int(std::find(labels.begin(), labels.end(), l) - labels.begin());
@@ -135,7 +136,8 @@ void CollectRelations(const Extractor::Impl& impl, const LabeledDoc& d, int copi
   extract::Analysis a;
   std::vector<core::EntityFact> entities;
   std::vector<core::RelationFact> rules;
-  ReadEntities(impl, d.doc, a, entities, rules);
+  auto budget = extract::Budget::Unlimited();
+  ReadEntities(impl, d.doc, budget, a, entities, rules);
   const std::vector<std::string> ids = GoldIds(entities, d.entities);
   std::map<std::pair<std::string, std::string>, std::string> gold;
   for (const auto& r : d.relations) {

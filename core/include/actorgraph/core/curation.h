@@ -78,7 +78,10 @@ Result<Curation> DeleteEvidence(GraphStore& store, const EdgeKey& edge, Evidence
 
 // Reverts a step exactly (nodes, edges, evidence, index entries, meta and so counts). Conflict
 // when the step was already undone, is itself an undo, or when a later change touched the same
-// records (undo that one first).
+// records; the message names the later curation step that did (undo that one first), or says
+// a later import did. One exception: a merge whose survivor later imports only added to (new
+// aliases, first/last seen moved), none of it through the merged node's names, is undone
+// keeping those additions on the survivor.
 Result<Curation> UndoCuration(GraphStore& store, CurationId id, const std::string& who);
 
 Result<Curation> GetCuration(GraphReader& reader, CurationId id);

@@ -26,6 +26,9 @@ struct IngestResult {
   std::vector<NodeId> nodes;   // the resolved node of each entity fact (same order)
   std::vector<EdgeKey> edges;  // the edges the article supports (after curation filters)
   ApplyStats stats;
+  // The extraction caps this article hit (Extraction::limits_hit), set by the importers'
+  // pipeline; empty when it was read whole.
+  std::vector<std::string> extraction_limits;
 };
 
 // The content hash that identifies an article (over its text, or its title when it has none).

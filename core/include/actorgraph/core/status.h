@@ -19,6 +19,7 @@ enum class StatusCode {
   kIoError,
   kUnsupported,        // e.g. an unknown on-disk format version
   kResourceExhausted,  // a limit was hit
+  kDeadlineExceeded,   // a time budget ran out before the work was done
   kPermissionDenied,
   kInternal,
 };
@@ -42,6 +43,9 @@ class Status {
   static Status Unsupported(std::string m) { return {StatusCode::kUnsupported, std::move(m)}; }
   static Status ResourceExhausted(std::string m) {
     return {StatusCode::kResourceExhausted, std::move(m)};
+  }
+  static Status DeadlineExceeded(std::string m) {
+    return {StatusCode::kDeadlineExceeded, std::move(m)};
   }
   static Status PermissionDenied(std::string m) {
     return {StatusCode::kPermissionDenied, std::move(m)};

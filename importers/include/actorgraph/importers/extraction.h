@@ -2,6 +2,7 @@
 // and the Extractor that finds them, opened from its data folder (models, word lists).
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,30 @@ struct Extraction {
   std::string extractor_version;  // the models that produced this: Extractor::version()
   std::vector<ExtractedEntity> entities;
   std::vector<ExtractedRelation> relations;
+  // The ExtractionLimits caps this extraction hit, each at most once, in this order:
+  // "sentence_split" (a sentence longer than max_sentence_tokens was read in pieces) and
+  // "mentions_capped" (mentions past max_mentions were not extracted). The rest is complete.
+  std::vector<std::string> limits_hit;
+  // Extraction passed ExtractionLimits::cpu_budget and stopped: the other fields are empty and
+  // the article must be refused, not stored half-read. too_complex_reason says how far it got.
+  bool too_complex = false;
+  std::string too_complex_reason;
+};
+
+// Bounds on one article's extraction, so that no single article can hold an importer or the
+// server for long. The defaults leave every article of the dev corpus untouched.
+struct ExtractionLimits {
+  // A sentence longer than this many tokens is read as consecutive pieces of this many. The
+  // longest sentence of the dev corpus has 140 tokens (99th percentile: 74), so real prose is
+  // never cut; what gets cut is a table, a list or text without sentence punctuation.
+  size_t max_sentence_tokens = 200;
+  // Mentions past this many in one article (in text order) are not extracted. The busiest
+  // dev corpus article has about 100 capitalised names; 2000 is a long report's worth.
+  size_t max_mentions = 2000;
+  // CPU time of the extracting thread one article may take; past it extraction stops with
+  // Extraction::too_complex. Most articles take milliseconds, 400 KB of prose well under 2 s on
+  // one core. Zero: no budget.
+  std::chrono::milliseconds cpu_budget{2000};
 };
 
 struct ExtractorOptions {
@@ -36,6 +61,7 @@ struct ExtractorOptions {
   std::string dictionary = "/usr/share/hunspell/en_US.dic";  // Debian's hunspell-en-us
   // The language identifier's dictionaries (language.h); empty: DefaultLanguageDictionaries().
   std::vector<LanguageDictionary> language_dictionaries;
+  ExtractionLimits limits;
 };
 
 // The default data folder: $ACTORGRAPH_DATA when set, else `actorgraph-data` beside the running
@@ -50,7 +76,8 @@ class Extractor {
   ~Extractor();
 
   // Runs the pipeline on one document (read -> clean -> segment -> rule features -> learned
-  // mentions and types -> coreference -> relations). Pure and thread-safe.
+  // mentions and types -> coreference -> relations), within the options' ExtractionLimits.
+  // Pure and thread-safe.
   Extraction Extract(const Document& doc) const;
 
   // "learned-<tagger>-<kind>-<org>-<relation>": hashes of the models' weights; every

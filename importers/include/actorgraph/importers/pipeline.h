@@ -17,7 +17,18 @@ namespace actorgraph::importers {
 // what the extractor found in the text).
 core::ArticleFacts ToFacts(const Document& doc, Extraction extraction);
 
-// Extracts and ingests one document; returns once it is durable. Re-ingesting the same text
+// A document's facts and the extraction caps it hit (Extraction::limits_hit).
+struct ExtractedArticle {
+  core::ArticleFacts facts;
+  std::vector<std::string> limits_hit;
+};
+
+// Extracts one document. InvalidArgument for an empty document; DeadlineExceeded ("too complex
+// to extract: ...") when extraction passed its CPU budget (ExtractionLimits::cpu_budget).
+core::Result<ExtractedArticle> ExtractArticle(const Extractor& extractor, const Document& doc);
+
+// Extracts (ExtractArticle, whose errors it returns) and ingests one document; returns once it
+// is durable. IngestResult::extraction_limits names the caps it hit. Re-ingesting the same text
 // changes nothing. Thread-safe: extraction runs unlocked, the write under the store's lock.
 core::Result<core::IngestResult> IngestDocument(core::GraphStore& store, const Extractor& extractor,
                                                 const Document& doc);
@@ -29,7 +40,8 @@ core::Result<core::IngestResult> IngestDocument(core::GraphStore& store, const E
 // documents through `on_done`, in order. So at most two batches are in flight, and `on_done`
 // runs on the calling thread, inside Add or Flush; an article is never reported before the
 // sync that made it durable.
-// Not thread-safe: one BatchIngestor per importing thread.
+// A document refused by ExtractArticle (empty, too complex) is reported with that error and
+// the batch goes on. Not thread-safe: one BatchIngestor per importing thread.
 class BatchIngestor {
  public:
   using Callback = std::function<void(const std::string& origin,
