@@ -83,6 +83,13 @@ bool RequestGuard::IsOwnOrigin(const std::string& origin) const {
 }
 
 bool RequestGuard::Refuse(const httplib::Request& req, httplib::Response& res) const {
+  // The path as decoded ("%00" is a NUL): a control byte names no file or route, and would let
+  // "/index.html%00.js" be served as a script.
+  if (std::any_of(req.path.begin(), req.path.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+    SendError(res, 400, "bad_path", "the path holds a control character");
+    return true;
+  }
   std::string host = req.get_header_value("Host");
   if (!IsOwnHost(host, "80")) {
     SendError(res, 403, "bad_host",

@@ -1,5 +1,6 @@
-// The checks every request passes before its route, against requests a web page on another
-// site makes the browser send:
+// The checks every request passes before its route (and before the dashboard's files):
+// - a path with a control character once decoded ("/index.html%00.js"): 400 bad_path;
+// and against requests a web page on another site makes the browser send:
 // - the Host header must name this server (DNS rebinding: evil.example resolving to 127.0.0.1
 //   sends "Host: evil.example"): 403 bad_host on any request;
 // - a write (any method but GET, HEAD and OPTIONS) with an Origin header must come from this

@@ -164,3 +164,15 @@ TEST_CASE("the OpenAPI document states the write rules", "[api][guard]") {
   CHECK(doc["components"]["securitySchemes"]["bearer"]["description"].get<std::string>().find(
             "api-token") != std::string::npos);
 }
+
+TEST_CASE("a path with a control character is refused before any route or file", "[api][guard]") {
+  LiveServer s(Options(), false);
+  for (const char* path :
+       {"/index.html%00.js", "/api/v1/stats%00", "/api/v1/search%0a?q=a", "/%7f"}) {
+    INFO(path);
+    auto r = Get(s, path);
+    CHECK(r.status == 400);
+    CHECK(ErrorCode(r) == "bad_path");
+  }
+  CHECK(Get(s, "/api/v1/stats").status == 200);
+}
