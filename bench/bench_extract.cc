@@ -34,6 +34,16 @@ std::vector<actorgraph::importers::Document> LoadCorpus() {
   return docs;
 }
 
+// The dev corpus, read once; null (and the benchmark skipped) when there is none.
+const std::vector<actorgraph::importers::Document>* Corpus(benchmark::State& state) {
+  static const auto docs = LoadCorpus();
+  if (docs.empty()) {
+    state.SkipWithError("no corpus found; set ACTORGRAPH_CORPUS_DIR");
+    return nullptr;
+  }
+  return &docs;
+}
+
 // The extractor, opened once, outside the timings; null (and the benchmark skipped) on error.
 // Without ExtractionLimits: these measure the whole pipeline, which the caps and the CPU
 // budget would cut short on the long articles.
@@ -54,16 +64,13 @@ const actorgraph::importers::Extractor* OpenExtractor(benchmark::State& state) {
 }
 
 void BM_Extract(benchmark::State& state) {
-  static const auto docs = LoadCorpus();
-  if (docs.empty()) {
-    state.SkipWithError("no corpus found; set ACTORGRAPH_CORPUS_DIR");
-    return;
-  }
+  const auto* docs = Corpus(state);
+  if (!docs) return;
   const auto* extractor = OpenExtractor(state);
   if (!extractor) return;
   int64_t bytes = 0;
   for (auto _ : state) {
-    for (const auto& d : docs) {
+    for (const auto& d : *docs) {
       auto x = extractor->Extract(d);
       benchmark::DoNotOptimize(x.entities.data());
       bytes += static_cast<int64_t>(d.text.size());
@@ -80,17 +87,14 @@ BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
 // fall as the article grows: the cost is linear in the text (issue 12), and the fitted
 // complexity is printed as BM_ExtractLongArticle_BigO.
 void BM_ExtractLongArticle(benchmark::State& state) {
-  static const auto docs = LoadCorpus();
-  if (docs.empty()) {
-    state.SkipWithError("no corpus found; set ACTORGRAPH_CORPUS_DIR");
-    return;
-  }
+  const auto* docs = Corpus(state);
+  if (!docs) return;
   const auto* extractor = OpenExtractor(state);
   if (!extractor) return;
   actorgraph::importers::Document article;
   const size_t bytes = static_cast<size_t>(state.range(0)) << 10;
   while (article.text.size() < bytes)
-    for (const auto& d : docs) article.text += d.text + "\n\n";
+    for (const auto& d : *docs) article.text += d.text + "\n\n";
   article.text.resize(bytes);
   for (auto _ : state) {
     auto x = extractor->Extract(article);

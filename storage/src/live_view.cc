@@ -20,6 +20,12 @@ core::Status ExistingDatabase(const std::string& dir) {
   return Status::Unsupported(dir + " is not an actorgraph database (no RocksDB files in it)");
 }
 
+core::Status DamagedDatabase(const std::string& dir, const rocksdb::Status& s) {
+  return Status::Corruption("database " + dir + " is damaged (" + s.ToString() +
+                            "); nothing was changed. `actorgraph recover --db " + dir +
+                            "` opens it, dropping only what is damaged, and reports it");
+}
+
 core::Result<std::unique_ptr<LiveView>> LiveView::Open(const std::string& dir,
                                                        rocksdb::Options options) {
   AG_RETURN_IF_ERROR(ExistingDatabase(dir));
@@ -35,17 +41,11 @@ core::Result<std::unique_ptr<LiveView>> LiveView::Open(const std::string& dir,
   options.max_open_files = -1;  // keep tables open: the primary may delete them meanwhile
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s = rocksdb::DB::OpenAsSecondary(options, dir, scratch, &raw);
-  if (s.IsCorruption())
-    return Status::Corruption("database " + dir + " is damaged (" + s.ToString() +
-                              "); `actorgraph recover --db " + dir +
-                              "` opens it, dropping only what is damaged, and reports it");
+  if (s.IsCorruption()) return DamagedDatabase(dir, s);
   if (!s.ok()) return Status::IoError("open " + dir + " for reading: " + s.ToString());
   view->db_.reset(raw);
   s = raw->TryCatchUpWithPrimary();
-  if (s.IsCorruption())
-    return Status::Corruption("database " + dir + " is damaged (" + s.ToString() +
-                              "); `actorgraph recover --db " + dir +
-                              "` opens it, dropping only what is damaged, and reports it");
+  if (s.IsCorruption()) return DamagedDatabase(dir, s);
   if (!s.ok()) return Status::IoError("catch up with " + dir + ": " + s.ToString());
 
   std::string version;

@@ -78,10 +78,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
       return Status::IoError("database " + dir +
                              " is in use by another process (a serve or an import); reads work "
                              "beside it, writes go through that process");
-    if (s.IsCorruption())
-      return Status::Corruption("database " + dir + " is damaged (" + s.ToString() +
-                                "); nothing was changed. `actorgraph recover --db " + dir +
-                                "` opens it, dropping only what is damaged, and reports it");
+    if (s.IsCorruption()) return DamagedDatabase(dir, s);
     return FromRocks(s, "open " + dir);
   }
   if (!impl->secondary) impl->primary.reset(raw);
