@@ -20,6 +20,10 @@ core::Status ExistingDatabase(const std::string& dir) {
   return Status::Unsupported(dir + " is not an actorgraph database (no RocksDB files in it)");
 }
 
+bool HeldByAnotherProcess(const rocksdb::Status& s) {
+  return s.IsIOError() && s.ToString().find("lock") != std::string::npos;
+}
+
 core::Status DamagedDatabase(const std::string& dir, const rocksdb::Status& s) {
   return Status::Corruption("database " + dir + " is damaged (" + s.ToString() +
                             "); nothing was changed. `actorgraph recover --db " + dir +

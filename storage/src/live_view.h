@@ -16,6 +16,9 @@ namespace actorgraph::storage {
 // folder, an empty folder, a file, a folder of something else), or Ok when it holds one.
 core::Status ExistingDatabase(const std::string& dir);
 
+// Whether an open failed because another process holds the database's lock.
+bool HeldByAnotherProcess(const rocksdb::Status& s);
+
 // The error for a database RocksDB found damaged on open (`s` is its Corruption status): what
 // it said, and that `actorgraph recover` is the way to open it.
 core::Status DamagedDatabase(const std::string& dir, const rocksdb::Status& s);

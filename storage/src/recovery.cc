@@ -50,7 +50,7 @@ core::Result<RecoveryReport> RecoverDatabase(const std::string& dir) {
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s = rocksdb::DB::Open(options, dir, &raw);
   if (!s.ok()) {
-    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos)
+    if (HeldByAnotherProcess(s))
       return core::Status::IoError("database " + dir +
                                    " is in use by another process; stop it before recovering");
     return core::Status::IoError("recover " + dir + ": " + s.ToString());

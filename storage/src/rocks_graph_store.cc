@@ -74,7 +74,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
     s = rocksdb::DB::Open(ro, dir, &raw);
   }
   if (!s.ok()) {
-    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos)
+    if (HeldByAnotherProcess(s))
       return Status::IoError("database " + dir +
                              " is in use by another process (a serve or an import); reads work "
                              "beside it, writes go through that process");
