@@ -1,5 +1,7 @@
 // Each extraction stage alone, on inputs written for the test.
 #include <catch2/catch.hpp>
+#include <map>
+#include <set>
 
 #include "../../importers/src/extract/clean.h"
 #include "../../importers/src/extract/gazetteer.h"
@@ -145,4 +147,40 @@ TEST_CASE("an organisation's span run on into a person's name is split at the gi
   CHECK(labels[0][last] == "I-PER");
   // "Kestrel Motors Holdings": no given name in its tail, and organisation words: unchanged.
   for (uint32_t k = kestrel; k < kestrel + 3; ++k) CHECK(labels[0][k] == before[0][k]);
+}
+
+TEST_CASE("a name takes one type in a document, and a full name's family name is the person",
+          "[extract]") {
+  const std::string text =
+      "Daniel Okafor joined Brightwater. Brightwater hired Okafor. Brightwater grew.";
+  ParsedDoc doc;
+  doc.text = text;
+  doc.sentences = SentencesOf(text);
+  REQUIRE(doc.sentences.size() == 3);
+  doc.mentions.resize(doc.sentences.size());
+  std::vector<std::vector<std::string>> labels(doc.sentences.size());
+  for (size_t s = 0; s < doc.sentences.size(); ++s)
+    labels[s].assign(doc.sentences[s].tokens.size(), "O");
+  // The tagger's labels: Brightwater twice an organisation, once (wrongly) a person; Okafor
+  // alone (wrongly) an organisation.
+  labels[0][0] = "B-PER";
+  labels[0][1] = "I-PER";
+  labels[0][3] = "B-ORG";
+  labels[1][0] = "B-ORG";
+  labels[1][2] = "B-ORG";
+  labels[2][0] = "B-PER";
+  ApplyLearnedMentions(doc, labels, [](size_t, uint32_t, uint32_t, const std::string& tag) {
+    return std::optional(tag == "PER" ? core::NodeType::kPerson : core::NodeType::kCompany);
+  });
+  std::map<std::string, std::set<core::NodeType>> types;
+  size_t count = 0;
+  for (const auto& sm : doc.mentions)
+    for (const auto& m : sm.mentions) {
+      types[m.text].insert(*m.type);
+      ++count;
+    }
+  CHECK(count == 5);
+  CHECK(types["Brightwater"] == std::set{core::NodeType::kCompany});
+  CHECK(types["Okafor"] == std::set{core::NodeType::kPerson});
+  CHECK(types["Daniel Okafor"] == std::set{core::NodeType::kPerson});
 }

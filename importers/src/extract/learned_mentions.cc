@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "actorgraph/core/names.h"
 #include "lexicon.h"
@@ -93,7 +94,39 @@ void ApplyLearnedMentions(ParsedDoc& doc, const std::vector<std::vector<std::str
       i = j;
     }
   }
-  // 2. Document consistency: the same words elsewhere, untagged, take the label (longest
+  // 2. Document consistency: a name written the same way takes one type, the one most of its
+  // typed mentions have (the first one's on a tie); a one-word name that is the family name of
+  // a person named in full in the document is that person.
+  {
+    std::map<std::vector<std::string>, std::map<core::NodeType, int>> votes;
+    std::map<std::vector<std::string>, core::NodeType> first_type;
+    std::set<std::string> family_names;
+    for (size_t s = 0; s < found.size(); ++s)
+      for (const Mention& m : found[s]) {
+        std::vector<std::string> words;
+        for (uint32_t k = m.first; k < m.last; ++k)
+          words.push_back(Lower(doc.sentences[s].tokens[k].text));
+        ++votes[words][*m.type];
+        first_type.emplace(words, *m.type);
+        if (*m.type == core::NodeType::kPerson && words.size() >= 2)
+          family_names.insert(words.back());
+      }
+    for (size_t s = 0; s < found.size(); ++s)
+      for (Mention& m : found[s]) {
+        std::vector<std::string> words;
+        for (uint32_t k = m.first; k < m.last; ++k)
+          words.push_back(Lower(doc.sentences[s].tokens[k].text));
+        const auto& v = votes[words];
+        core::NodeType best = first_type[words];
+        for (const auto& [type, n] : v)
+          if (n > v.at(best)) best = type;
+        if (words.size() == 1 && family_names.count(words[0]) &&
+            !doc.sentences[s].tokens[m.first].all_upper)
+          best = core::NodeType::kPerson;
+        m.type = best;
+      }
+  }
+  // 3. The same words elsewhere, untagged, take the label (longest
   // names first; only names of two or more letters, never inside another mention).
   std::map<std::vector<std::string>, core::NodeType, std::greater<>> names;
   for (size_t s = 0; s < found.size(); ++s)
@@ -133,7 +166,7 @@ void ApplyLearnedMentions(ParsedDoc& doc, const std::vector<std::vector<std::str
       }
     }
   }
-  // 3. Keep the rule stages' anaphors and acronym links where they fit.
+  // 4. Keep the rule stages' anaphors and acronym links where they fit.
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     auto& rule = doc.mentions[s].mentions;
     for (Mention& m : found[s]) {
