@@ -604,7 +604,7 @@ class Parser {
               if (!e->args.empty()) Next();
               e->args.push_back(ParseExpr());
               if (IsPunct("|") || IsKeyword("WHERE") || IsKeyword("IN"))
-                Refuse("unsupported", "list comprehensions", Here());
+                Refuse("unsupported", "list comprehensions", start);
             } while (IsPunct(","));
           }
           ExpectPunct("]", "to close the list");
@@ -625,9 +625,16 @@ class Parser {
           Refuse("unsupported", "EXISTS", start);
         if (word == "COUNT" && IsPunct("{", 1)) Refuse("unsupported", "COUNT { subquery }", start);
         if (IsPunct("(", 1)) return ParseCall();
-        if (IsPunct(".", 1) && At(Tok::kIdent) && Peek(2).kind == Tok::kIdent && IsPunct("(", 3))
-          Refuse("unsupported", "namespaced functions (" + t.text + "." + Peek(2).text + ")",
-                 start);
+        {
+          size_t k = 1;
+          std::string dotted = t.text;
+          while (IsPunct(".", k) && Peek(k + 1).kind == Tok::kIdent) {
+            dotted += "." + Peek(k + 1).text;
+            k += 2;
+          }
+          if (k > 1 && IsPunct("(", k))
+            Refuse("unsupported", "namespaced functions (" + dotted + "())", start);
+        }
         static constexpr std::string_view kReserved[] = {
             "MATCH", "RETURN", "WITH", "WHERE", "ORDER", "SKIP",     "LIMIT",
             "AND",   "OR",     "NOT",  "IN",    "AS",    "DISTINCT", "OPTIONAL"};
