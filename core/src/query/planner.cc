@@ -392,15 +392,10 @@ class Planner {
     return "(" + (n.var.empty() ? std::string() : n.var) + TypesText(n.types, true) + ")";
   }
 
-  uint64_t TypeCount(uint8_t mask) {
-    if (type_counts_.empty()) {
-      type_counts_.assign(8, 0);
-      for (size_t i = 0; i < snap_.node_count(); ++i)
-        ++type_counts_[static_cast<size_t>(snap_.node(static_cast<GraphSnapshot::Index>(i)).type)];
-    }
+  uint64_t TypeCount(uint8_t mask) const {
     uint64_t n = 0;
     for (NodeType t : kAllNodeTypes)
-      if (mask & (1u << static_cast<int>(t))) n += type_counts_[static_cast<size_t>(t)];
+      if (mask & (1u << static_cast<int>(t))) n += snap_.TypeCount(t);
     return n;
   }
 
@@ -837,7 +832,6 @@ class Planner {
   const Parameters& params_;
   bool names_available_;
   Plan plan_;
-  std::vector<uint64_t> type_counts_;
 };
 
 }  // namespace

@@ -1,0 +1,169 @@
+// The query language's speed (issue 16): the peers' 1-hop and 2-hop workloads written as
+// openCypher, sent to POST /api/v1/query of `actorgraph serve --read-only`, against Kùzu
+// 0.11.3 (embedded, in this process, the queries of ../shared/peers/kuzu_bench.js) and
+// against our own endpoints for the same work (neighbour pages; the depth-2 ego network), and
+// the shortest-path workload on Kùzu and GET /paths (the subset has no shortestPath).
+// Answers are checked: the 1-hop row sums and 2-hop distinct counts must equal Kùzu's.
+//
+//   node bench/bench_query.mjs --data /tmp/peers/data/g100000_s42 --db DIR --bin build/actorgraph
+//        [--repeats 3] [--hop1 1000] [--hop2 1000] [--pairs 100] [--port 18091]
+//
+// --db is a database bulk-loaded by bench_graph --keep from the same --data. Prints one JSON
+// line per repeat and a final JSON line of medians and ratios.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
+  return acc;
+}, []));
+const data = args.data, db = args.db, bin = args.bin || 'build/actorgraph';
+const repeats = Number(args.repeats || 3), port = Number(args.port || 18091);
+if (!data || !db) throw new Error('--data DIR and --db DIR are required');
+const kuzuDir = process.env.KUZU_NODE_DIR || '/tmp/peers/node';
+const kuzu = createRequire(path.join(kuzuDir, 'package.json'))('kuzu');
+const q = JSON.parse(fs.readFileSync(path.join(data, 'queries.json'), 'utf8'));
+const hop1 = q.hop1.slice(0, Number(args.hop1 || q.hop1.length));
+const hop2 = q.hop2.slice(0, Number(args.hop2 || q.hop2.length));
+const pairs = q.sp_pairs.slice(0, Number(args.pairs || 100));
+const base = `http://127.0.0.1:${port}/api/v1`;
+const secs = (t0) => Number(process.hrtime.bigint() - t0) / 1e9;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// CSV id -> name, per label (names are unique in the generated graph).
+const names = {};
+for (const [label, file] of [['Person', 'person.csv'], ['Org', 'org.csv'], ['Event', 'event.csv']]) {
+  const lines = fs.readFileSync(path.join(data, file), 'utf8').trim().split('\n').slice(1);
+  names[label] = new Map(lines.map((l) => { const [id, name] = l.split(','); return [Number(id), name]; }));
+}
+
+const server = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--read-only'],
+                     { stdio: ['ignore', 'ignore', 'inherit'] });
+process.on('exit', () => server.kill());
+async function post(body) {
+  const r = await fetch(`${base}/query`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                                           body: JSON.stringify(body) });
+  const j = await r.json();
+  if (r.status !== 200) throw new Error(`${r.status} ${JSON.stringify(j)} for ${body.query}`);
+  return j;
+}
+async function get(p) {
+  const r = await fetch(base + p);
+  const j = await r.json();
+  if (r.status !== 200) throw new Error(`${r.status} ${JSON.stringify(j)} for ${p}`);
+  return j;
+}
+for (let i = 0; ; ++i) {
+  try { await get('/health'); break; } catch (e) { if (i > 300) throw e; await new Promise((r) => setTimeout(r, 100)); }
+}
+await post({ query: 'MATCH (n) RETURN count(*)' });  // builds the snapshot
+
+// Our node ids of every node the workload names.
+const wanted = new Set();
+for (const [l, id] of [...hop1, ...hop2]) wanted.add(names[l].get(id));
+for (const [a, b] of pairs) { wanted.add(names.Person.get(a)); wanted.add(names.Person.get(b)); }
+const ourId = new Map();
+const list = [...wanted];
+for (let i = 0; i < list.length; i += 5000) {
+  const r = await post({ query: 'MATCH (n) WHERE n.name IN $names RETURN n.name, n.id',
+                         parameters: { names: list.slice(i, i + 5000) }, limit: 100000 });
+  for (const [name, id] of r.rows) ourId.set(name, id);
+}
+const idOf = (l, id) => ourId.get(names[l].get(id));
+
+// Kùzu, loaded from the same CSVs as kuzu_bench.js, in memory.
+const kdb = new kuzu.Database(':memory:');
+const conn = new kuzu.Connection(kdb);
+const all = (res) => { const rows = res.getAllSync(); res.close(); return rows; };
+const csv = (f) => path.join(data, f);
+for (const stmt of [
+  'CREATE NODE TABLE Person(id INT64, name STRING, age INT64, PRIMARY KEY(id))',
+  'CREATE NODE TABLE Org(id INT64, name STRING, kind STRING, PRIMARY KEY(id))',
+  'CREATE NODE TABLE Event(id INT64, name STRING, year INT64, PRIMARY KEY(id))',
+  'CREATE REL TABLE WORKS_FOR(FROM Person TO Org, since INT64)',
+  'CREATE REL TABLE SPEAKS_AT(FROM Person TO Event)',
+  'CREATE REL TABLE ORGANIZES(FROM Org TO Event)',
+  `COPY Person FROM "${csv('person.csv')}" (header=true)`,
+  `COPY Org FROM "${csv('org.csv')}" (header=true)`,
+  `COPY Event FROM "${csv('event.csv')}" (header=true)`,
+  `COPY WORKS_FOR FROM "${csv('works_for.csv')}" (header=true)`,
+  `COPY SPEAKS_AT FROM "${csv('speaks_at.csv')}" (header=true)`,
+  `COPY ORGANIZES FROM "${csv('organizes.csv')}" (header=true)`,
+]) all(conn.querySync(stmt));
+const labels = ['Person', 'Org', 'Event'];
+const perLabel = (f) => Object.fromEntries(labels.map((l) => [l, conn.prepareSync(f(l))]));
+const kHop1 = perLabel((l) => `MATCH (a:${l})-[]-(b) WHERE a.id = $id RETURN b.id AS id`);
+const kHop2 = perLabel((l) =>
+  `MATCH (a:${l})-[]-()-[]-(b) WHERE a.id = $id AND id(b) <> id(a) RETURN count(DISTINCT id(b)) AS c`);
+const kSp = conn.prepareSync(`MATCH p = (a:Person)-[* SHORTEST 1..${q.sp_max_depth || 6}]-(b:Person) ` +
+                             'WHERE a.id = $a AND b.id = $b RETURN length(p) AS len');
+const kRun = (ps, params) => all(conn.executeSync(ps, params));
+
+const HOP1 = 'MATCH (a {id: $id})--(b) RETURN b.id';
+const HOP2 = 'MATCH (a {id: $id})--()--(b) WHERE b <> a RETURN count(DISTINCT b) AS c';
+
+async function once() {
+  const r = {};
+  let t0 = process.hrtime.bigint(), sum = 0;
+  for (const [l, id] of hop1) sum += kRun(kHop1[l], { id }).length;
+  r.kuzu_hop1_s = secs(t0); r.kuzu_hop1_sum = sum;
+  t0 = process.hrtime.bigint(); sum = 0;
+  for (const [l, id] of hop1) sum += (await post({ query: HOP1, parameters: { id: idOf(l, id) }, limit: 100000 })).row_count;
+  r.query_hop1_s = secs(t0); r.query_hop1_sum = sum;
+  t0 = process.hrtime.bigint(); sum = 0;
+  for (const [l, id] of hop1) {
+    let cursor = '';
+    do {
+      const page = await get(`/nodes/${idOf(l, id)}/neighbors?limit=1000${cursor ? `&cursor=${cursor}` : ''}`);
+      sum += page.items.length;
+      cursor = page.next_cursor || '';
+    } while (cursor);
+  }
+  r.endpoint_hop1_s = secs(t0); r.endpoint_hop1_sum = sum;
+
+  t0 = process.hrtime.bigint(); sum = 0;
+  for (const [l, id] of hop2) sum += Number(kRun(kHop2[l], { id })[0].c);
+  r.kuzu_hop2_s = secs(t0); r.kuzu_hop2_sum = sum;
+  t0 = process.hrtime.bigint(); sum = 0;
+  for (const [l, id] of hop2) sum += (await post({ query: HOP2, parameters: { id: idOf(l, id) } })).rows[0][0];
+  r.query_hop2_s = secs(t0); r.query_hop2_sum = sum;
+  t0 = process.hrtime.bigint(); sum = 0;
+  for (const [l, id] of hop2) sum += (await get(`/subgraph?center=${idOf(l, id)}&depth=2&max_nodes=5000`)).nodes.length;
+  r.endpoint_hop2_s = secs(t0); r.endpoint_hop2_nodes = sum;
+
+  t0 = process.hrtime.bigint(); sum = 0;
+  for (const [a, b] of pairs) { const rows = kRun(kSp, { a, b }); sum += rows.length ? Number(rows[0].len) : 0; }
+  r.kuzu_sp_s = secs(t0); r.kuzu_sp_sum = sum;
+  t0 = process.hrtime.bigint(); sum = 0;
+  for (const [a, b] of pairs) {
+    const p = await get(`/paths?from=${idOf('Person', a)}&to=${idOf('Person', b)}&max_depth=${q.sp_max_depth || 6}`);
+    sum += p.items.length ? p.items[0].length : 0;
+  }
+  r.endpoint_sp_s = secs(t0); r.endpoint_sp_sum = sum;
+  return r;
+}
+
+const runs = [];
+for (let i = 0; i < repeats; ++i) {
+  const r = await once();
+  console.log(JSON.stringify(r));
+  runs.push(r);
+}
+const m = (k) => median(runs.map((r) => r[k]));
+const last = runs[runs.length - 1];
+const out = {
+  n_hop1: hop1.length, n_hop2: hop2.length, n_pairs: pairs.length, repeats,
+  hop1_agree: last.query_hop1_sum === last.kuzu_hop1_sum && last.endpoint_hop1_sum === last.kuzu_hop1_sum,
+  hop2_agree: last.query_hop2_sum === last.kuzu_hop2_sum,
+  sp_agree: last.endpoint_sp_sum === last.kuzu_sp_sum,
+};
+for (const k of Object.keys(last)) if (k.endsWith('_s')) out[k] = Number(m(k).toFixed(4));
+out.hop1_query_vs_kuzu = Number((out.query_hop1_s / out.kuzu_hop1_s).toFixed(4));
+out.hop2_query_vs_kuzu = Number((out.query_hop2_s / out.kuzu_hop2_s).toFixed(4));
+out.hop1_query_vs_endpoint = Number((out.query_hop1_s / out.endpoint_hop1_s).toFixed(3));
+out.hop2_query_vs_endpoint = Number((out.query_hop2_s / out.endpoint_hop2_s).toFixed(3));
+console.log(JSON.stringify(out));
+server.kill();
+process.exit(0);
