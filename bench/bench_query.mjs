@@ -6,13 +6,14 @@
 // Answers are checked: the 1-hop row sums and 2-hop distinct counts must equal Kùzu's.
 //
 //   node bench/bench_query.mjs --data /tmp/peers/data/g100000_s42 --db DIR --bin build/actorgraph
-//        [--repeats 3] [--hop1 1000] [--hop2 1000] [--pairs 100] [--port 18091]
+//        [--repeats 3] [--hop1 1000] [--hop2 1000] [--pairs 100] [--port 18091] [--sp-timeout-ms 10000]
 //
 // --db is a database bulk-loaded by bench_graph --keep from the same --data. Prints one JSON
 // line per repeat and a final JSON line of medians and ratios.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
@@ -28,7 +29,7 @@ const q = JSON.parse(fs.readFileSync(path.join(data, 'queries.json'), 'utf8'));
 const hop1 = q.hop1.slice(0, Number(args.hop1 || q.hop1.length));
 const hop2 = q.hop2.slice(0, Number(args.hop2 || q.hop2.length));
 const pairs = q.sp_pairs.slice(0, Number(args.pairs || 100));
-const base = `http://127.0.0.1:${port}/api/v1`;
+const spTimeout = Number(args['sp-timeout-ms'] || 10000);
 const secs = (t0) => Number(process.hrtime.bigint() - t0) / 1e9;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -42,19 +43,28 @@ for (const [label, file] of [['Person', 'person.csv'], ['Org', 'org.csv'], ['Eve
 const server = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--read-only'],
                      { stdio: ['ignore', 'ignore', 'inherit'] });
 process.on('exit', () => server.kill());
-async function post(body) {
-  const r = await fetch(`${base}/query`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-                                           body: JSON.stringify(body) });
-  const j = await r.json();
-  if (r.status !== 200) throw new Error(`${r.status} ${JSON.stringify(j)} for ${body.query}`);
-  return j;
+// Node's http with a keep-alive agent (fetch costs ~3 ms a request here, more than the work).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+function request(method, p, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: `/api/v1${p}`, method, agent,
+                               headers: body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {} },
+                             (res) => {
+                               const chunks = [];
+                               res.on('data', (c) => chunks.push(c));
+                               res.on('end', () => {
+                                 const j = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                                 if (res.statusCode !== 200) reject(new Error(`${res.statusCode} ${JSON.stringify(j)} for ${p} ${body || ''}`));
+                                 else resolve(j);
+                               });
+                             });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
 }
-async function get(p) {
-  const r = await fetch(base + p);
-  const j = await r.json();
-  if (r.status !== 200) throw new Error(`${r.status} ${JSON.stringify(j)} for ${p}`);
-  return j;
-}
+const post = (body) => request('POST', '/query', JSON.stringify(body));
+const get = (p) => request('GET', p);
 for (let i = 0; ; ++i) {
   try { await get('/health'); break; } catch (e) { if (i > 300) throw e; await new Promise((r) => setTimeout(r, 100)); }
 }
@@ -136,6 +146,21 @@ async function once() {
   t0 = process.hrtime.bigint(); sum = 0;
   for (const [a, b] of pairs) { const rows = kRun(kSp, { a, b }); sum += rows.length ? Number(rows[0].len) : 0; }
   r.kuzu_sp_s = secs(t0); r.kuzu_sp_sum = sum;
+  // The subset has no shortestPath: iterative deepening, one query a depth, LIMIT 1.
+  t0 = process.hrtime.bigint(); sum = 0; r.query_sp_timeouts = 0;
+  for (const [a, b] of pairs) {
+    for (let d = 1; d <= (q.sp_max_depth || 6); ++d) {
+      try {
+        const res = await post({ query: `MATCH (a {id: $a})-[*${d}..${d}]-(b {id: $b}) RETURN ${d} AS len LIMIT 1`,
+                                 parameters: { a: idOf('Person', a), b: idOf('Person', b) }, timeout_ms: spTimeout });
+        if (res.rows.length) { sum += d; break; }
+      } catch (e) {
+        ++r.query_sp_timeouts;
+        break;
+      }
+    }
+  }
+  r.query_sp_s = secs(t0); r.query_sp_sum = sum;
   t0 = process.hrtime.bigint(); sum = 0;
   for (const [a, b] of pairs) {
     const p = await get(`/paths?from=${idOf('Person', a)}&to=${idOf('Person', b)}&max_depth=${q.sp_max_depth || 6}`);
@@ -158,12 +183,16 @@ const out = {
   hop1_agree: last.query_hop1_sum === last.kuzu_hop1_sum && last.endpoint_hop1_sum === last.kuzu_hop1_sum,
   hop2_agree: last.query_hop2_sum === last.kuzu_hop2_sum,
   sp_agree: last.endpoint_sp_sum === last.kuzu_sp_sum,
+  sp_query_agree: last.query_sp_sum === last.kuzu_sp_sum,
+  sp_query_timeouts: last.query_sp_timeouts,
 };
 for (const k of Object.keys(last)) if (k.endsWith('_s')) out[k] = Number(m(k).toFixed(4));
 out.hop1_query_vs_kuzu = Number((out.query_hop1_s / out.kuzu_hop1_s).toFixed(4));
 out.hop2_query_vs_kuzu = Number((out.query_hop2_s / out.kuzu_hop2_s).toFixed(4));
 out.hop1_query_vs_endpoint = Number((out.query_hop1_s / out.endpoint_hop1_s).toFixed(3));
 out.hop2_query_vs_endpoint = Number((out.query_hop2_s / out.endpoint_hop2_s).toFixed(3));
+out.sp_query_vs_kuzu = Number((out.query_sp_s / out.kuzu_sp_s).toFixed(3));
+out.sp_query_vs_endpoint = Number((out.query_sp_s / out.endpoint_sp_s).toFixed(3));
 console.log(JSON.stringify(out));
 server.kill();
 process.exit(0);
