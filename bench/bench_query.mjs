@@ -63,8 +63,17 @@ function request(method, p, body) {
     req.end();
   });
 }
-const post = (body) => request('POST', '/query', JSON.stringify(body));
-const get = (p) => request('GET', p);
+// cpp-httplib closes a kept-alive connection after a number of requests: retry once on a reset.
+async function retried(method, p, body) {
+  try {
+    return await request(method, p, body);
+  } catch (e) {
+    if (e.code !== 'ECONNRESET') throw e;
+    return request(method, p, body);
+  }
+}
+const post = (body) => retried('POST', '/query', JSON.stringify(body));
+const get = (p) => retried('GET', p);
 for (let i = 0; ; ++i) {
   try { await get('/health'); break; } catch (e) { if (i > 300) throw e; await new Promise((r) => setTimeout(r, 100)); }
 }
