@@ -469,7 +469,12 @@ json Document() {
       {"/query",
        {{"post", [] {
           json op = Op("Run a read-only openCypher query (a read: no token, served read-only)",
-                       json::array(), "QueryResult", {400, 408}, false, "QueryRequest");
+                       json::array(), "QueryResult", {400, 408, 415}, false, "QueryRequest");
+          // A POST that reads: no token, served read-only; the guard's Host, Origin and
+          // media-type rules for POSTs still hold (403, 415).
+          op["x-read-only"] = true;
+          op["responses"]["415"]["description"] =
+              "unsupported_media_type: a body that is not application/json from a web page";
           op["responses"]["200"]["content"]["application/jsonl"] = {
               {"schema",
                {{"type", "string"},

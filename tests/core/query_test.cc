@@ -129,6 +129,32 @@ TEST_CASE("query: variable length, several patterns, OPTIONAL MATCH", "[query]")
                "RETURN p.name, count(o)")) == V{"Anna|1", "Bo|0", "Li|1"});
 }
 
+TEST_CASE("query: shortestPath between bound ends", "[query]") {
+  CHECK(Rows(Q("MATCH (a {name: 'Anna'}), (b {name: 'World'}) "
+               "MATCH shortestPath((a)-[r*..6]-(b)) RETURN size(r)")) == V{"4"});
+  // Through the edge types admitted only: over works-for alone Anna reaches UNIDO through
+  // Siemens and Li (3 edges), with partners-with in 2; within 2 edges of works-for not at all.
+  CHECK(Rows(Q("MATCH (a {name: 'Anna'}), (b {name: 'UNIDO'}) "
+               "MATCH shortestPath((a)-[r:works_for|partners_with*..4]-(b)) RETURN size(r)")) ==
+        V{"2"});
+  CHECK(Rows(Q("MATCH (a {name: 'Anna'}), (b {name: 'UNIDO'}) "
+               "MATCH shortestPath((a)-[r:works_for*..4]-(b)) RETURN size(r)")) == V{"3"});
+  CHECK(Rows(Q("MATCH (a {name: 'Anna'}), (b {name: 'UNIDO'}) "
+               "MATCH shortestPath((a)-[r:works_for*..2]-(b)) RETURN size(r)"))
+            .empty());
+  CHECK(Rows(Q("MATCH (a {name: 'Anna'}), (b {name: 'World'}) "
+               "MATCH shortestPath((a)-[r*..3]-(b)) RETURN size(r)"))
+            .empty());  // longer than the bound
+  CHECK(Rows(Q("MATCH (a:person), (b {name: 'Forum'}) MATCH shortestPath((a)-[r*..2]-(b)) "
+               "RETURN a.name, size(r)")) == V{"Anna|1", "Li|1"});
+  auto plan = Rows(Q("EXPLAIN MATCH (a {id: '1'}), (b {id: '13'}) "
+                     "MATCH shortestPath((a)-[*..6]-(b)) RETURN a"),
+                   true);
+  CHECK(std::any_of(plan.begin(), plan.end(), [](const std::string& l) {
+    return l.find("shortest path (a)-[*1..6]-(b) (bidirectional search)") != std::string::npos;
+  }));
+}
+
 TEST_CASE("query: WHERE operators and three-valued logic", "[query]") {
   CHECK(Rows(Q("MATCH (n) WHERE n.name STARTS WITH 'UN' RETURN n.name")) == V{"UN", "UNIDO"});
   CHECK(Rows(Q("MATCH (n) WHERE n.name CONTAINS 'eme' RETURN n.name")) == V{"Siemens"});
@@ -225,7 +251,9 @@ TEST_CASE("query: each construct outside the subset is refused by name", "[query
       {"UNWIND [1, 2] AS x RETURN x", "UNWIND", 1},
       {"MATCH (n) RETURN n UNION MATCH (m) RETURN m", "UNION", 20},
       {"MATCH p = (a)-->(b) RETURN p", "named path", 7},
-      {"MATCH (a), (b) MATCH shortestPath((a)-[*]-(b)) RETURN a", "shortestPath", 22},
+      {"MATCH (a), (b) MATCH shortestPath((a)-[*]-(b)) RETURN a", "upper bound", 40},
+      {"MATCH (a), (b) MATCH shortestPath((a)-[*..3]->(b)) RETURN a", "directed", 38},
+      {"MATCH (a), (b) MATCH allShortestPaths((a)-[*..3]-(b)) RETURN a", "allShortestPaths", 22},
       {"MATCH (a)-[*]->(b) RETURN b", "upper bound", 12},
       {"MATCH (a)-[*2..]->(b) RETURN b", "upper bound", 12},
       {"MATCH (a)-[*1..50]->(b) RETURN b", "hops", 16},

@@ -89,6 +89,7 @@ struct RelPattern {
   uint8_t types = 0xff;  // bit (1 << EdgeType)
   RelDirection direction = RelDirection::kBoth;
   bool var_length = false;
+  bool shortest = false;  // shortestPath((a)-[*..n]-(b)): one shortest path, both ends bound
   uint32_t min_hops = 1, max_hops = 1;
   PropertyMap props;
   size_t offset = 0;

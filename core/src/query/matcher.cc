@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "actorgraph/core/names.h"
+#include "actorgraph/core/paths.h"
 #include "query/executor.h"
 #include "query/failure.h"
 
@@ -83,6 +84,8 @@ class MatchStage : public Stage {
         return Lookup(k, row);
       case MatchStep::kExpand:
         return Expand(k, row);
+      case MatchStep::kShortest:
+        return Shortest(k, row);
       case MatchStep::kVarExpand: {
         const Value& from = row[static_cast<size_t>(s.from_slot)];
         if (!from.is_node()) return true;
@@ -191,6 +194,31 @@ class MatchStage : public Stage {
       used_.pop_back();
       return more;
     });
+  }
+
+  // shortestPath(): one shortest path between the two bound ends (core::ShortestPaths, a
+  // bidirectional search over the admitted edge types), as a list of edges.
+  bool Shortest(size_t k, Row& row) {
+    const MatchStep& s = plan_.steps[k];
+    const Value& from = row[static_cast<size_t>(s.from_slot)];
+    const Value& to = row[static_cast<size_t>(s.node_slot)];
+    if (!from.is_node() || !to.is_node()) return true;
+    PathQuery q;
+    q.from = from.as_node().index;
+    q.to = to.as_node().index;
+    q.max_depth = s.max_hops;
+    q.k = 1;
+    if (s.edge_types != 0xff)
+      for (EdgeType t : kAllEdgeTypes)
+        if (Admits(s.edge_types, t)) q.filter.edge_types.push_back(t);
+    ctx_.budget.Tick();
+    auto paths = ShortestPaths(ctx_.snapshot, q);
+    if (paths.empty() || paths[0].edges.size() < s.min_hops) return true;
+    List edges;
+    for (uint32_t e : paths[0].edges) edges.emplace_back(EdgeRef{e});
+    row[static_cast<size_t>(s.edge_slot)] = std::move(edges);
+    if (!Filters(s, row)) return true;
+    return Step(k + 1, row);
   }
 
   // Variable length: every trail from the near end of min..max edges (no edge twice).

@@ -230,10 +230,11 @@ class Parser {
   PathPattern ParsePath() {
     if ((At(Tok::kIdent) || At(Tok::kQuoted)) && IsPunct("=", 1))
       Refuse("unsupported", "a named path (" + Peek().text + " = ...)", Here());
-    if (At(Tok::kIdent)) {
+    if (At(Tok::kIdent) && IsPunct("(", 1)) {
       std::string lower = Lower(Peek().text);
-      if (lower == "shortestpath" || lower == "allshortestpaths")
-        Refuse("unsupported", Peek().text + "() (use GET /api/v1/paths)", Here());
+      if (lower == "allshortestpaths")
+        Refuse("unsupported", Peek().text + "() (shortestPath() gives one path)", Here());
+      if (lower == "shortestpath") return ParseShortest();
     }
     PathPattern path;
     path.nodes.push_back(ParseNode());
@@ -241,6 +242,31 @@ class Parser {
       path.rels.push_back(ParseRel());
       path.nodes.push_back(ParseNode());
     }
+    return path;
+  }
+
+  // shortestPath((a)-[r:types*0|1..n]-(b)): one undirected relationship of bounded length.
+  PathPattern ParseShortest() {
+    Level level(*this);
+    Next();
+    ExpectPunct("(", "after shortestPath");
+    PathPattern path;
+    path.nodes.push_back(ParseNode());
+    if (!IsPunct("-") && !IsPunct("<"))
+      Refuse("syntax_error", "shortestPath() takes (a)-[*..n]-(b)", Here());
+    path.rels.push_back(ParseRel());
+    path.nodes.push_back(ParseNode());
+    ExpectPunct(")", "to close shortestPath(");
+    RelPattern& r = path.rels.back();
+    if (r.direction != RelDirection::kBoth)
+      Refuse("unsupported", "a directed shortestPath() (paths are undirected: -[*..n]-)", r.offset);
+    if (!r.var_length)
+      Refuse("syntax_error", "shortestPath() needs a variable length: -[*..n]-", r.offset);
+    if (r.min_hops > 1)
+      Refuse("unsupported", "a shortestPath() with a lower bound above 1", r.offset);
+    if (!r.props.entries.empty())
+      Refuse("unsupported", "a property map in shortestPath()", r.offset);
+    r.shortest = true;
     return path;
   }
 

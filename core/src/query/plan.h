@@ -20,7 +20,7 @@ const char* StaticTypeName(StaticType t);
 using Row = std::vector<Value>;
 
 struct MatchStep {
-  enum Kind { kScan, kLookupId, kLookupName, kCheckBound, kExpand, kVarExpand } kind;
+  enum Kind { kScan, kLookupId, kLookupName, kCheckBound, kExpand, kVarExpand, kShortest } kind;
   int node_slot = -1;  // the node this step binds (or checks); for expansions the far end
   uint8_t node_types = 0xff;
   const Expr* key = nullptr;  // lookups: the id or name (a list for IN)

@@ -571,7 +571,9 @@ class Planner {
       int near = from_a ? rel.a : rel.b, far = from_a ? rel.b : rel.a;
       const RelPattern& rp = *rel.pattern;
       MatchStep s;
-      s.kind = rp.var_length ? MatchStep::kVarExpand : MatchStep::kExpand;
+      s.kind = rp.shortest     ? MatchStep::kShortest
+               : rp.var_length ? MatchStep::kVarExpand
+                               : MatchStep::kExpand;
       s.from_slot = nodes[near].slot;
       s.node_slot = nodes[far].slot;
       s.node_types = nodes[far].types;
@@ -591,9 +593,11 @@ class Planner {
       std::string arrow = s.direction == RelDirection::kRight  ? "-" + edge + "->"
                           : s.direction == RelDirection::kLeft ? "<-" + edge + "-"
                                                                : "-" + edge + "-";
-      s.description = "expand " + Label(nodes[near]) + arrow + Label(nodes[far]) +
-                      (s.far_bound ? " (into the bound end)" : "") +
-                      " over the snapshot's adjacency";
+      s.description = rp.shortest ? "shortest path " + Label(nodes[near]) + arrow +
+                                        Label(nodes[far]) + " (bidirectional search)"
+                                  : "expand " + Label(nodes[near]) + arrow + Label(nodes[far]) +
+                                        (s.far_bound ? " (into the bound end)" : "") +
+                                        " over the snapshot's adjacency";
       int step = static_cast<int>(mp.steps.size());
       step_of_slot[static_cast<size_t>(rel.slot)] = step;
       if (!s.far_bound) step_of_slot[static_cast<size_t>(nodes[far].slot)] = step;
@@ -608,7 +612,8 @@ class Planner {
         if (done[r]) continue;
         bool a = bound_now(rels[r].a), b = bound_now(rels[r].b);
         if (a && b && both < 0) both = static_cast<int>(r);
-        if ((a != b) && one < 0) {
+        // A shortest path waits for both of its ends (it searches from both).
+        if ((a != b) && one < 0 && !rels[r].pattern->shortest) {
           one = static_cast<int>(r);
           one_from_a = a;
         }
