@@ -53,6 +53,7 @@ void AddWriteRoutes(RouteTable& routes, ApiContext& ctx);    // ingesting articl
 // duplicate suggestions and distinct-actor judgements
 void AddSuggestionRoutes(RouteTable& routes, ApiContext& ctx);
 void AddExportRoutes(RouteTable& routes, ApiContext& ctx);  // export, openapi.json
+void AddQueryRoutes(RouteTable& routes, ApiContext& ctx);   // the query language (core/query.h)
 
 // The OpenAPI 3 document of the API.
 const std::string& OpenApiDocument();

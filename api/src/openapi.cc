@@ -315,6 +315,31 @@ json Schemas() {
        {{"type", "string"},
         {"description", "GraphML, GEXF, Cytoscape JSON, CSV or JSON Lines, streamed"}}},
       {"OpenApi", {{"type", "object"}}},
+      {"QueryRequest",
+       Obj({{"query",
+             {{"type", "string"},
+              {"description",
+               "openCypher, read-only subset (README.md, \"Query language\"): MATCH / OPTIONAL "
+               "MATCH with node types as labels and edge types (works_for or `works-for`), "
+               "*min..max, WHERE, WITH, RETURN, DISTINCT, ORDER BY, SKIP, LIMIT, count, "
+               "collect, min, max, sum, avg, $parameters; EXPLAIN shows the plan. At most "
+               "100 KB"}}},
+            {"parameters",
+             {{"type", "object"},
+              {"description", "values of $name: strings, numbers, booleans, null or lists"}}},
+            {"limit", {{"type", "integer"}, {"description", "row limit, 1..100000 (1000)"}}},
+            {"timeout_ms",
+             {{"type", "integer"}, {"description", "time limit, 1..60000 ms (10000)"}}}})},
+      {"QueryResult",
+       Obj({{"columns", Arr(Str())},
+            {"rows",
+             {{"type", "array"},
+              {"description",
+               "one array a row, in column order; nodes and edges are Node and Edge objects"},
+              {"items", {{"type", "array"}, {"items", json::object()}}}}},
+            {"row_count", {{"type", "integer"}}},
+            {"elapsed_ms", {{"type", "number"}}},
+            {"explain", {{"type", "boolean"}, {"description", "EXPLAIN: rows are plan lines"}}}})},
   };
 }
 
@@ -441,6 +466,29 @@ json Document() {
                     Q("depth", "integer", "0..4")},
                    "Export", {400, 404, 409})}}},
       {"/openapi.json", {{"get", Op("This document", json::array(), "OpenApi", {})}}},
+      {"/query",
+       {{"post", [] {
+          json op = Op("Run a read-only openCypher query (a read: no token, served read-only)",
+                       json::array(), "QueryResult", {400, 408, 415}, false, "QueryRequest");
+          // A POST that reads: no token, served read-only; the guard's Host, Origin and
+          // media-type rules for POSTs still hold (403, 415).
+          op["x-read-only"] = true;
+          op["responses"]["415"]["description"] =
+              "unsupported_media_type: a body that is not application/json from a web page";
+          op["responses"]["200"]["content"]["application/jsonl"] = {
+              {"schema",
+               {{"type", "string"},
+                {"description",
+                 "with Accept: application/jsonl: a {\"columns\"} line, then one JSON array "
+                 "a row"}}}};
+          op["responses"]["400"]["description"] =
+              "syntax_error, unsupported, unknown_label, unknown_property, unknown_variable, "
+              "type_mismatch, missing_parameter, invalid_parameters, query_too_long, too_deep, "
+              "too_many_rows or too_large; error.position {offset, line, column} locates the "
+              "construct";
+          op["responses"]["408"]["description"] = "timeout: the query ran past its time limit";
+          return op;
+        }()}}},
   };
   return {
       {"openapi", "3.0.3"},

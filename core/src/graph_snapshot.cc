@@ -111,6 +111,7 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Builder::Finish(uint64_t ver
     Node& node = nodes_[node_order[k].second];
     if (node.merged_into != 0) continue;
     snap->ids_.push_back(node.id);
+    ++snap->type_counts_[static_cast<size_t>(node.type) & 7];
     snap->nodes_.push_back(std::move(node));
   }
   nodes_ = {};

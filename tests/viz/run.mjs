@@ -891,6 +891,45 @@ test('5,000 nodes on screen stay smooth', async () => {
   await page.context().close();
 });
 
+test('query box: the rows in a table, their nodes and edges drawn, the query in the link', async () => {
+  const page = await newPage();
+  await page.goto(base);
+  await idle(page);
+  await page.click('#tab-query');
+  const q = 'MATCH (p:person)-[r:works_for]->(o) RETURN p, r, o.name AS org, o ORDER BY p.id, o.id LIMIT 8';
+  await page.fill('#query-view textarea', q);
+  await page.click('#query-view button[type=submit]');
+  await page.waitForSelector('#query-view table.query-table tbody tr', { timeout: 15000 });
+  await idle(page);
+  const res = await fetch(new URL('api/v1/query', base), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query: q }),
+  });
+  const expected = await res.json();
+  assert.equal(await page.$$eval('#query-view tbody tr', (t) => t.length), expected.rows.length, 'a table row a result row');
+  assert.equal(await page.textContent('#query-view thead'), 'prorgo', 'the columns');
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('view'), 'query');
+  assert.equal(url.searchParams.get('cq'), q, 'the query is in the link');
+  await shot(page, '16-query');
+  await page.click('#query-view button[name=draw]');
+  await idle(page);
+  const want = [...new Set(expected.rows.flatMap((r) => [r[0].id, r[3].id]))].sort();
+  assert.deepEqual(await visibleIds(page), want, 'the nodes of the rows are drawn');
+  const edges = await page.evaluate(() => window.__actorgraph.cy.edges().length);
+  assert.equal(edges, new Set(expected.rows.map((r) => r[1].id)).size, 'and their edges');
+  assert.equal(await page.textContent('[data-testid=count]'), `${want.length} nodes · ${edges} edges`);
+  await shot(page, '17-query-graph');
+  // The link reruns the query; a refusal shows its code.
+  await page.goto(`${base}?view=query&cq=${encodeURIComponent(q)}`);
+  await page.waitForSelector('#query-view table.query-table tbody tr', { timeout: 15000 });
+  await page.goto(`${base}?view=query&cq=${encodeURIComponent('MATCH (n) DETACH DELETE n')}`);
+  await page.waitForSelector('#query-view .query-error', { timeout: 15000 });
+  assert.match(await page.textContent('#query-view .query-error'), /^unsupported: DETACH/);
+  await page.context().close();
+});
+
 test('no page errors, nothing loaded from outside', () => {
   assert.deepEqual(pageErrors, []);
 });

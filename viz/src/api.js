@@ -46,6 +46,32 @@ export async function get(path, params, { signal } = {}) {
   return body;
 }
 
+// A POST of a JSON body that reads (the query language); same errors as get().
+export async function postJson(path, body) {
+  let res;
+  try {
+    res = await fetch(`${BASE}${path}`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(0, 'network', `network error: ${e.message}`);
+  }
+  let parsed = null;
+  try {
+    parsed = await res.json();
+  } catch {
+    parsed = null;
+  }
+  if (!res.ok) {
+    const err = parsed && parsed.error ? parsed.error : {};
+    throw new ApiError(res.status, err.code, err.message || `${res.status} ${res.statusText}`);
+  }
+  if (parsed === null) throw new ApiError(res.status, 'bad_json', `not JSON: ${path}`);
+  return parsed;
+}
+
 export async function getText(path, params) {
   const res = await fetch(`${BASE}${path}${query(params)}`);
   if (!res.ok) throw new ApiError(res.status, 'http_error', `${res.status} ${res.statusText}`);
@@ -62,5 +88,6 @@ export const api = {
   subgraph: (params) => get('/subgraph', params),
   analytics: (metric, { type, limit = 50 } = {}) => get(`/analytics/${metric}`, { type, limit }),
   events: (params) => get('/events', params),
+  query: (body) => postJson('/query', body),
   exportUrl: (params) => `${BASE}/export${query({ format: 'graphml', ...params })}`,
 };

@@ -12,6 +12,7 @@ import { PathFinder } from './paths.js';
 import { Timeline } from './timeline.js';
 import { Ranking } from './ranking.js';
 import { Suggestions } from './suggestions.js';
+import { QueryView } from './query.js';
 import { exportPng, exportGraphml } from './export.js';
 import { NODE_STYLE, EDGE_STYLE, typeIcon } from './style.js';
 import { $, esc, fmt } from './util.js';
@@ -235,11 +236,24 @@ const paths = new PathFinder($('#paths-form'), store, {
 
 const timeline = new Timeline($('#timeline-view'), store, (id) => openActor(id));
 const ranking = new Ranking($('#ranking-view'), store, (id) => openActor(id));
+const queryView = new QueryView($('#query-view'), store, {
+  onOpen: (id) => openActor(id),
+  // The result's nodes and edges replace the canvas (the graph view's center is cleared).
+  onDraw: ({ nodes, edges }) => {
+    store.set({ view: 'graph', center: '', expanded: [], sel: '' }, { push: true, silent: true });
+    showView('graph');
+    showWelcome(false);
+    graph.truncated = false;
+    graph.setGraph({ nodes, edges }, '');
+    graph.fit();
+    updateStatus();
+  },
+});
 const suggestions = new Suggestions($('#suggestions-view'), { onOpen: (id) => openActor(id), onChange: () => track(reloadGraph()), toast });
 
 function showView(v) {
   document.body.dataset.view = v;
-  for (const name of ['graph', 'timeline', 'ranking', 'suggestions']) {
+  for (const name of ['graph', 'timeline', 'ranking', 'suggestions', 'query']) {
     $(`#${name}-view`).hidden = name !== v;
     const tab = $(`#tab-${name}`);
     tab.setAttribute('aria-selected', String(name === v));
@@ -250,7 +264,7 @@ function showView(v) {
   }
 }
 
-for (const name of ['graph', 'timeline', 'ranking', 'suggestions']) {
+for (const name of ['graph', 'timeline', 'ranking', 'suggestions', 'query']) {
   $(`#tab-${name}`).addEventListener('click', () => store.set({ view: name }, { push: true }));
 }
 
@@ -328,6 +342,7 @@ function refresh(s, changed) {
   if (s.view === 'timeline' && (changed.has('view') || changed.has('since') || changed.has('until') || changed.has('loc'))) track(timeline.load(s));
   if (s.view === 'ranking' && (changed.has('view') || changed.has('metric') || changed.has('rtype'))) track(ranking.load(s));
   if (s.view === 'suggestions' && changed.has('view')) track(suggestions.load());
+  if (s.view === 'query' && (changed.has('view') || changed.has('cq'))) track(queryView.load(s));
 }
 
 store.subscribe(refresh);

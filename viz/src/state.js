@@ -8,7 +8,7 @@ export const METRICS = ['pagerank', 'degree', 'betweenness'];
 
 export function defaultState() {
   return {
-    view: 'graph', // graph | timeline | ranking | suggestions
+    view: 'graph', // graph | timeline | ranking | suggestions | query
     center: '', // node id
     depth: 1,
     max: 500, // max_nodes for the subgraph
@@ -24,6 +24,7 @@ export function defaultState() {
     metric: 'pagerank',
     rtype: '',
     loc: '', // timeline: events in this location (name or id)
+    cq: '', // query view: the openCypher query
   };
 }
 
@@ -34,7 +35,7 @@ export function parse(search) {
   const p = new URLSearchParams(search);
   const s = defaultState();
   const v = p.get('view');
-  if (v === 'timeline' || v === 'ranking' || v === 'suggestions') s.view = v;
+  if (v === 'timeline' || v === 'ranking' || v === 'suggestions' || v === 'query') s.view = v;
   if (isId(p.get('c') || '')) s.center = p.get('c');
   const d = parseInt(p.get('d'), 10);
   if (d >= 1 && d <= 3) s.depth = d;
@@ -58,6 +59,7 @@ export function parse(search) {
   if (METRICS.includes(p.get('metric'))) s.metric = p.get('metric');
   if (NODE_TYPES.includes(p.get('rtype'))) s.rtype = p.get('rtype');
   s.loc = (p.get('loc') || '').slice(0, 200);
+  s.cq = (p.get('cq') || '').slice(0, 20000);
   return s;
 }
 
@@ -79,6 +81,7 @@ export function serialize(s) {
   if (s.metric !== 'pagerank') p.set('metric', s.metric);
   if (s.rtype) p.set('rtype', s.rtype);
   if (s.loc) p.set('loc', s.loc);
+  if (s.cq) p.set('cq', s.cq);
   const q = p.toString();
   return q ? `?${q}` : '';
 }

@@ -80,6 +80,8 @@ class GraphSnapshot {
   std::span<const uint32_t> Incoming(Index i) const { return Incident(i).subspan(out_degree_[i]); }
   // In + out degree, parallel edges counted (the degree counters' convention).
   size_t Degree(Index i) const { return Incident(i).size(); }
+  // How many nodes have type `t` (counted once, when the snapshot is built).
+  size_t TypeCount(NodeType t) const { return type_counts_[static_cast<size_t>(t)]; }
 
   // Articles (dense ordinals) that mention node `i`, and the nodes an article mentions.
   std::span<const Index> ArticlesOf(Index i) const;
@@ -106,6 +108,7 @@ class GraphSnapshot {
   std::vector<std::pair<Index, Index>> ends_;
   std::vector<uint32_t> incident_offsets_, incident_;
   std::vector<uint32_t> out_degree_;  // per node: how many of its Incident() entries are outgoing
+  std::vector<size_t> type_counts_ = std::vector<size_t>(8, 0);  // by NodeType value
   std::vector<ArticleId> article_ids_;
   std::vector<uint32_t> mention_offsets_;
   std::vector<Index> mentions_;
