@@ -51,6 +51,15 @@ clean:
 model: build
 	python3 importers/training/make_model.py --bin $(BUILD)/actorgraph --shared ../shared --out importers/models
 
+# The query language against Kùzu (issue 16; tests/query_oracle): the 57 queries of
+# queries.json on the dev corpus's graph and a generated one, rows compared; fails on any
+# difference. Installs the peers (Kùzu, 541 MB from npm) into /tmp/peers first.
+.PHONY: oracle
+oracle: build
+	@[ -d /tmp/peers/node/node_modules/kuzu ] || { rm -rf /tmp/peers && cp -r ../shared/peers /tmp/peers && bash /tmp/peers/setup.sh; }
+	cmake --build $(BUILD) -j$(JOBS) --target bench_graph
+	ACTORGRAPH_BIN=$(BUILD)/actorgraph ACTORGRAPH_BENCH_GRAPH=$(BUILD)/bench/bench_graph node tests/query_oracle/oracle.mjs
+
 # Benchmarks (issue 6; bench/README.md): the peers' graph workload on SQLite, Kùzu and
 # actorgraph in one run, ingestion (1k, 10k articles; BENCH_100K=1 adds 100k), HTTP under wrk,
 # peak RSS at N=1,000,000 (BENCH_1M=1). Release build in build-bench/; data in /tmp/agbench.
