@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "actorgraph/core/names.h"
+#include "edit_distance.h"
 
 namespace actorgraph::core {
 
@@ -39,32 +40,12 @@ std::vector<uint32_t> Trigrams(const std::vector<std::string>& words) {
   return out;
 }
 
-// Levenshtein distance of a and b when it is at most `bound`, else bound + 1 (a row whose
-// smallest cell exceeds the bound ends the computation).
-size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t bound) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > bound) return bound + 1;
-  thread_local std::vector<size_t> prev, cur;
-  prev.resize(b.size() + 1);
-  cur.resize(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    size_t row_min = cur[0];
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min > bound) return bound + 1;
-    prev.swap(cur);
-  }
-  return std::min(prev[b.size()], bound + 1);
-}
-
-// The fewest edits (up to bound + 1) from `query` to the whole form or to a run of as many of
-// its words. Folded forms separate words by single spaces, so a run is a substring.
-size_t BestDistance(std::string_view query, size_t query_words, std::string_view form,
+// The fewest edits (up to bound + 1) from the query (`query`, of `query_words` words) to the
+// whole form or to a run of as many of its words. Folded forms separate words by single
+// spaces, so a run is a substring.
+size_t BestDistance(const EditPattern& query, size_t query_words, std::string_view form,
                     size_t bound) {
-  size_t best = BoundedEditDistance(query, form, bound);
+  size_t best = query.Distance(form, bound);
   thread_local std::vector<size_t> starts;  // where each word begins, then form.size() + 1
   starts.clear();
   for (size_t i = 0; i < form.size(); ++i)
@@ -72,7 +53,7 @@ size_t BestDistance(std::string_view query, size_t query_words, std::string_view
   starts.push_back(form.size() + 1);
   for (size_t w = 0; w + query_words + 1 <= starts.size() && best > 0; ++w) {
     size_t begin = starts[w], end = starts[w + query_words] - 1;
-    best = std::min(best, BoundedEditDistance(query, form.substr(begin, end - begin), bound));
+    best = std::min(best, query.Distance(form.substr(begin, end - begin), bound));
   }
   return best;
 }
@@ -203,9 +184,10 @@ Result<std::vector<SearchHit>> NameSearcher::Search(GraphReader& reader, const S
                     [](const auto& a, const auto& b) {
                       return a.first != b.first ? a.first > b.first : a.second < b.second;
                     });
+  const EditPattern pattern(folded);
   for (size_t c = 0; c < keep; ++c) {
     const auto& form = fuzzy.forms[candidates[c].second];
-    size_t d = BestDistance(folded, words.size(), form.folded, allowed);
+    size_t d = BestDistance(pattern, words.size(), form.folded, allowed);
     if (d <= allowed)
       offer(fuzzy.snap->node(form.node), MatchKind::kFuzzy,
             0.45 * (1.0 - static_cast<double>(d) / static_cast<double>(folded.size() + 1)),
