@@ -11,10 +11,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-bool IsBlank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
-}
-
 // A string member of `object`, "" when absent; false when present but not a string.
 bool StringMember(const Json& object, const char* key, std::string* out) {
   auto it = object.find(key);
@@ -24,7 +20,13 @@ bool StringMember(const Json& object, const char* key, std::string* out) {
   return true;
 }
 
-core::Result<Document> ReadLine(std::string_view line, size_t number) {
+}  // namespace
+
+bool IsBlankLine(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+core::Result<Document> ReadJsonLine(std::string_view line, size_t number) {
   const std::string where = "line " + std::to_string(number) + ": ";
   Json object = Json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (object.is_discarded()) return core::Status::InvalidArgument(where + "invalid JSON");
@@ -51,8 +53,6 @@ core::Result<Document> ReadLine(std::string_view line, size_t number) {
   return doc;
 }
 
-}  // namespace
-
 void ReadJsonLines(std::string_view data, const std::function<void(JsonLine&&)>& fn) {
   size_t number = 0;
   size_t start = 0;
@@ -62,8 +62,8 @@ void ReadJsonLines(std::string_view data, const std::function<void(JsonLine&&)>&
     std::string_view line = data.substr(start, end - start);
     ++number;
     start = end + 1;
-    if (IsBlank(line)) continue;
-    fn(JsonLine{number, ReadLine(line, number), std::min(start, data.size())});
+    if (IsBlankLine(line)) continue;
+    fn(JsonLine{number, ReadJsonLine(line, number), std::min(start, data.size())});
   }
 }
 

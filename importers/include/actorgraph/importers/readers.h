@@ -49,6 +49,12 @@ struct JsonLine {
 // reading goes on with the next line. Dates are normalised to YYYY-MM-DD when recognised.
 void ReadJsonLines(std::string_view data, const std::function<void(JsonLine&&)>& fn);
 
+// One line of a JSON Lines dump (its 1-based `number` goes into error messages), as
+// ReadJsonLines reads each; for readers that stream a dump line by line.
+core::Result<Document> ReadJsonLine(std::string_view line, size_t number);
+// True when `line` holds only spaces, tabs and CRs (ReadJsonLines skips it).
+bool IsBlankLine(std::string_view line);
+
 // An RSS 2.0 or Atom feed -> one Document per <item>/<entry>: url from <link>, title, date
 // from pubDate (RFC 822) or Atom published/updated, text from content:encoded, description,
 // content or summary (HTML content is converted to text). Parsed without network access,
