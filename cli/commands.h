@@ -39,5 +39,6 @@ void AddBackupCommand(CLI::App& app);
 void AddRecoverCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);
 void AddTrainCommand(CLI::App& app);
+void AddFollowCommand(CLI::App& app);
 
 }  // namespace actorgraph::cli

@@ -53,6 +53,7 @@ void AddWriteRoutes(RouteTable& routes, ApiContext& ctx);    // ingesting articl
 // duplicate suggestions and distinct-actor judgements
 void AddSuggestionRoutes(RouteTable& routes, ApiContext& ctx);
 void AddExportRoutes(RouteTable& routes, ApiContext& ctx);  // export, openapi.json
+void AddFeedRoutes(RouteTable& routes, ApiContext& ctx);    // followed feeds: list, add, remove
 
 // The OpenAPI 3 document of the API.
 const std::string& OpenApiDocument();
