@@ -112,13 +112,19 @@ struct Follower::Impl {
     feed.last_error.clear();
     feed.consecutive_failures = 0;
     feed.last_success = started;
-    IngestItems(NewItems(items, feed), feed);
+    if (IngestItems(NewItems(items, feed), feed)) {
+      // An item to try again: the next poll GETs the feed whole, not a 304.
+      feed.etag.clear();
+      feed.last_modified.clear();
+    }
     feed.next_poll = std::max(Now(), started + feed.interval_seconds);
   }
 
-  // Fetches, reads and ingests the items' pages; marks each seen once it is durable.
-  void IngestItems(const std::vector<Document>& items, FeedStatus& feed) {
-    if (items.empty()) return;
+  // Fetches, reads and ingests the items' pages; marks each seen once it is durable. Returns
+  // whether an item failed in a way worth trying again.
+  bool IngestItems(const std::vector<Document>& items, FeedStatus& feed) {
+    if (items.empty()) return false;
+    bool retry = false;
     std::vector<std::pair<std::string, SeenItem>> marks;
     std::map<std::string, SeenItem> before;
     {
@@ -132,6 +138,7 @@ struct Follower::Impl {
       s.ingested = false;
       s.permanent = !follow::IsTransient(st);
       s.error = st.message();
+      retry |= !s.permanent && s.attempts < kMaxItemAttempts;
       marks.emplace_back(url, s);
       ++feed.items_failed;
       feed.last_item_error = st.message();
@@ -180,6 +187,7 @@ struct Follower::Impl {
     // One synced write for the poll's seen marks, after the articles' own syncs.
     if (core::Status st = PutSeen(store, marks); !st.ok())
       feed.last_item_error = "cannot record the seen items: " + st.message();
+    return retry || stop;
   }
 };
 
