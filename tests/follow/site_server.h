@@ -8,6 +8,7 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -93,6 +94,8 @@ class SiteServer {
     std::filesystem::create_directories(p.parent_path());
     std::ofstream(p, std::ios::binary) << content;
   }
+  // Every file answer waits this long first (a slow site, for killing a poll midway).
+  void set_file_delay(std::chrono::milliseconds delay) { file_delay_ms_ = delay.count(); }
   std::vector<Hit> Hits() {
     std::lock_guard<std::mutex> lock(mu_);
     return hits_;
@@ -105,6 +108,8 @@ class SiteServer {
 
  private:
   void ServeFile(const httplib::Request& req, httplib::Response& res) {
+    if (file_delay_ms_ > 0 && req.matches[1].str() != "robots.txt")
+      std::this_thread::sleep_for(std::chrono::milliseconds(file_delay_ms_.load()));
     std::filesystem::path p = std::filesystem::path(root_.path()) / req.matches[1].str();
     std::ifstream in(p, std::ios::binary);
     if (req.matches[1].str().find("..") != std::string::npos || !in) {
@@ -137,6 +142,7 @@ class SiteServer {
   std::thread thread_;
   std::mutex mu_;
   std::vector<Hit> hits_;
+  std::atomic<int64_t> file_delay_ms_{0};
 };
 
 // An RSS 2.0 feed whose items link to `links`.

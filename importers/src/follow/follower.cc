@@ -16,6 +16,9 @@ namespace {
 
 int64_t Now() { return static_cast<int64_t>(std::time(nullptr)); }
 
+// Articles per group commit; the seen marks of a batch are written once it is durable.
+constexpr size_t kIngestBatch = 8;
+
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -158,7 +161,7 @@ struct Follower::Impl {
             marks.emplace_back(origin, s);
             ++feed.items_ingested;
           },
-          std::max<size_t>(1, options.threads), 64);
+          std::max<size_t>(1, options.threads), kIngestBatch);
       for (const Document& item : items) {
         if (stop) break;
         core::Result<follow::FetchResponse> page = fetcher.Get(item.url);
@@ -181,6 +184,13 @@ struct Follower::Impl {
         if (doc->date.empty()) doc->date = item.date;
         if (doc->text.find_first_not_of(" \n\t") == std::string::npos) doc->text = item.text;
         ingestor.Add(item.url, std::move(doc).value());
+        // What the ingestor reported durable is marked seen now: a long poll killed midway
+        // keeps what it did.
+        if (marks.size() >= kIngestBatch) {
+          if (core::Status st = PutSeen(store, marks); !st.ok())
+            feed.last_item_error = "cannot record the seen items: " + st.message();
+          marks.clear();
+        }
       }
       if (core::Status st = ingestor.Flush(); !st.ok()) feed.last_item_error = st.message();
     }
