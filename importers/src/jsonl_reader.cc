@@ -31,12 +31,15 @@ core::Result<Document> ReadJsonLine(std::string_view line, size_t number) {
   Json object = Json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (object.is_discarded()) return core::Status::InvalidArgument(where + "invalid JSON");
   if (!object.is_object()) return core::Status::InvalidArgument(where + "not a JSON object");
-  std::string url, title, date, text, html;
+  std::string url, title, date, text, html, author, canonical_url, site_name;
   for (auto [key, out] : {std::pair{"url", &url},
                           {"title", &title},
                           {"date", &date},
                           {"text", &text},
-                          {"html", &html}}) {
+                          {"html", &html},
+                          {"author", &author},
+                          {"canonical_url", &canonical_url},
+                          {"site_name", &site_name}}) {
     if (!StringMember(object, key, out)) {
       return core::Status::InvalidArgument(where + "\"" + key + "\" is not a string");
     }
@@ -48,6 +51,9 @@ core::Result<Document> ReadJsonLine(std::string_view line, size_t number) {
   if (!read.ok()) return core::Status(read.status().code(), where + read.status().message());
   Document doc = std::move(read).value();
   if (!title.empty()) doc.title = title;
+  if (!author.empty()) doc.author = author;
+  if (!canonical_url.empty()) doc.canonical_url = canonical_url;
+  if (!site_name.empty()) doc.site_name = site_name;
   std::string normalised = NormaliseDate(date);
   if (!normalised.empty()) doc.date = normalised;
   return doc;

@@ -84,3 +84,26 @@ TEST_CASE("bad feed requests are JSON 4xx errors", "[api][feeds]") {
   CHECK(ErrorCode(Get(s, "/api/v1/feeds/not-an-id")) == "invalid_id");
   CHECK(Get(s, "/api/v1/feeds").body["items"].empty());  // nothing half-written
 }
+
+TEST_CASE("an article keeps the author, canonical url and site name of its page",
+          "[api][articles][metadata]") {
+  LiveServer s({}, /*load_corpus=*/false);
+  const std::string page =
+      "<html><head><title>Varnholt opens a foundry in Bergen</title>"
+      "<meta property=\"og:site_name\" content=\"Nordic Wire\">"
+      "<link rel=\"canonical\" href=\"https://wire.example.com/varnholt-bergen\">"
+      "<meta name=\"author\" content=\"Ingrid Solberg\"></head><body><article>"
+      "<h1>Varnholt opens a foundry in Bergen</h1><p>Varnholt Industries opened a smart "
+      "foundry in Bergen on Monday, chief executive Per Aas said.</p></article></body></html>";
+  auto posted = Send(s, "POST", "/api/v1/articles", page, "", "text/html");
+  REQUIRE(posted.status == 201);
+  auto article = Get(s, "/api/v1/articles/" + posted.body["article_id"].get<std::string>());
+  REQUIRE(article.status == 200);
+  CHECK(article.body["title"] == "Varnholt opens a foundry in Bergen");
+  CHECK(article.body["author"] == "Ingrid Solberg");
+  CHECK(article.body["site_name"] == "Nordic Wire");
+  CHECK(article.body["canonical_url"] == "https://wire.example.com/varnholt-bergen");
+  auto list = Get(s, "/api/v1/articles");
+  REQUIRE(list.body["items"].size() == 1);
+  CHECK(list.body["items"][0]["site_name"] == "Nordic Wire");
+}

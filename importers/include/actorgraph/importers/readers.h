@@ -42,7 +42,8 @@ struct JsonLine {
   size_t end_offset = 0;       // the byte offset just past the line's newline (progress)
 };
 
-// A JSON Lines dump: one article per line, an object with "url", "title", "date" and either
+// A JSON Lines dump: one article per line, an object with "url", "title", "date" ("author",
+// "canonical_url", "site_name" optional) and either
 // "text" (plain text) or "html" (a page, read with ReadHtml; the object's title and date win
 // over the page's). Calls `fn` once per non-blank line, in order. A bad line (invalid JSON,
 // not an object, no text/html string) gives a non-ok Result whose message names the reason;
