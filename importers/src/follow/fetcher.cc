@@ -63,6 +63,28 @@ core::Status Error(core::StatusCode code, const std::string& url, const std::str
   return core::Status(code, url + ": " + why);
 }
 
+// cpp-httplib's error as a reader would say it.
+std::string Why(httplib::Error e) {
+  switch (e) {
+    case httplib::Error::Connection:
+      return "could not connect (refused or unreachable)";
+    case httplib::Error::ConnectionTimeout:
+      return "the connection timed out";
+    case httplib::Error::Read:
+      return "the connection was closed or reset before the answer was complete";
+    case httplib::Error::Write:
+      return "the request could not be sent";
+    case httplib::Error::SSLConnection:
+      return "the TLS handshake failed";
+    case httplib::Error::SSLServerVerification:
+      return "the server's certificate did not verify";
+    case httplib::Error::SSLLoadingCerts:
+      return "the CA certificates could not be loaded";
+    default:
+      return httplib::to_string(e);
+  }
+}
+
 }  // namespace
 
 bool SplitUrl(const std::string& url, std::string* origin, std::string* path) {
@@ -196,13 +218,7 @@ core::Result<FetchResponse> Fetcher::Once(const std::string& origin, const std::
                      std::to_string(static_cast<int>(options_.total_timeout_seconds)) + " s");
   httplib::Result& res = *result;
   if (!res) {
-    httplib::Error e = res.error();
-    std::string why = httplib::to_string(e);
-    if (e == httplib::Error::SSLServerVerification)
-      why = "the server's certificate did not verify";
-    else if (e == httplib::Error::Read)
-      why = "the connection was closed or reset before the answer was complete";
-    return Error(core::StatusCode::kIoError, url, "connection failed: " + why);
+    return Error(core::StatusCode::kIoError, url, "connection failed: " + Why(res.error()));
   }
   out.status = res->status;
   out.content_type = res->get_header_value("Content-Type");
