@@ -1,8 +1,12 @@
 // The actorgraph program end to end: `import` of a web archive, `follow --once`, a bad feeds
 // file, and kill -9 in the middle of a poll (nothing acknowledged is lost, nothing is
 // ingested twice).
+#include <signal.h>
+#include <sys/wait.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -167,4 +171,62 @@ TEST_CASE("kill -9 during a poll loses nothing acknowledged and ingests nothing 
   auto urls = ArticleUrls(tmp.Sub("db"));
   CHECK(urls.size() == kItems);
   for (const auto& [title, url] : items) CHECK(urls.count(url) == 1);
+}
+
+TEST_CASE("serve --follow polls the feeds of the file and those POSTed to /api/v1/feeds",
+          "[follow][program]") {
+  testing::SiteServer site;
+  site.Put("a.html", testing::NewsPage("Story A", Body(1)));
+  site.Put("b.html", testing::NewsPage("Story B", Body(2)));
+  site.Put("one.xml", testing::RssFeed({{"A", site.Url("/a.html")}}));
+  site.Put("two.xml", testing::AtomFeed({{"B", site.Url("/b.html")}}));
+  testing::TempDir tmp;
+  std::ofstream(tmp.Sub("feeds.txt")) << site.Url("/one.xml") << " 3600\n";
+  const std::string log = tmp.Sub("serve.log");
+  pid_t pid = testing::Spawn(Program({"serve", "--db", tmp.Sub("db"), "--port", "0", "--follow",
+                                      tmp.Sub("feeds.txt"), "--delay", "0"}),
+                             log);
+  // The port, from the start line ("serving DB on http://127.0.0.1:PORT/").
+  int port = 0;
+  for (int i = 0; i < 200 && port == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::ifstream in(log);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    size_t at = text.find("http://127.0.0.1:");
+    if (at != std::string::npos) port = std::atoi(text.c_str() + at + 17);
+  }
+  REQUIRE(port > 0);
+  httplib::Client api("127.0.0.1", port);
+  auto feeds_when = [&](const std::function<bool(const json&)>& done) {
+    json feeds;
+    for (int i = 0; i < 200; ++i) {
+      auto r = api.Get("/api/v1/feeds");
+      if (r && r->status == 200) {
+        feeds = json::parse(r->body)["items"];
+        if (done(feeds)) break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return feeds;
+  };
+  json feeds =
+      feeds_when([](const json& f) { return f.size() == 1 && f[0]["items_ingested"] == 1; });
+  REQUIRE(feeds.size() == 1);
+  CHECK(feeds[0]["items_ingested"] == 1);
+  CHECK(feeds[0]["last_poll"].is_string());
+  // A feed POSTed to the running server is polled within a second or so.
+  auto added =
+      api.Post("/api/v1/feeds", json{{"url", site.Url("/two.xml")}}.dump(), "application/json");
+  REQUIRE(added);
+  CHECK(added->status == 201);
+  feeds = feeds_when([](const json& f) {
+    return f.size() == 2 && f[0]["items_ingested"] == 1 && f[1]["items_ingested"] == 1;
+  });
+  REQUIRE(feeds.size() == 2);
+  for (const auto& f : feeds) CHECK(f["items_ingested"] == 1);
+  auto articles = api.Get("/api/v1/articles");
+  REQUIRE(articles);
+  CHECK(json::parse(articles->body)["total"] == 2);
+  kill(pid, SIGTERM);
+  CHECK(WIFEXITED(testing::Reap(pid, /*kill=*/false)));
 }
