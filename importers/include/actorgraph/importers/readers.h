@@ -30,9 +30,11 @@ core::Result<Document> ReadHtml(std::string_view html, std::string url = "");
 std::string HtmlToText(std::string_view html);
 
 // A plain-text article. Invalid UTF-8 is repaired (U+FFFD), newlines normalised to "\n",
-// blank-line runs to one paragraph break. The first non-empty line is taken as the title
-// when it looks like one (short, no final period); a line that is only a date gives the
-// date. Refuses binary input.
+// blank-line runs to one paragraph break. The title is the headline among the first eight
+// non-empty lines: the first line of 4 to 30 words without a final period that is not page
+// furniture (a site's or section's name, a widget, a menu, a dateline: text_reader.cc); the
+// furniture before it is left out of the body; a line that reads like the body first means
+// no title. A line that is only a date gives the date. Refuses binary input.
 core::Result<Document> ReadText(std::string_view text, std::string url = "");
 
 // One line of a JSON Lines dump, as handed to ReadJsonLines' callback.
