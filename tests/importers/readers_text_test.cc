@@ -65,7 +65,8 @@ TEST_CASE("ReadText on the corpus articles", "[readers][text]") {
 
 TEST_CASE("ReadText normalises newlines and repairs UTF-8", "[readers][text]") {
   auto doc = ai::ReadText(
-      "Varnholt opens a foundry\r\n\r\n\r\nFirst paragraph.\r\nStill first.\rSecond line.\n\n\n\nLast \xE9t\xE9 "
+      "Varnholt opens a foundry\r\n\r\n\r\nFirst paragraph.\r\nStill first.\rSecond "
+      "line.\n\n\n\nLast \xE9t\xE9 "
       "paragraph.");
   REQUIRE(doc.ok());
   CHECK(doc->title == "Varnholt opens a foundry");
