@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 DB ?= ./data/actorgraph
 PORT ?= 8080
 
-APT_PACKAGES := cmake g++ make pkg-config iproute2 librocksdb-dev libjemalloc-dev libboost-graph-dev libcpp-httplib-dev \
+APT_PACKAGES := cmake g++ make pkg-config iproute2 librocksdb-dev libjemalloc-dev libboost-graph-dev libcpp-httplib-dev zlib1g-dev libssl-dev openssl \
   nlohmann-json3-dev catch2 libcli11-dev libspdlog-dev libgumbo-dev libxml2-dev libutf8proc-dev libicu-dev \
   clang-format iso-codes liblinear-dev libhunspell-dev hunspell-en-us hunspell-de-de hunspell-fr hunspell-es hunspell-pt-pt libbenchmark-dev python3 python3-networkx python3-igraph chromium
 # Node.js and npm come from Debian only when the machine has no node at all.

@@ -34,6 +34,9 @@ void AddReadCommand(CLI::App& app) {
                                   {"date", d.date},
                                   {"url", d.url},
                                   {"language", language.code},
+                                  {"author", d.author},
+                                  {"canonical_url", d.canonical_url},
+                                  {"site_name", d.site_name},
                                   {"text", d.text}}
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                 << "\n";

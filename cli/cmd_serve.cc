@@ -9,7 +9,9 @@
 #include <thread>
 
 #include "actorgraph/api/server.h"
+#include "actorgraph/importers/follower.h"
 #include "commands.h"
+#include "follow_setup.h"
 #include "write_token_file.h"
 
 namespace actorgraph::cli {
@@ -17,9 +19,11 @@ namespace actorgraph::cli {
 namespace {
 
 api::Server* g_server = nullptr;
+importers::Follower* g_follower = nullptr;
 
 void StopOnSignal(int) {
   if (g_server) g_server->Stop();
+  if (g_follower) g_follower->Stop();
 }
 
 // Where the dashboard's files are when --static-dir is not given: $ACTORGRAPH_VIZ, else
@@ -81,9 +85,17 @@ void AddServeCommand(CLI::App& app) {
   auto static_dir = cmd->add_option("--static-dir", options->static_dir,
                                     "Dashboard files served at / (default: $ACTORGRAPH_VIZ, else "
                                     "actorgraph-viz/ beside the program)");
+  auto follow_file = std::make_shared<std::string>();
+  cmd->add_option("--follow", *follow_file,
+                  "Follow the feeds of this file (one URL a line, optionally its interval in "
+                  "seconds) and those added at /api/v1/feeds, as `actorgraph follow` does")
+      ->check(CLI::ExistingFile)
+      ->group("Following");
+  auto follow_options = std::make_shared<importers::FollowOptions>();
+  AddFollowOptions(cmd, *follow_options);
   auto data_dir = std::make_shared<std::string>();
   AddDataOption(cmd, *data_dir);
-  cmd->callback([db, options, data_dir, static_dir, use_token_file] {
+  cmd->callback([db, options, data_dir, static_dir, use_token_file, follow_file, follow_options] {
     if (static_dir->count() > 0 && !HasDashboard(options->static_dir))
       throw CommandError("no dashboard at " + options->static_dir + " (no index.html in it)");
     if (static_dir->count() == 0) {
@@ -98,8 +110,19 @@ void AddServeCommand(CLI::App& app) {
     options->extractor = extractor.get();
     auto store = OpenStore(*db);  // holds the folder: the token file is this server's
     std::optional<WriteTokenFile> token_file = ChooseToken(*options, *use_token_file, *db);
+    if (!follow_file->empty()) {
+      if (options->read_only) throw CommandError("--follow writes: it cannot go with --read-only");
+      LoadFeedsFile(*store, *follow_file);
+    }
     api::Server server(*store, *options);
     if (auto st = server.Bind(); !st.ok()) throw CommandError(st.message());
+    std::unique_ptr<importers::Follower> follower;
+    std::thread follower_thread;
+    if (!follow_file->empty()) {
+      follower = std::make_unique<importers::Follower>(*store, *extractor, *follow_options);
+      g_follower = follower.get();
+      follower_thread = std::thread([&] { follower->Run(); });
+    }
     // Printed once per start, on stderr, for the user to give to the dashboard or a client.
     if (token_file)
       std::fprintf(stderr,
@@ -119,6 +142,11 @@ void AddServeCommand(CLI::App& app) {
                  options->token.empty() ? ", writes without a token" : "", extractor->version());
     auto st = server.Listen();
     g_server = nullptr;
+    if (follower) {
+      follower->Stop();
+      follower_thread.join();
+      g_follower = nullptr;
+    }
     if (!st.ok()) throw CommandError(st.message());
     spdlog::info("stopped");
   });

@@ -40,5 +40,6 @@ void AddRecoverCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);
 void AddTrainCommand(CLI::App& app);
 void AddQueryCommand(CLI::App& app);
+void AddFollowCommand(CLI::App& app);
 
 }  // namespace actorgraph::cli

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   AddExportCommand(app);
   AddTrainCommand(app);
   AddQueryCommand(app);
+  AddFollowCommand(app);
   for (CLI::App* sub : app.get_subcommands({}))
     sub->set_version_flag("--version", std::string("actorgraph ") + ACTORGRAPH_VERSION);
   if (int refused = RefuseUnknownCommand(app, argc, argv)) return refused;

@@ -54,6 +54,7 @@ void AddWriteRoutes(RouteTable& routes, ApiContext& ctx);    // ingesting articl
 void AddSuggestionRoutes(RouteTable& routes, ApiContext& ctx);
 void AddExportRoutes(RouteTable& routes, ApiContext& ctx);  // export, openapi.json
 void AddQueryRoutes(RouteTable& routes, ApiContext& ctx);   // the query language (core/query.h)
+void AddFeedRoutes(RouteTable& routes, ApiContext& ctx);    // followed feeds: list, add, remove
 
 // The OpenAPI 3 document of the API.
 const std::string& OpenApiDocument();

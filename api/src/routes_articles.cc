@@ -22,7 +22,10 @@ json ArticleFields(const core::Article& a) {
           {"title", a.title},
           {"url", a.url},
           {"date", a.date},
-          {"language", a.language}};
+          {"language", a.language},
+          {"author", a.author},
+          {"canonical_url", a.canonical_url},
+          {"site_name", a.site_name}};
 }
 
 // True when the article's date is in [since, until] (empty bounds are open; an undated article

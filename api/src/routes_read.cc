@@ -206,12 +206,12 @@ void SendEdge(ApiContext& ctx, const core::EdgeKey& key, httplib::Response& res)
     auto [it, fresh] = articles.try_emplace(ev.article_id);
     if (fresh) {
       auto a = reader->GetArticle(ev.article_id);
-      it->second = a.ok() ? json{{"id", IdToString(a->id)},
-                                 {"title", a->title},
-                                 {"url", a->url},
-                                 {"date", a->date},
-                                 {"language", a->language}}
-                          : json(nullptr);
+      it->second =
+          a.ok()
+              ? json{{"id", IdToString(a->id)},  {"title", a->title},       {"url", a->url},
+                     {"date", a->date},          {"language", a->language}, {"author", a->author},
+                     {"site_name", a->site_name}}
+              : json(nullptr);
     }
     e["article"] = it->second;
     evidence.push_back(std::move(e));

@@ -97,6 +97,7 @@ struct Server::Impl {
     AddWriteRoutes(routes, ctx);
     AddExportRoutes(routes, ctx);
     AddQueryRoutes(routes, ctx);
+    AddFeedRoutes(routes, ctx);
     if (!options.static_dir.empty()) http.set_mount_point("/", options.static_dir);
     http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;

@@ -454,6 +454,9 @@ Result<IngestResult> IngestArticle(GraphStore& store, const ArticleFacts& facts,
     article.date = facts.date;
     article.text = facts.text;
     article.language = facts.language;
+    article.author = facts.author;
+    article.canonical_url = facts.canonical_url;
+    article.site_name = facts.site_name;
     article.mentions = result.nodes;
     std::sort(article.mentions.begin(), article.mentions.end());
     article.mentions.erase(std::unique(article.mentions.begin(), article.mentions.end()),

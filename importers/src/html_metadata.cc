@@ -96,6 +96,7 @@ struct PageFacts {
   std::string first_h1;
   std::string item_date;  // itemprop="datePublished"
   std::string time_date;  // the first <time datetime>
+  std::string canonical;  // the first <link rel="canonical" href>
 };
 
 // Readability's keys: "og:title", "article:published_time", "dc:title", "parsely-pub-date", ...
@@ -104,7 +105,7 @@ void CollectMeta(const GumboNode* n, PageFacts& facts) {
   if (content.empty()) return;
   std::string property = Lower(AttrOf(n, "property"));
   static const std::regex kProperty(
-      R"(\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name)\s*)");
+      R"(\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name|url)\s*)");
   std::smatch m;
   if (!property.empty() && std::regex_search(property, m, kProperty)) {
     facts.meta[m[1].str() + ":" + m[2].str()] = Collapse(content);
@@ -132,6 +133,10 @@ PageFacts Collect(const GumboNode* root) {
         continue;
       case GUMBO_TAG_META:
         CollectMeta(n, facts);
+        break;
+      case GUMBO_TAG_LINK:
+        if (facts.canonical.empty() && Lower(AttrOf(n, "rel")) == "canonical")
+          facts.canonical = Collapse(AttrOf(n, "href"));
         break;
       case GUMBO_TAG_H1:
         if (++facts.h1_count == 1) facts.first_h1 = GumboText(n);
@@ -257,7 +262,19 @@ struct JsonLdFacts {
   std::string title;
   std::string date;
   bool has_author = false;
+  std::string author;     // the names, ", "-separated
+  std::string publisher;  // the publisher's name
 };
+
+// The name of a JSON-LD person or organisation: {"name": ...} or a bare string.
+std::string NameOf(const Json& j) {
+  if (j.is_string()) return Collapse(j.get<std::string>());
+  if (j.is_object()) {
+    auto it = j.find("name");
+    if (it != j.end() && it->is_string()) return Collapse(it->get<std::string>());
+  }
+  return "";
+}
 
 // A JSON-LD block without the <![CDATA[ ... ]]> some pages wrap it in.
 std::string_view StripCdata(std::string_view block) {
@@ -300,7 +317,21 @@ JsonLdFacts ReadJsonLd(const std::vector<std::string>& blocks, const std::string
       };
       facts.has_author =
           named(*author) || (author->is_array() && !author->empty() && named((*author)[0]));
+      std::vector<std::string> names;
+      if (author->is_array()) {
+        for (const Json& a : *author)
+          if (std::string n = NameOf(a); !n.empty() && names.size() < 10) names.push_back(n);
+      } else if (std::string n = NameOf(*author); !n.empty()) {
+        names.push_back(n);
+      }
+      for (const std::string& n : names) {
+        if (n.starts_with("http")) continue;
+        facts.author += (facts.author.empty() ? "" : ", ") + n;
+      }
     }
+    if (auto publisher = article->find("publisher"); publisher != article->end())
+      facts.publisher =
+          NameOf(publisher->is_array() && !publisher->empty() ? (*publisher)[0] : *publisher);
     return facts;
   }
   return facts;
@@ -333,10 +364,20 @@ PageMetadata ReadMetadata(const ParsedHtml& parsed) {
   out.title = Collapse(UnescapeEntities(out.title));
 
   std::string article_author = FirstOf(facts.meta, {"article:author"});
-  out.has_byline =
-      json_ld.has_author ||
-      !FirstOf(facts.meta, {"dc:creator", "dcterm:creator", "author", "parsely-author"}).empty() ||
-      (!article_author.empty() && !article_author.starts_with("http"));
+  std::string meta_author =
+      FirstOf(facts.meta, {"author", "dc:creator", "dcterm:creator", "parsely-author"});
+  out.has_byline = json_ld.has_author || !meta_author.empty() ||
+                   (!article_author.empty() && !article_author.starts_with("http"));
+  out.author = json_ld.author;
+  if (out.author.empty()) out.author = meta_author;
+  if (out.author.empty() && !article_author.starts_with("http")) out.author = article_author;
+  if (out.author.starts_with("http")) out.author.clear();
+  out.author = Collapse(UnescapeEntities(out.author));
+  out.canonical = !facts.canonical.empty() ? facts.canonical : FirstOf(facts.meta, {"og:url"});
+  out.site_name = FirstOf(facts.meta, {"og:site_name"});
+  if (out.site_name.empty()) out.site_name = json_ld.publisher;
+  if (out.site_name.empty()) out.site_name = FirstOf(facts.meta, {"application-name"});
+  out.site_name = Collapse(UnescapeEntities(out.site_name));
 
   std::vector<std::string> dates = {
       json_ld.date,

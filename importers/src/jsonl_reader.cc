@@ -11,10 +11,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-bool IsBlank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
-}
-
 // A string member of `object`, "" when absent; false when present but not a string.
 bool StringMember(const Json& object, const char* key, std::string* out) {
   auto it = object.find(key);
@@ -24,17 +20,26 @@ bool StringMember(const Json& object, const char* key, std::string* out) {
   return true;
 }
 
-core::Result<Document> ReadLine(std::string_view line, size_t number) {
+}  // namespace
+
+bool IsBlankLine(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+core::Result<Document> ReadJsonLine(std::string_view line, size_t number) {
   const std::string where = "line " + std::to_string(number) + ": ";
   Json object = Json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (object.is_discarded()) return core::Status::InvalidArgument(where + "invalid JSON");
   if (!object.is_object()) return core::Status::InvalidArgument(where + "not a JSON object");
-  std::string url, title, date, text, html;
+  std::string url, title, date, text, html, author, canonical_url, site_name;
   for (auto [key, out] : {std::pair{"url", &url},
                           {"title", &title},
                           {"date", &date},
                           {"text", &text},
-                          {"html", &html}}) {
+                          {"html", &html},
+                          {"author", &author},
+                          {"canonical_url", &canonical_url},
+                          {"site_name", &site_name}}) {
     if (!StringMember(object, key, out)) {
       return core::Status::InvalidArgument(where + "\"" + key + "\" is not a string");
     }
@@ -46,12 +51,13 @@ core::Result<Document> ReadLine(std::string_view line, size_t number) {
   if (!read.ok()) return core::Status(read.status().code(), where + read.status().message());
   Document doc = std::move(read).value();
   if (!title.empty()) doc.title = title;
+  if (!author.empty()) doc.author = author;
+  if (!canonical_url.empty()) doc.canonical_url = canonical_url;
+  if (!site_name.empty()) doc.site_name = site_name;
   std::string normalised = NormaliseDate(date);
   if (!normalised.empty()) doc.date = normalised;
   return doc;
 }
-
-}  // namespace
 
 void ReadJsonLines(std::string_view data, const std::function<void(JsonLine&&)>& fn) {
   size_t number = 0;
@@ -62,8 +68,8 @@ void ReadJsonLines(std::string_view data, const std::function<void(JsonLine&&)>&
     std::string_view line = data.substr(start, end - start);
     ++number;
     start = end + 1;
-    if (IsBlank(line)) continue;
-    fn(JsonLine{number, ReadLine(line, number), std::min(start, data.size())});
+    if (IsBlankLine(line)) continue;
+    fn(JsonLine{number, ReadJsonLine(line, number), std::min(start, data.size())});
   }
 }
 

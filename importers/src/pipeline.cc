@@ -27,6 +27,9 @@ core::ArticleFacts ToFacts(const Document& doc, Extraction extraction) {
   facts.relations = std::move(extraction.relations);
   facts.extractor_version = std::move(extraction.extractor_version);
   facts.language = doc.language.empty() ? extraction.language : doc.language;
+  facts.author = doc.author;
+  facts.canonical_url = doc.canonical_url;
+  facts.site_name = doc.site_name;
   return facts;
 }
 

@@ -11,7 +11,10 @@
 #include <iterator>
 #include <vector>
 
+#include "byte_stream.h"
 #include "reader_sniff.h"
+#include "warc_documents.h"
+#include "warc_record.h"
 
 namespace actorgraph::importers {
 namespace {
@@ -76,6 +79,91 @@ core::Result<std::string> ReadFile(const fs::path& path) {
   return data;
 }
 
+// A WARC file (plain or gzip), record by record.
+void ReadWarcItems(std::unique_ptr<ByteStream> in, const std::string& origin,
+                   const SourceCallback& fn) {
+  BufferedStream stream(std::move(in));
+  ReadWarc(stream, kMaxSourceFileBytes, [&](WarcItem&& item) {
+    std::string where = origin + "#" + std::to_string(item.number);
+    if (!item.record.ok()) return Fail(fn, where, item.record.status(), item.consumed);
+    core::Result<std::optional<Document>> doc = DocumentFromWarcRecord(*item.record);
+    if (!doc.ok()) {
+      std::string uri = item.record->target_uri.empty() ? "" : " (" + item.record->target_uri + ")";
+      return Fail(fn, where, core::Status(doc.status().code(), doc.status().message() + uri),
+                  item.consumed);
+    }
+    if (!doc->has_value()) return;
+    Emit(fn, where, std::move(**doc), item.consumed);
+  });
+}
+
+// A JSON Lines stream (a gzip dump), line by line.
+void ReadJsonLinesStream(std::unique_ptr<ByteStream> in, const std::string& origin,
+                         const SourceCallback& fn) {
+  BufferedStream stream(std::move(in));
+  std::string line;
+  bool truncated = false;
+  size_t number = 0;
+  while (stream.ReadLine(&line, kMaxReaderInputBytes, &truncated)) {
+    ++number;
+    std::string where = origin + ":" + std::to_string(number);
+    if (truncated) {
+      Fail(fn, where, core::Status::ResourceExhausted("line longer than 64 MiB"),
+           stream.consumed());
+      continue;
+    }
+    if (IsBlankLine(line)) continue;
+    core::Result<Document> doc = ReadJsonLine(line, number);
+    if (doc.ok() && doc->url.empty()) doc->url = origin;
+    fn(SourceItem{std::move(where), std::move(doc), stream.consumed()});
+  }
+  if (!stream.status().ok())
+    Fail(fn, origin + ":" + std::to_string(number + 1), stream.status(), stream.consumed());
+}
+
+// A gzip file of another format: decompressed whole (at most kMaxSourceFileBytes).
+void ReadCompressedWhole(std::unique_ptr<ByteStream> in, const std::string& origin,
+                         SourceFormat format, const SourceCallback& fn) {
+  std::string data;
+  char buf[1 << 16];
+  while (true) {
+    core::Result<size_t> got = in->Read(buf, sizeof buf);
+    if (!got.ok()) return Fail(fn, origin, got.status(), in->consumed());
+    if (*got == 0) break;
+    if (data.size() + *got > kMaxSourceFileBytes)
+      return Fail(fn, origin,
+                  core::Status::ResourceExhausted("too large: more than 64 MiB once decompressed"),
+                  in->consumed());
+    data.append(buf, *got);
+  }
+  const uint64_t consumed = in->consumed();
+  ForEachDocumentInData(data, origin, format, [&](SourceItem&& item) {
+    item.bytes_done = consumed;
+    fn(std::move(item));
+  });
+}
+
+// Reads a streamed file (a WARC file, a gzip file); false when `path` is neither.
+bool ReadStreamed(const fs::path& path, SourceFormat format, const SourceCallback& fn) {
+  const std::string origin = path.string();
+  const bool gzip = IsCompressed(origin);
+  if (!gzip && format != SourceFormat::kWarc) return false;
+  core::Result<std::unique_ptr<ByteStream>> file = OpenFileStream(origin);
+  if (!file.ok()) {
+    Fail(fn, origin, file.status());
+    return true;
+  }
+  std::unique_ptr<ByteStream> in = std::move(file).value();
+  if (gzip) in = GunzipStream(std::move(in));
+  if (format == SourceFormat::kWarc)
+    ReadWarcItems(std::move(in), origin, fn);
+  else if (format == SourceFormat::kJsonLines)
+    ReadJsonLinesStream(std::move(in), origin, fn);
+  else
+    ReadCompressedWhole(std::move(in), origin, format, fn);
+  return true;
+}
+
 // Reads one file of a walk whose earlier files came to `bytes_before`; returns the bytes the
 // walk has read after it (its size counts even when it is refused).
 uint64_t ReadOneFile(const fs::path& path, SourceFormat format, const SourceCallback& fn,
@@ -87,6 +175,7 @@ uint64_t ReadOneFile(const fs::path& path, SourceFormat format, const SourceCall
     item.bytes_done = std::min(bytes_before + item.bytes_done, bytes_after);
     fn(std::move(item));
   };
+  if (ReadStreamed(path, format, counted)) return bytes_after;
   core::Result<std::string> data = ReadFile(path);
   if (!data.ok()) {
     fn(SourceItem{origin, data.status(), bytes_after});
@@ -139,8 +228,12 @@ void WalkFolder(const fs::path& root, const SourceCallback& fn) {
 
 }  // namespace
 
+bool IsCompressed(std::string_view path) { return IsGzipPath(path); }
+
 SourceFormat FormatFromExtension(std::string_view path) {
+  if (IsGzipPath(path)) path.remove_suffix(3);
   std::string ext = Lower(fs::path(path).extension().string());
+  if (ext == ".warc") return SourceFormat::kWarc;
   if (ext == ".txt" || ext == ".text") return SourceFormat::kText;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return SourceFormat::kHtml;
   if (ext == ".jsonl" || ext == ".ndjson") return SourceFormat::kJsonLines;
@@ -150,6 +243,7 @@ SourceFormat FormatFromExtension(std::string_view path) {
 }
 
 SourceFormat SniffFormat(std::string_view data) {
+  if (data.starts_with("WARC/1.")) return SourceFormat::kWarc;  // payloads may be binary
   if (LooksBinary(data)) return SourceFormat::kUnknown;
   if (data.starts_with("\xEF\xBB\xBF")) data.remove_prefix(3);
   size_t start = data.find_first_not_of(" \t\r\n");
@@ -169,6 +263,8 @@ void ForEachDocumentInData(std::string_view data, const std::string& origin, Sou
   if (data.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Fail(fn, origin, core::Status::InvalidArgument("empty"), data.size());
   }
+  if (format == SourceFormat::kUnknown && data.starts_with("WARC/1.")) format = SourceFormat::kWarc;
+  if (format == SourceFormat::kWarc) return ReadWarcItems(StringStream(data), origin, fn);
   if (LooksBinary(data))
     return Fail(fn, origin, core::Status::InvalidArgument("binary file, not text"), data.size());
   if (data.size() > kMaxSourceFileBytes) {
@@ -185,6 +281,7 @@ void ForEachDocumentInData(std::string_view data, const std::string& origin, Sou
       return ReadJsonLinesItems(data, origin, fn);
     case SourceFormat::kFeed:
       return ReadFeedItems(data, origin, fn);
+    case SourceFormat::kWarc:  // read above
     case SourceFormat::kUnknown:
       return Fail(fn, origin, core::Status::InvalidArgument("unknown format"), data.size());
   }

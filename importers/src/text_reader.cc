@@ -14,7 +14,9 @@ namespace actorgraph::importers {
 namespace {
 
 constexpr size_t kMaxTitleBytes = 200;
-constexpr size_t kTitleLines = 4;  // the title is among the first non-empty lines
+constexpr size_t kTitleLines = 8;     // the title is among the first non-empty lines
+constexpr size_t kMinTitleWords = 4;  // shorter head lines are labels: a section, a site, a city
+constexpr size_t kMaxTitleWords = 30;
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -53,10 +55,53 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   return lines;
 }
 
-bool LooksLikeTitle(std::string_view line) {
-  if (line.size() > kMaxTitleBytes) return false;
+// Words with a letter in them ("&", "-" and "10" are not).
+size_t LetterWords(std::string_view line) {
+  size_t words = 0;
+  bool in_word = false, letter = false;
+  for (size_t i = 0; i <= line.size(); ++i) {
+    bool space = i == line.size() || std::isspace(static_cast<unsigned char>(line[i]));
+    if (space) {
+      words += in_word && letter;
+      in_word = letter = false;
+      continue;
+    }
+    in_word = true;
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    letter |= std::isalpha(c) || c >= 0x80;
+  }
+  return words;
+}
+
+// A line that reads like the body: a sentence's end, or too long for a headline.
+bool LooksLikeBody(std::string_view line) {
+  if (line.size() > kMaxTitleBytes || LetterWords(line) > kMaxTitleWords) return true;
   char last = line.back();
-  return last != '.' && last != ',' && last != ';' && last != ':';
+  return last == '.' || last == ',' || last == ';' || last == ':';
+}
+
+// Page furniture that is no headline though it is not a sentence: a site's or a section's
+// name ("Market News", "The Guardian (Nigeria)", "MercoPress, en Español"), a widget
+// ("Interval 10 seconds", "EVObsession logo", "ISSN 2330-717X"), a dateline without a year
+// ("Ashgabat, Turkmenistan, June 5"), a menu ("Home | News | Business").
+bool IsFurniture(std::string_view line) {
+  const std::string lower = Lower(line);
+  for (std::string_view word :
+       {"logo", "banner", "advertorial", "advertisement", "issn", "newsletter", "subscribe",
+        "cookie", "sign up", "all news", "looking for?"})
+    if (lower.find(word) != std::string::npos) return true;
+  size_t separators = 0;
+  for (std::string_view sep : {" | ", " • ", " · ", " > ", " » ", " / "})
+    for (size_t at = lower.find(sep); at != std::string::npos; at = lower.find(sep, at + 1))
+      ++separators;
+  if (separators >= 2) return true;
+  const size_t words = LetterWords(line);
+  if (words < kMinTitleWords) return true;
+  // A short line that is a list of names: "Place, Country, Month Day", "Site, en Español",
+  // "Site (Country)".
+  const bool listy = line.find(',') != std::string_view::npos ||
+                     (line.back() == ')' && line.find('(') != std::string_view::npos);
+  return listy && words <= 5;
 }
 
 }  // namespace
@@ -77,6 +122,7 @@ core::Result<Document> ReadPlainText(std::string_view text, std::string url, boo
   std::vector<bool> dropped(lines.size(), false);
   bool title_decided = false;
   size_t seen = 0;
+  std::vector<size_t> furniture;
   for (size_t i = 0; i < lines.size() && find_title && !title_decided; ++i) {
     if (lines[i].empty()) continue;
     if (++seen > kTitleLines) break;
@@ -85,12 +131,21 @@ core::Result<Document> ReadPlainText(std::string_view text, std::string url, boo
       dropped[i] = true;
       continue;
     }
-    // The first line that is neither chrome nor a date is the title, if it looks like one.
-    title_decided = true;
-    if (LooksLikeTitle(lines[i])) {
-      doc.title = lines[i];
-      dropped[i] = true;
+    // The first line that reads like the body ends the search: the article has no title
+    // line. Furniture before the headline is skipped (and left out of the body once a
+    // headline follows it).
+    if (LooksLikeBody(lines[i])) {
+      title_decided = true;
+      break;
     }
+    if (IsFurniture(lines[i])) {
+      furniture.push_back(i);
+      continue;
+    }
+    title_decided = true;
+    doc.title = lines[i];
+    dropped[i] = true;
+    for (size_t f : furniture) dropped[f] = true;
   }
 
   bool blank_pending = false;

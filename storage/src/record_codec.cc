@@ -146,6 +146,9 @@ std::string EncodeArticle(const core::Article& a) {
   w.Varint(a.mentions.size());
   for (core::NodeId n : a.mentions) w.Varint(n);
   w.String(a.language);
+  w.String(a.author);
+  w.String(a.canonical_url);
+  w.String(a.site_name);
   return out;
 }
 
@@ -162,8 +165,13 @@ bool DecodeArticle(std::string_view in, core::ArticleId id, core::Article* a) {
   for (auto& m : a->mentions)
     if (!r.Varint(&m)) return false;
   a->language.clear();
+  a->author.clear();
+  a->canonical_url.clear();
+  a->site_name.clear();
   if (r.Done()) return true;  // a version-1 record: no language
-  return r.String(&a->language) && r.Done();
+  if (!r.String(&a->language)) return false;
+  if (r.Done()) return true;  // a version-2 record: no page metadata
+  return r.String(&a->author) && r.String(&a->canonical_url) && r.String(&a->site_name) && r.Done();
 }
 
 std::string EncodeCount(uint64_t count) {

@@ -277,6 +277,8 @@ TEST_CASE("the OpenAPI document names every route", "[api][read]") {
                            "/curations/distinct",
                            "/edges/{edge_id}/evidence/{evidence_id}",
                            "/export",
+                           "/feeds",
+                           "/feeds/{id}",
                            "/openapi.json"})
     CHECK(r.body["paths"].contains(path));
 }

@@ -233,3 +233,55 @@ TEST_CASE("HtmlToText renders a fragment as paragraphs", "[readers][html]") {
                        "li><li>b</li></ul>") == "One boldmove.\n\nTwo\nlines\n\na\nb");
   CHECK(ai::HtmlToText("plain &amp; simple") == "plain & simple");
 }
+
+TEST_CASE("ReadHtml keeps the author, canonical url and site name the page declares",
+          "[readers][html][metadata]") {
+  const std::string body =
+      "<article><h1>Varnholt opens a foundry in Bergen</h1><p>Varnholt Industries opened a "
+      "smart foundry in Bergen on Monday, its chief executive said.</p><p>The plant employs "
+      "three hundred people and makes castings for wind turbines.</p></article>";
+  SECTION("JSON-LD NewsArticle: authors, publisher; a relative canonical link") {
+    const std::string page =
+        "<html><head><title>Varnholt opens a foundry in Bergen | Nordic Wire</title>"
+        "<link rel=\"canonical\" href=\"/2024/03/varnholt-bergen\">"
+        "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": "
+        "\"NewsArticle\", \"headline\": \"Varnholt opens a foundry in Bergen\", "
+        "\"datePublished\": \"2024-03-05T08:00:00Z\", \"author\": [{\"@type\": \"Person\", "
+        "\"name\": \"Ingrid Solberg\"}, {\"@type\": \"Person\", \"name\": \"Per Aas\"}], "
+        "\"publisher\": {\"@type\": \"Organization\", \"name\": \"Nordic Wire\"}}</script>"
+        "</head><body>" +
+        body + "</body></html>";
+    auto doc = ai::ReadHtml(page, "https://wire.example.com/news?id=7");
+    REQUIRE(doc.ok());
+    CHECK(doc->title == "Varnholt opens a foundry in Bergen");
+    CHECK(doc->date == "2024-03-05");
+    CHECK(doc->author == "Ingrid Solberg, Per Aas");
+    CHECK(doc->site_name == "Nordic Wire");
+    CHECK(doc->canonical_url == "https://wire.example.com/2024/03/varnholt-bergen");
+  }
+  SECTION("OpenGraph and <meta>") {
+    const std::string page =
+        "<html><head><title>Varnholt opens a foundry</title>"
+        "<meta property=\"og:site_name\" content=\"Bergen Tidende\">"
+        "<meta property=\"og:url\" content=\"https://bt.example.no/varnholt\">"
+        "<meta name=\"author\" content=\"Kari Nordmann\">"
+        "<meta property=\"article:author\" content=\"https://bt.example.no/authors/kari\">"
+        "</head><body>" +
+        body + "</body></html>";
+    auto doc = ai::ReadHtml(page);
+    REQUIRE(doc.ok());
+    CHECK(doc->author == "Kari Nordmann");
+    CHECK(doc->site_name == "Bergen Tidende");
+    CHECK(doc->canonical_url == "https://bt.example.no/varnholt");
+  }
+  SECTION("a page that declares none of them") {
+    auto doc = ai::ReadHtml(
+        "<html><head><title>Varnholt opens a foundry</title>"
+        "<link rel=\"canonical\" href=\"javascript:void(0)\"></head><body>" +
+        body + "</body></html>");
+    REQUIRE(doc.ok());
+    CHECK(doc->author.empty());
+    CHECK(doc->site_name.empty());
+    CHECK(doc->canonical_url.empty());
+  }
+}

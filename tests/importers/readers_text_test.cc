@@ -65,10 +65,11 @@ TEST_CASE("ReadText on the corpus articles", "[readers][text]") {
 
 TEST_CASE("ReadText normalises newlines and repairs UTF-8", "[readers][text]") {
   auto doc = ai::ReadText(
-      "Title line\r\n\r\n\r\nFirst paragraph.\r\nStill first.\rSecond line.\n\n\n\nLast \xE9t\xE9 "
+      "Varnholt opens a foundry\r\n\r\n\r\nFirst paragraph.\r\nStill first.\rSecond "
+      "line.\n\n\n\nLast \xE9t\xE9 "
       "paragraph.");
   REQUIRE(doc.ok());
-  CHECK(doc->title == "Title line");
+  CHECK(doc->title == "Varnholt opens a foundry");
   CHECK(doc->text.find('\r') == std::string::npos);
   CHECK(doc->text.starts_with("First paragraph.\nStill first.\nSecond line.\n\nLast "));
   CHECK(actorgraph::core::IsValidUtf8(doc->text));
@@ -103,5 +104,41 @@ TEST_CASE("ReadText recognises the usual ways of writing a date line", "[readers
     REQUIRE(doc.ok());
     INFO(line);
     CHECK(doc->date == date);
+  }
+}
+
+TEST_CASE("A plain-text article's title is its headline, never a menu or widget line",
+          "[readers][text]") {
+  struct Case {
+    std::string text, title;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"The Guardian (Nigeria)\nMANEG elects Erewa-Meggison as chairman\n-\nThe group "
+            "met in Lagos on Monday.\n",
+            "MANEG elects Erewa-Meggison as chairman"},
+           {"Market News\nMilacron of US plans $30 million capex in India\nMUMBAI, AUGUST 20: "
+            "Milacron plans to invest.\n",
+            "Milacron of US plans $30 million capex in India"},
+           {"Interval 10 seconds\nThe Northern China Regional Coordination Center settled in "
+            "Zhengzhou\nOn December 16, the centre opened.\n",
+            "The Northern China Regional Coordination Center settled in Zhengzhou"},
+           {"Home | News | Business | Sport\nEVObsession logo\nNemaska Lithium signs final "
+            "agreements with Johnson Matthey\nThe deal was signed on Friday.\n",
+            "Nemaska Lithium signs final agreements with Johnson Matthey"},
+           {"World Chambers Congress\n7th World Chambers Congress kicks off in Mexico City\n"
+            "Mexican President Felipe Calderon opened the congress.\n",
+            "7th World Chambers Congress kicks off in Mexico City"},
+           {"Ashgabat, Turkmenistan, June 5\nBy Huseyn Hasanov\nUzbekistan's national holding "
+            "company signed an agreement with Gazprom on Monday.\n",
+            ""},
+       }) {
+    INFO(c.text);
+    auto doc = ai::ReadText(c.text);
+    REQUIRE(doc.ok());
+    CHECK(doc->title == c.title);
+    if (!c.title.empty()) {
+      // The furniture before the headline is not part of the body either.
+      CHECK(doc->text.find(c.text.substr(0, c.text.find('\n'))) == std::string::npos);
+    }
   }
 }

@@ -77,14 +77,15 @@ TEST_CASE("a version-1 database is read, and upgraded when opened for writing",
     id = r->article_id;
   }
   {
-    // Make it what a version-1 build wrote: the A record without its trailing (empty) language.
+    // Make it what a version-1 build wrote: the A record without its trailing (empty)
+    // language, author, canonical url and site name.
     rocksdb::DB* raw = nullptr;
     REQUIRE(rocksdb::DB::Open(rocksdb::Options(), dir.path(), &raw).ok());
     std::unique_ptr<rocksdb::DB> db(raw);
     std::string record;
     REQUIRE(db->Get(rocksdb::ReadOptions(), storage::ArticleKey(id), &record).ok());
-    REQUIRE(record.back() == '\0');
-    record.pop_back();
+    REQUIRE(record.ends_with(std::string(4, '\0')));
+    record.resize(record.size() - 4);
     REQUIRE(db->Put(rocksdb::WriteOptions(), storage::ArticleKey(id), record).ok());
     REQUIRE(db->Put(rocksdb::WriteOptions(), storage::MetaKey("format_version"), "1").ok());
   }
@@ -102,5 +103,52 @@ TEST_CASE("a version-1 database is read, and upgraded when opened for writing",
     auto store = OpenOrDie(dir.path());
     REQUIRE(store->Read()->GetArticle(id).ok());
   }
-  CHECK(FormatVersion(dir.path()) == "2");
+  CHECK(FormatVersion(dir.path()) == std::to_string(storage::kFormatVersion));
+}
+
+TEST_CASE(
+    "the page's author, canonical url and site name are stored; a version-2 record has "
+    "none",
+    "[store][language]") {
+  testing::TempDir dir;
+  core::ArticleId id = 0;
+  {
+    auto store = OpenOrDie(dir.path());
+    core::ArticleFacts f = GermanArticle();
+    f.author = "Jana Weber, Tom Lind";
+    f.canonical_url = "https://news.example.de/kestrel";
+    f.site_name = "Bergen Nachrichten";
+    auto r = core::IngestArticle(*store, f);
+    REQUIRE(r.ok());
+    id = r->article_id;
+    auto a = store->Read()->GetArticle(id);
+    REQUIRE(a.ok());
+    CHECK(a->author == "Jana Weber, Tom Lind");
+    CHECK(a->canonical_url == "https://news.example.de/kestrel");
+    CHECK(a->site_name == "Bergen Nachrichten");
+    CHECK(a->language == "de");
+  }
+  {
+    // What a version-2 build wrote: the record ends with the language.
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::Open(rocksdb::Options(), dir.path(), &raw).ok());
+    std::unique_ptr<rocksdb::DB> db(raw);
+    std::string record;
+    REQUIRE(db->Get(rocksdb::ReadOptions(), storage::ArticleKey(id), &record).ok());
+    const std::string tail = std::string("\x14Jana Weber, Tom Lind") +
+                             "\x1fhttps://news.example.de/kestrel" + "\x12" + "Bergen Nachrichten";
+    REQUIRE(record.ends_with(tail));
+    record.resize(record.size() - tail.size());
+    REQUIRE(db->Put(rocksdb::WriteOptions(), storage::ArticleKey(id), record).ok());
+    REQUIRE(db->Put(rocksdb::WriteOptions(), storage::MetaKey("format_version"), "2").ok());
+  }
+  {
+    auto store = OpenOrDie(dir.path());
+    auto a = store->Read()->GetArticle(id);
+    REQUIRE(a.ok());
+    CHECK(a->language == "de");
+    CHECK(a->author.empty());
+    CHECK(a->site_name.empty());
+  }
+  CHECK(FormatVersion(dir.path()) == "3");  // upgraded by the open for writing
 }

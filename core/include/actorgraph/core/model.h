@@ -97,6 +97,10 @@ struct Article {
   std::string text;
   std::vector<NodeId> mentions;  // nodes the article names, sorted, unique
   std::string language;          // ISO 639-1 code, "und" when unrecognised, empty when not detected
+  // What the page says of itself (importers' html_metadata.h); empty when it does not say.
+  std::string author;         // the byline's names, ", "-separated
+  std::string canonical_url;  // <link rel="canonical">, else og:url
+  std::string site_name;      // og:site_name, else the JSON-LD publisher's name
 };
 
 // Combined confidence of independent pieces of evidence.

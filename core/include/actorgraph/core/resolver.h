@@ -18,6 +18,7 @@ struct ArticleFacts {
   std::vector<RelationFact> relations;  // from/to index `entities`
   std::string extractor_version;
   std::string language;  // ISO 639-1 code, "und" when unrecognised, empty when not detected
+  std::string author, canonical_url, site_name;  // as on core::Article
 };
 
 struct IngestResult {

@@ -14,6 +14,11 @@ struct Document {
   // ISO 639-1 code of the text's language ("und" when unrecognised, LanguageIdentifier), or
   // empty when it was not detected. The readers leave it empty.
   std::string language;
+  // What the page declares (ReadHtml; a JSON Lines object's "author", "canonical_url",
+  // "site_name"); empty when it does not.
+  std::string author;         // the byline's names, ", "-separated
+  std::string canonical_url;  // an absolute http(s) URL
+  std::string site_name;      // the publication: "Reuters", "The Guardian"
 };
 
 // The article as extraction reads it and as it is stored: the headline, a blank line, then the

@@ -30,9 +30,11 @@ core::Result<Document> ReadHtml(std::string_view html, std::string url = "");
 std::string HtmlToText(std::string_view html);
 
 // A plain-text article. Invalid UTF-8 is repaired (U+FFFD), newlines normalised to "\n",
-// blank-line runs to one paragraph break. The first non-empty line is taken as the title
-// when it looks like one (short, no final period); a line that is only a date gives the
-// date. Refuses binary input.
+// blank-line runs to one paragraph break. The title is the headline among the first eight
+// non-empty lines: the first line of 4 to 30 words without a final period that is not page
+// furniture (a site's or section's name, a widget, a menu, a dateline: text_reader.cc); the
+// furniture before it is left out of the body; a line that reads like the body first means
+// no title. A line that is only a date gives the date. Refuses binary input.
 core::Result<Document> ReadText(std::string_view text, std::string url = "");
 
 // One line of a JSON Lines dump, as handed to ReadJsonLines' callback.
@@ -42,12 +44,19 @@ struct JsonLine {
   size_t end_offset = 0;       // the byte offset just past the line's newline (progress)
 };
 
-// A JSON Lines dump: one article per line, an object with "url", "title", "date" and either
+// A JSON Lines dump: one article per line, an object with "url", "title", "date" ("author",
+// "canonical_url", "site_name" optional) and either
 // "text" (plain text) or "html" (a page, read with ReadHtml; the object's title and date win
 // over the page's). Calls `fn` once per non-blank line, in order. A bad line (invalid JSON,
 // not an object, no text/html string) gives a non-ok Result whose message names the reason;
 // reading goes on with the next line. Dates are normalised to YYYY-MM-DD when recognised.
 void ReadJsonLines(std::string_view data, const std::function<void(JsonLine&&)>& fn);
+
+// One line of a JSON Lines dump (its 1-based `number` goes into error messages), as
+// ReadJsonLines reads each; for readers that stream a dump line by line.
+core::Result<Document> ReadJsonLine(std::string_view line, size_t number);
+// True when `line` holds only spaces, tabs and CRs (ReadJsonLines skips it).
+bool IsBlankLine(std::string_view line);
 
 // An RSS 2.0 or Atom feed -> one Document per <item>/<entry>: url from <link>, title, date
 // from pubDate (RFC 822) or Atom published/updated, text from content:encoded, description,

@@ -25,12 +25,14 @@ enum class SourceFormat {
   kHtml,       // .html, .htm
   kJsonLines,  // .jsonl, .ndjson
   kFeed,       // .xml, .rss, .atom, .feed
+  kWarc,       // .warc (web archives, ISO 28500)
 };
 
 // One outcome of a walk.
 struct SourceItem {
   // Where it comes from: the file path ("-" for standard input), with ":LINE" for a line of
-  // a JSON Lines file and "#N" (1-based) for the Nth item of a feed.
+  // a JSON Lines file, "#N" (1-based) for the Nth item of a feed and the Nth record of a WARC
+  // file.
   std::string origin;
   // The document (its url is the source's own, or the file path when it has none), or why
   // there is none: kIoError (unreadable), kResourceExhausted (larger than
@@ -47,11 +49,14 @@ using SourceCallback = std::function<void(SourceItem&&)>;
 
 inline constexpr size_t kMaxSourceFileBytes = kMaxReaderInputBytes;  // 64 MiB
 
-// The format named by a path's extension (case-insensitive), or kUnknown.
+// The format named by a path's extension (case-insensitive), or kUnknown. A ".gz" ending is
+// looked through: "a.warc.gz" is kWarc, "a.jsonl.gz" kJsonLines (IsCompressed says it is
+// gzip).
 SourceFormat FormatFromExtension(std::string_view path);
 
-// The format `data` looks like: a feed (an <rss>, <feed> or <rdf:RDF> root), HTML, JSON
-// Lines (a first line that opens an object) or else text; kUnknown for binary data.
+// The format `data` looks like: a WARC file (it opens with "WARC/1."), a feed (an <rss>, <feed> or
+// <rdf:RDF> root), HTML, JSON Lines (a first line that opens an object) or else text; kUnknown for
+// binary data.
 SourceFormat SniffFormat(std::string_view data);
 
 // Reads the documents in `data`, in `format` (kUnknown: sniffed), reporting each under
@@ -59,8 +64,20 @@ SourceFormat SniffFormat(std::string_view data);
 void ForEachDocumentInData(std::string_view data, const std::string& origin, SourceFormat format,
                            const SourceCallback& fn);
 
+// True when `path` ends in ".gz": its content is gzip (one member or several), decompressed
+// as it is read.
+bool IsCompressed(std::string_view path);
+
 // Walks `path`:
 // - a file: read by its extension's format, sniffed when the extension is unknown;
+//   a WARC file and a JSON Lines file compressed with gzip are streamed, record by record
+//   (line by line) in bounded memory, whatever their size; the other formats in gzip are
+//   decompressed whole, up to kMaxSourceFileBytes. A WARC record gives an article when it is
+//   an HTTP response (or resource) with an HTML or text payload (warc_documents.h), with the
+//   record's WARC-Target-URI as url and its WARC-Date as the date the page does not give;
+//   other records are skipped silently; a bad record (a Content-Length that lies, a record
+//   larger than 64 MiB) is one failure and the walk goes on; a truncated file is a failure
+//   after every record before the cut;
 // - a folder: every file below it, recursively, in sorted path order, by extension; files
 //   with an unknown extension and hidden entries (".name") are skipped silently;
 // - "-": standard input, sniffed.

@@ -12,7 +12,7 @@ namespace actorgraph::storage {
 // The on-disk format version this build writes. It also reads version kOldestFormatVersion
 // and up (storage/FORMAT.md, "Versions"): opening an older database for writing first sets its
 // version to kFormatVersion. Opening a database that carries any other version is refused.
-inline constexpr int kFormatVersion = 2;
+inline constexpr int kFormatVersion = 3;
 inline constexpr int kOldestFormatVersion = 1;
 
 // Whether this build reads a database whose `M format_version` is `version`.
