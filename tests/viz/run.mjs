@@ -930,6 +930,30 @@ test('query box: the rows in a table, their nodes and edges drawn, the query in 
   await page.context().close();
 });
 
+test('feeds view: each followed feed with its polls, items and last error', async () => {
+  const page = await newPage();
+  await page.goto(`${base}?view=feeds`);
+  await page.waitForSelector('#feeds-view .feeds-empty:not([hidden])', { timeout: 15000 });
+  const url = 'http://127.0.0.1:9/feed.xml';  // never polled: this server does not follow
+  const added = await fetch(new URL('api/v1/feeds', base), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url, interval_seconds: 600 }),
+  });
+  assert.equal(added.status, 201, 'the feed is followed');
+  await page.click('#tab-graph');
+  await page.click('#tab-feeds');  // shown again: listed afresh
+  await page.waitForSelector('#feeds-view tbody tr', { timeout: 15000 });
+  const cells = await page.$$eval('#feeds-view tbody tr td', (t) => t.map((c) => c.textContent.trim()));
+  assert.deepEqual(cells, [url, '600 s', 'never', cells[3], '0', '0', '0', ''], 'url, interval, polls, counts');
+  assert.ok(await page.isHidden('#feeds-view .feeds-empty'), 'the empty note is gone');
+  assert.equal(new URL(page.url()).searchParams.get('view'), 'feeds', 'the view is in the link');
+  await shot(page, '18-feeds');
+  const id = (await (await fetch(new URL('api/v1/feeds', base))).json()).items[0].id;
+  await fetch(new URL(`api/v1/feeds/${id}`, base), { method: 'DELETE' });
+  await page.context().close();
+});
+
 test('no page errors, nothing loaded from outside', () => {
   assert.deepEqual(pageErrors, []);
 });

@@ -13,6 +13,7 @@ import { Timeline } from './timeline.js';
 import { Ranking } from './ranking.js';
 import { Suggestions } from './suggestions.js';
 import { QueryView } from './query.js';
+import { FeedsView } from './feeds.js';
 import { exportPng, exportGraphml } from './export.js';
 import { NODE_STYLE, EDGE_STYLE, typeIcon } from './style.js';
 import { $, esc, fmt } from './util.js';
@@ -249,11 +250,12 @@ const queryView = new QueryView($('#query-view'), store, {
     updateStatus();
   },
 });
+const feedsView = new FeedsView($('#feeds-view'));
 const suggestions = new Suggestions($('#suggestions-view'), { onOpen: (id) => openActor(id), onChange: () => track(reloadGraph()), toast });
 
 function showView(v) {
   document.body.dataset.view = v;
-  for (const name of ['graph', 'timeline', 'ranking', 'suggestions', 'query']) {
+  for (const name of ['graph', 'timeline', 'ranking', 'suggestions', 'query', 'feeds']) {
     $(`#${name}-view`).hidden = name !== v;
     const tab = $(`#tab-${name}`);
     tab.setAttribute('aria-selected', String(name === v));
@@ -264,7 +266,7 @@ function showView(v) {
   }
 }
 
-for (const name of ['graph', 'timeline', 'ranking', 'suggestions', 'query']) {
+for (const name of ['graph', 'timeline', 'ranking', 'suggestions', 'query', 'feeds']) {
   $(`#tab-${name}`).addEventListener('click', () => store.set({ view: name }, { push: true }));
 }
 
@@ -343,6 +345,7 @@ function refresh(s, changed) {
   if (s.view === 'ranking' && (changed.has('view') || changed.has('metric') || changed.has('rtype'))) track(ranking.load(s));
   if (s.view === 'suggestions' && changed.has('view')) track(suggestions.load());
   if (s.view === 'query' && (changed.has('view') || changed.has('cq'))) track(queryView.load(s));
+  if (s.view === 'feeds' && changed.has('view')) track(feedsView.load());
 }
 
 store.subscribe(refresh);

@@ -8,7 +8,7 @@ export const METRICS = ['pagerank', 'degree', 'betweenness'];
 
 export function defaultState() {
   return {
-    view: 'graph', // graph | timeline | ranking | suggestions | query
+    view: 'graph', // graph | timeline | ranking | suggestions | query | feeds
     center: '', // node id
     depth: 1,
     max: 500, // max_nodes for the subgraph
@@ -35,7 +35,7 @@ export function parse(search) {
   const p = new URLSearchParams(search);
   const s = defaultState();
   const v = p.get('view');
-  if (v === 'timeline' || v === 'ranking' || v === 'suggestions' || v === 'query') s.view = v;
+  if (['timeline', 'ranking', 'suggestions', 'query', 'feeds'].includes(v)) s.view = v;
   if (isId(p.get('c') || '')) s.center = p.get('c');
   const d = parseInt(p.get('d'), 10);
   if (d >= 1 && d <= 3) s.depth = d;
