@@ -2,15 +2,20 @@
 
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/listener.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/checkpoint.h>
 
+#include <spdlog/spdlog.h>
+
 #include <atomic>
+#include <chrono>
 #include <mutex>
 
 #include "actorgraph/storage/key_codec.h"
 #include "counter_cache.h"
 #include "delta_writer.h"
+#include "info_log.h"
 #include "live_view.h"
 #include "rocks_reader.h"
 
@@ -28,6 +33,44 @@ Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   return Status::IoError(what + ": " + s.ToString());
 }
 
+// ENOSPC (RocksDB's NoSpace) or EDQUOT, which RocksDB reports as a plain I/O error.
+bool IsNoSpace(const rocksdb::Status& s) {
+  return s.IsNoSpace() || s.ToString().find("Disk quota exceeded") != std::string::npos;
+}
+
+// The error a failed write returns: no file names (RocksDB's messages carry the path of the
+// file it was writing; they go to the log, not to clients).
+Status WriteFailure(const rocksdb::Status& s) {
+  if (IsNoSpace(s))
+    return core::StorageFull(
+        "no space left on the disk holding the database; the write was not stored. Writes "
+        "resume by themselves once space is freed");
+  return Status::IoError(
+      "the database could not be written (an I/O error of its disk); the write was not "
+      "stored. The server log has the details");
+}
+
+constexpr auto kResumeInterval = std::chrono::seconds(1);
+
+// Turns RocksDB's automatic recovery off (we call DB::Resume() ourselves, see the header) and
+// marks the store degraded as soon as RocksDB stops writes, before the failed call returns.
+// Called by RocksDB with its mutex held: only flags are set here.
+class ErrorListener : public rocksdb::EventListener {
+ public:
+  ErrorListener(std::atomic<bool>* degraded, std::atomic<bool>* no_space)
+      : degraded_(degraded), no_space_(no_space) {}
+  void OnErrorRecoveryBegin(rocksdb::BackgroundErrorReason, rocksdb::Status bg_error,
+                            bool* auto_recovery) override {
+    *auto_recovery = false;
+    if (bg_error.ok()) return;
+    if (!degraded_->exchange(true)) no_space_->store(IsNoSpace(bg_error));
+  }
+
+ private:
+  std::atomic<bool>* degraded_;
+  std::atomic<bool>* no_space_;
+};
+
 }  // namespace
 
 struct RocksGraphStore::Impl {
@@ -38,10 +81,82 @@ struct RocksGraphStore::Impl {
   std::recursive_mutex write_mu;
   CounterCache counters;  // under write_mu
   std::atomic<uint64_t> version{0};
+
+  // The degraded state (the header): set by a failed write or by RocksDB's listener, cleared
+  // by a DB::Resume() that works. no_space: whether the failure was ENOSPC (else an I/O error);
+  // last_resume is under write_mu.
+  std::atomic<bool> degraded{false};
+  std::atomic<bool> no_space{false};
+  std::atomic<bool> logged{false};  // the failure was logged (once per degraded period)
+  std::atomic<bool> restart_logged{false};
+  std::chrono::steady_clock::time_point last_resume;
+  // A write failed since the last Sync(): that Sync fails too (none of those writes was
+  // acknowledged, and some were not stored), even when writes were resumed meanwhile.
+  std::atomic<bool> failed_since_sync{false};
+
+  // The error every write returns while degraded.
+  Status CurrentError() const {
+    return WriteFailure(no_space ? rocksdb::Status::NoSpace() : rocksdb::Status::IOError());
+  }
+
+  // Records a failed write (under write_mu).
+  Status Degrade(const rocksdb::Status& s) {
+    no_space = IsNoSpace(s);
+    failed_since_sync = true;
+    last_resume = std::chrono::steady_clock::now();
+    degraded = true;
+    if (!logged.exchange(true))
+      spdlog::error("database writes stopped: {} ({})", CurrentError().message(), s.ToString());
+    return CurrentError();
+  }
+
+  // Under write_mu. Ok when writes work (again); the error otherwise. Calls DB::Resume() at
+  // most once per kResumeInterval.
+  Status Resume() {
+    if (!degraded) return Status::Ok();
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_resume < kResumeInterval) return CurrentError();
+    last_resume = now;
+    uint64_t entries = 0;
+    if (db()->GetIntProperty("rocksdb.num-entries-active-mem-table", &entries) && entries == 0) {
+      // GuardMemtable() lost a race with a memtable switch: resuming would keep the broken log
+      // (see there). Writes stay refused until a restart, which opens a new log.
+      if (!restart_logged.exchange(true))
+        spdlog::error("database writes cannot resume without a restart (empty memtable)");
+      return CurrentError();
+    }
+    rocksdb::Status s = db()->Resume();
+    if (!s.ok()) {
+      no_space = IsNoSpace(s);
+      return CurrentError();
+    }
+    spdlog::info("database writes resumed");
+    logged = false;
+    counters.Clear();  // re-read from the database: a failed batch may have left them stale
+    degraded = false;
+    return Status::Ok();
+  }
+
+  // Before a write that goes to the write-ahead log: when the memtable is empty, a deletion of
+  // a key that never exists, written to the memtable only. RocksDB 7.8's DB::Resume() starts a
+  // new log only when the memtable holds something; with an empty one it keeps the log whose
+  // write failed, and the next write to it aborts the process (RocksDB issues 11643, 12998).
+  void GuardMemtable() {
+    uint64_t entries = 1;
+    if (!db()->GetIntProperty("rocksdb.num-entries-active-mem-table", &entries) || entries > 0)
+      return;
+    rocksdb::WriteOptions wo;
+    wo.disableWAL = true;
+    db()->Delete(wo, MetaKey("~memtable-guard"));  // a failure is the write's to report
+  }
 };
 
 RocksGraphStore::RocksGraphStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-RocksGraphStore::~RocksGraphStore() = default;
+RocksGraphStore::~RocksGraphStore() {
+  // The database first: its listener points into impl_.
+  impl_->secondary.reset();
+  impl_->primary.reset();
+}
 
 Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string& dir,
                                                                const RocksStoreOptions& options) {
@@ -61,6 +176,16 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
   ro.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
 
   auto impl = std::make_unique<Impl>();
+  // RocksDB's info log is ours (info_log.h): in the folder for a database opened for writing,
+  // on stderr for the opens that must not write into the folder.
+  ro.info_log = reads_only ? StderrInfoLog() : DatabaseInfoLog(dir);
+  if (reads_only) {
+    ro.max_open_files = -1;  // a writer beside us may delete tables we read: keep them open
+  } else {
+    ro.listeners.push_back(std::make_shared<ErrorListener>(&impl->degraded, &impl->no_space));
+    // Only the memtable guards (Impl::GuardMemtable) are outside the log: nothing to flush.
+    ro.avoid_flush_during_shutdown = true;
+  }
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
   if (options.secondary) {
@@ -79,6 +204,9 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
                              " is in use by another process (a serve or an import); reads work "
                              "beside it, writes go through that process");
     if (s.IsCorruption()) return DamagedDatabase(dir, s);
+    if (IsNoSpace(s))
+      return core::StorageFull("no space left on the disk holding " + dir +
+                               " to open the database (it writes a new manifest and log)");
     return FromRocks(s, "open " + dir);
   }
   if (!impl->secondary) impl->primary.reset(raw);
@@ -98,6 +226,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
     rocksdb::WriteOptions wo;
     wo.sync = true;
     s = raw->Put(wo, version_key, std::to_string(kFormatVersion));
+    if (IsNoSpace(s)) return core::StorageFull("no space left on the disk holding " + dir);
     if (!s.ok()) return FromRocks(s, "write format version");
   } else if (!s.ok()) {
     return FromRocks(s, "read format version");
@@ -128,15 +257,18 @@ Result<core::ApplyStats> RocksGraphStore::Apply(const core::GraphDelta& delta,
     if (!s.IsNotFound()) return FromRocks(s, "look up article hash");
     stats.article_was_new = true;
   }
+  // Degraded: refused at once (nothing reaches RocksDB), unless resuming works.
+  AG_RETURN_IF_ERROR(impl_->Resume());
   DeltaWriter writer(impl_->db(), impl_->counters);
   AG_RETURN_IF_ERROR(writer.Build(delta, &stats));
   if (impl_->options.before_write_hook) AG_RETURN_IF_ERROR(impl_->options.before_write_hook());
   rocksdb::WriteOptions wo;
   wo.sync = impl_->options.sync_writes && apply_options.sync;
+  impl_->GuardMemtable();
   rocksdb::Status written = impl_->db()->Write(wo, &writer.batch());
   if (!written.ok()) {
     impl_->counters.Clear();  // the batch may or may not have reached the database
-    return FromRocks(written, "write batch");
+    return impl_->Degrade(written);
   }
   for (const auto& m : delta.put_meta) impl_->counters.Forget(MetaKey(m.key));
   for (const auto& m : delta.delete_meta) impl_->counters.Forget(MetaKey(m));
@@ -146,8 +278,26 @@ Result<core::ApplyStats> RocksGraphStore::Apply(const core::GraphDelta& delta,
 }
 
 Status RocksGraphStore::Sync() {
-  if (!impl_->options.sync_writes || impl_->options.read_only) return Status::Ok();
-  return FromRocks(impl_->db()->SyncWAL(), "sync write-ahead log");
+  if (impl_->options.read_only) return Status::Ok();
+  // After a failed write the log's writer is broken: RocksDB 7.8 aborts the process on a
+  // SyncWAL() then. A write failed since the last Sync: none of them is acknowledged.
+  if (impl_->failed_since_sync.exchange(false) || impl_->degraded) {
+    return impl_->CurrentError();
+  }
+  if (!impl_->options.sync_writes) return Status::Ok();
+  rocksdb::Status s = impl_->db()->SyncWAL();
+  if (s.ok()) return Status::Ok();
+  std::lock_guard<std::recursive_mutex> lock(impl_->write_mu);
+  return impl_->Degrade(s);
+}
+
+Status RocksGraphStore::CheckWrites() {
+  if (impl_->options.read_only) return Status::PermissionDenied("database opened read-only");
+  if (!impl_->degraded) return Status::Ok();
+  // A probe never waits for a write in progress: that write will tell.
+  std::unique_lock<std::recursive_mutex> lock(impl_->write_mu, std::try_to_lock);
+  if (!lock.owns_lock()) return impl_->degraded ? impl_->CurrentError() : Status::Ok();
+  return impl_->Resume();
 }
 
 std::unique_ptr<core::GraphReader> RocksGraphStore::Read() {
@@ -169,6 +319,7 @@ Status RocksGraphStore::Checkpoint(const std::string& target_dir) {
 }
 
 Status RocksGraphStore::Compact() {
+  if (impl_->degraded) return impl_->CurrentError();  // no flush on a broken log
   AG_RETURN_IF_ERROR(FromRocks(impl_->db()->Flush(rocksdb::FlushOptions()), "flush"));
   return FromRocks(impl_->db()->CompactRange(rocksdb::CompactRangeOptions(), nullptr, nullptr),
                    "compact");

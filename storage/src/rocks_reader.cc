@@ -2,6 +2,7 @@
 
 #include "actorgraph/core/neighbor_cursor.h"
 #include "actorgraph/storage/key_codec.h"
+#include "read_error.h"
 #include "record_codec.h"
 
 namespace actorgraph::storage {
@@ -19,8 +20,19 @@ RocksReader::~RocksReader() {
   if (snapshot_) db_->ReleaseSnapshot(snapshot_);
 }
 
+namespace {
+
+void ThrowIfFailed(const Status& st) {
+  if (!st.ok()) throw StorageReadError(st);
+}
+
+}  // namespace
+
 bool RocksReader::Get(const std::string& key, rocksdb::PinnableSlice* value) {
-  return db_->Get(read_options_, db_->DefaultColumnFamily(), key, value).ok();
+  rocksdb::Status s = db_->Get(read_options_, db_->DefaultColumnFamily(), key, value);
+  if (s.ok()) return true;
+  if (s.IsNotFound()) return false;
+  throw StorageReadError(ReadFailure(s, "a point read"));
 }
 
 std::optional<std::string> RocksReader::Get(const std::string& key) {
@@ -53,7 +65,8 @@ Status RocksReader::Scan(
   const rocksdb::Slice bound(prefix);
   for (it->Seek(start); it->Valid() && it->key().starts_with(bound); it->Next())
     if (!fn(it->key(), it->value())) break;
-  if (!it->status().ok()) return Status::IoError("scan: " + it->status().ToString());
+  // Valid() is false at the end of the keys and on an error alike: only status() tells.
+  if (!it->status().ok()) return ReadFailure(it->status(), "a scan");
   return Status::Ok();
 }
 
@@ -116,10 +129,10 @@ std::optional<core::ArticleId> RocksReader::FindArticleByHash(const std::string&
 std::vector<core::NodeId> RocksReader::LookupExact(const std::string& folded_name) {
   std::vector<core::NodeId> out;
   std::string prefix = IndexExactPrefix(folded_name);
-  Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice&) {
+  ThrowIfFailed(Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice&) {
     if (auto e = DecodeIndexKey(std::string_view(k.data(), k.size()))) out.push_back(e->node);
     return true;
-  });
+  }));
   return out;
 }
 
@@ -127,10 +140,10 @@ std::vector<core::IndexEntry> RocksReader::LookupPrefix(const std::string& folde
                                                         size_t limit) {
   std::vector<core::IndexEntry> out;
   std::string prefix = IndexPrefix(folded_prefix);
-  Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice&) {
+  ThrowIfFailed(Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice&) {
     if (auto e = DecodeIndexKey(std::string_view(k.data(), k.size()))) out.push_back(std::move(*e));
     return out.size() < limit;
-  });
+  }));
   return out;
 }
 
@@ -188,13 +201,13 @@ Result<core::NeighborPage> RocksReader::Neighbors(core::NodeId id, const core::N
 core::Degree RocksReader::GetDegree(core::NodeId id) {
   core::Degree d;
   std::string prefix = DegreePrefix(id);
-  Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
+  ThrowIfFailed(Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
     if (k.size() != 11) return true;
     auto type = static_cast<core::EdgeType>(static_cast<uint8_t>(k[10]));
     uint64_t count = DecodeCount(std::string_view(v.data(), v.size()));
     (k[9] == 1 ? d.out : d.in)[type] = count;
     return true;
-  });
+  }));
   return d;
 }
 
@@ -222,10 +235,10 @@ std::vector<core::MetaPut> RocksReader::ScanMeta(const std::string& prefix,
   std::vector<core::MetaPut> out;
   std::string full = MetaKey(prefix);
   std::string start = after.empty() ? full : MetaKey(after) + std::string(1, '\0');
-  Scan(full, start, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
+  ThrowIfFailed(Scan(full, start, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
     out.push_back({std::string(k.data() + 1, k.size() - 1), v.ToString()});
     return out.size() < limit;
-  });
+  }));
   return out;
 }
 

@@ -5,6 +5,11 @@
 // by every later one, because creating an iterator (a merging iterator over every memtable
 // and table file) costs more than most of the scans the resolver makes. A scan started from
 // inside another scan's callback gets an iterator of its own.
+//
+// Errors: a read the storage cannot do (an I/O error, a damaged table) is the Status of the
+// calls that return one (after every scan the iterator's status() is checked: the end of the
+// keys and an error look alike otherwise), and a StorageReadError (read_error.h) thrown by
+// the calls that return plain values: never a shorter list or an absent record.
 #pragma once
 
 #include <rocksdb/db.h>

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "actorgraph/core/graph_store.h"
+#include "actorgraph/core/write_health.h"
 
 namespace actorgraph::storage {
 
@@ -27,7 +28,9 @@ struct RocksStoreOptions {
   // false: no write is ever synced, ApplyOptions::sync and Sync() notwithstanding (bulk loads
   // of data that can be loaded again; a power cut may lose the last writes).
   bool sync_writes = true;
-  // Opens without taking the write lock (several processes may read); Apply fails.
+  // Opens without taking the write lock (several processes may read); Apply fails. Nothing is
+  // written into the database folder (RocksDB's info log goes to stderr, warnings only), so a
+  // database on read-only media opens; what it shows is the database as it was at open.
   bool read_only = false;
   // Opens as a RocksDB secondary instance, caught up once at open with the process that holds
   // the database (or with its files when none does): the reads of a command run beside
@@ -40,12 +43,20 @@ struct RocksStoreOptions {
   std::function<core::Status()> before_write_hook;
 };
 
-class RocksGraphStore : public core::GraphStore {
+// A full or failing disk (core/write_health.h): the write that fails returns StorageFull
+// (ENOSPC, EDQUOT) or kIoError, with a message that names no file, and the store enters a
+// degraded state in which every write and Sync() fails at once without touching the disk.
+// The next write (or CheckWrites()) at least a second later calls RocksDB's DB::Resume(),
+// which flushes the memtable to a table file and starts a new write-ahead log; when that
+// works, writes are taken again. RocksDB's own recovery (its SstFileManager polling for free
+// space) is turned off: on a small disk it waits for a memtable's worth of free space (64 MiB)
+// and, running, makes DB::Resume() answer Busy.
+class RocksGraphStore : public core::GraphStore, public core::WriteHealth {
  public:
   // Opens (or creates) the database in `dir`. Fails with kNotFound when `dir` holds no
   // database and none may be created, kUnsupported for a folder that is not an actorgraph
   // database or has an unknown format version, kIoError when the folder is locked by another
-  // process or unreadable.
+  // process or unreadable, StorageFull when its disk has no space for what opening writes.
   static core::Result<std::unique_ptr<RocksGraphStore>> Open(const std::string& dir,
                                                              const RocksStoreOptions& options = {});
   ~RocksGraphStore() override;
@@ -56,6 +67,7 @@ class RocksGraphStore : public core::GraphStore {
   std::unique_ptr<core::GraphReader> Read() override;
   uint64_t Version() const override;
   core::Status WithWriteLock(const std::function<core::Status()>& fn) override;
+  core::Status CheckWrites() override;
 
   // A consistent copy of the live database in `target_dir` (a RocksDB checkpoint: hard links
   // where possible). Safe while readers and writers run. `target_dir` must not exist.
