@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ack_log.h"
+#include "actorgraph/core/write_health.h"
 #include "actorgraph/importers/pipeline.h"
 #include "actorgraph/importers/sources.h"
 #include "commands.h"
@@ -36,6 +37,21 @@ struct ImportSummary {
             {"evidence_added", evidence_added},   {"seconds", seconds}};
   }
 };
+
+// Thrown from the reading loop to stop it once the store failed a write.
+struct StopReading {};
+
+// The message `import` exits with when the store failed a write (core/write_health.h).
+std::string WriteFailureMessage(const core::Status& failure, const std::string& db,
+                                const std::string& origin, uint64_t acknowledged) {
+  std::string where = "import stopped at " + origin + ": " + std::to_string(acknowledged) +
+                      " article(s) before it were imported and acknowledged, nothing after. ";
+  if (core::IsStorageFull(failure))
+    return "no space left on the disk holding " + db + "; " + where +
+           "Free space and run the same import again (what was imported is skipped)";
+  return "writing " + db + " failed (" + failure.message() + "); " + where +
+         "Run the same import again once the disk works (what was imported is skipped)";
+}
 
 }  // namespace
 
@@ -80,6 +96,10 @@ void AddImportCommand(CLI::App& app) {
     // The input read up to each article handed to the ingestor and not yet reported, in the
     // order it reports them (the order they were added).
     std::deque<uint64_t> read_up_to;
+    // The first write the store failed (a full or failing disk) and the article it stopped
+    // at: the batch stops there (BatchIngestor), and so does the reading.
+    core::Status store_failure;
+    std::string failed_at;
     Progress progress(total_bytes,
                       std::chrono::milliseconds(static_cast<int64_t>(*log_every * 1000)));
     importers::BatchIngestor ingestor(
@@ -87,6 +107,13 @@ void AddImportCommand(CLI::App& app) {
         [&](const std::string& origin, const core::Result<core::IngestResult>& result) {
           progress.Tick(origin, read_up_to.front());
           read_up_to.pop_front();
+          if (!result.ok() && core::IsWriteFailure(result.status())) {
+            if (store_failure.ok()) {
+              store_failure = result.status();
+              failed_at = origin;
+            }
+            return;  // not refused: never written, and never acknowledged
+          }
           if (!result.ok()) {
             summary.refused.emplace_back(origin, result.status().message());
             return;
@@ -102,20 +129,27 @@ void AddImportCommand(CLI::App& app) {
           summary.edges_added += result->stats.edges_added;
           summary.evidence_added += result->stats.evidence_added;
         });
-    for (size_t p = 0; p < paths->size(); ++p) {
+    for (size_t p = 0; p < paths->size() && store_failure.ok(); ++p) {
       const std::string& path = (*paths)[p];
-      auto st = importers::ForEachDocument(path, [&](importers::SourceItem&& item) {
-        if (!item.doc.ok()) {
-          summary.refused.emplace_back(item.origin, item.doc.status().message());
-          return;
-        }
-        read_up_to.push_back(bytes_before_path + item.bytes_done);
-        ingestor.Add(std::move(item.origin), std::move(item.doc.value()));
-      });
+      core::Status st;
+      try {
+        st = importers::ForEachDocument(path, [&](importers::SourceItem&& item) {
+          if (!store_failure.ok()) throw StopReading{};
+          if (!item.doc.ok()) {
+            summary.refused.emplace_back(item.origin, item.doc.status().message());
+            return;
+          }
+          read_up_to.push_back(bytes_before_path + item.bytes_done);
+          ingestor.Add(std::move(item.origin), std::move(item.doc.value()));
+        });
+      } catch (const StopReading&) {
+        break;
+      }
       if (!st.ok()) summary.refused.emplace_back(path, st.message());
       bytes_before_path += path_bytes[p];
     }
-    if (auto st = ingestor.Flush(); !st.ok()) throw CommandError(st.message());
+    if (auto st = ingestor.Flush(); !st.ok() && store_failure.ok())
+      throw CommandError(st.message());
     progress.Finish();
     double secs = progress.elapsed_seconds();
     if (*json_summary) {
@@ -134,6 +168,9 @@ void AddImportCommand(CLI::App& app) {
         std::cout << "\n";
       }
     }
+    if (!store_failure.ok())
+      throw CommandError(WriteFailureMessage(store_failure, *db, failed_at,
+                                             summary.articles_new + summary.articles_unchanged));
     if (summary.articles_new + summary.articles_unchanged == 0 && !summary.refused.empty())
       throw CommandError("nothing imported: every input was refused");
   });

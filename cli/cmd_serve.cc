@@ -108,7 +108,13 @@ void AddServeCommand(CLI::App& app) {
     }
     auto extractor = OpenExtractor(*data_dir);  // refuses to start without its models
     options->extractor = extractor.get();
-    auto store = OpenStore(*db);  // holds the folder: the token file is this server's
+    // A --read-only server opens the database read-only (RocksDB's OpenForReadOnly): no lock,
+    // nothing written into the folder, so that a database on read-only media is served; it
+    // shows the database as it was at start. Otherwise the server holds the folder (the token
+    // file is this server's).
+    storage::RocksStoreOptions store_options;
+    store_options.read_only = options->read_only;
+    auto store = OpenStore(*db, store_options);
     std::optional<WriteTokenFile> token_file = ChooseToken(*options, *use_token_file, *db);
     if (!follow_file->empty()) {
       if (options->read_only) throw CommandError("--follow writes: it cannot go with --read-only");

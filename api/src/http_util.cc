@@ -5,6 +5,7 @@
 #include <set>
 
 #include "actorgraph/api/json_codec.h"
+#include "actorgraph/core/write_health.h"
 #include "iso_date.h"
 
 namespace actorgraph::api {
@@ -21,6 +22,9 @@ void Fail(int status, const std::string& code, const std::string& message, json 
 
 void ThrowIfError(const core::Status& st) {
   if (st.ok()) return;
+  // 507 Insufficient Storage (RFC 4918): the write was not stored and may be sent again once
+  // space is freed; the message names no file (core/write_health.h).
+  if (core::IsStorageFull(st)) Fail(507, "storage_full", st.message());
   switch (st.code()) {
     case core::StatusCode::kInvalidArgument:
       Fail(400, "invalid_argument", st.message());

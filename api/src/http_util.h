@@ -41,7 +41,8 @@ struct HttpError : std::runtime_error {
 // The same with more fields in the error object, e.g. {"candidates": [...]}.
 [[noreturn]] void Fail(int status, const std::string& code, const std::string& message,
                        nlohmann::json details);
-// Throws the HttpError that matches a non-ok status (400, 404, 409, 422, 500...).
+// Throws the HttpError that matches a non-ok status (400, 404, 409, 422, 500, 507 for a full
+// storage...).
 void ThrowIfError(const core::Status& status);
 template <typename T>
 T Unwrap(core::Result<T> result) {

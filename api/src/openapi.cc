@@ -38,6 +38,12 @@ std::string ErrorDescription(int status, bool write) {
       return "unsupported_media_type: a write that is not application/json needs a valid "
              "bearer token (a page on another site can send text/plain or a form without a "
              "preflight; it cannot send a JSON body or the Authorization header)";
+    case 503:
+      return "writes fail (?writes=1 only): the body says why, as with 200";
+    case 507:
+      return "storage_full: no space left on the database's disk; nothing of the write was "
+             "stored, and writes acknowledged before it stay. Send it again once writes work "
+             "(GET /health?writes=1 answers 200): they resume by themselves when space is freed";
     default:
       return "error";
   }
@@ -49,7 +55,7 @@ json Op(const char* summary, json params, const char* ok_schema, std::vector<int
       {ok_status,
        {{"description", "OK"}, {"content", {{"application/json", {{"schema", Ref(ok_schema)}}}}}}}};
   errors.push_back(403);  // bad_host, on every request
-  if (write) errors.insert(errors.end(), {401, 403, 415});
+  if (write) errors.insert(errors.end(), {401, 403, 415, 507});
   for (int status : errors)
     responses[std::to_string(status)] = {
         {"description", ErrorDescription(status, write)},
@@ -158,7 +164,9 @@ json Schemas() {
                     {"items", Str()}}}})}})},
       {"Node", node},
       {"Edge", edge},
-      {"Health", Obj({{"status", Str()}})},
+      {"Health", Obj({{"status", Str()},
+                      {"writes", Str()},
+                      {"writes_error", Obj({{"code", Str()}, {"message", Str()}})}})},
       {"Stats", Obj({{"nodes", {{"type", "object"}}},
                      {"edges", {{"type", "object"}}},
                      {"node_count", {{"type", "integer"}}},
@@ -403,7 +411,14 @@ json Document() {
   json id = P("id", "node id (decimal)");
   json edge_id = P("edge_id", "<source>-<type>-<target>");
   json paths = {
-      {"/health", {{"get", Op("Liveness", json::array(), "Health", {})}}},
+      {"/health",
+       {{"get",
+         Op("Liveness, and whether writes work: status ok|degraded, writes "
+            "ok|degraded|read_only, writes_error {code: storage_full|storage_error, message} "
+            "while writes fail",
+            {Q("writes", "integer",
+               "1: answer 503 unless writes work (a probe for whoever routes writes)")},
+            "Health", {503})}}},
       {"/stats", {{"get", Op("Counts per node and edge type", json::array(), "Stats", {})}}},
       {"/search",
        {{"get", Op("Search names and aliases: exact > prefix > fuzzy, then degree",

@@ -4,6 +4,7 @@
 
 #include "actorgraph/api/json_codec.h"
 #include "actorgraph/core/curation.h"
+#include "actorgraph/core/write_health.h"
 #include "api_context.h"
 #include "http_util.h"
 #include "node_param.h"
@@ -257,13 +258,39 @@ void FindEdges(ApiContext& ctx, const httplib::Request& req, httplib::Response& 
   SendEdge(ctx, key, res);
 }
 
+// GET /api/v1/health: {"status": "ok", "writes": "ok"} while the store takes writes;
+// {"status": "degraded", "writes": "degraded", "writes_error": {"code", "message"}} while they
+// fail (a full or failing disk, core/write_health.h: reads are still answered);
+// "writes": "read_only" on a --read-only server. Always 200 (the server is alive), except with
+// ?writes=1, which answers 503 unless writes work: a probe for whoever routes writes here.
+// Asking is also what resumes writes once space is freed, when no write comes to try.
+void SendHealth(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  core::Status writes = core::Status::Ok();
+  if (ctx.options.read_only)
+    writes = core::Status::PermissionDenied("the server is read-only");
+  else if (core::WriteHealth* health = core::WriteHealthOf(ctx.store))
+    writes = health->CheckWrites();
+  json body = {{"status", "ok"}, {"writes", "ok"}};
+  if (ctx.options.read_only) {
+    body["writes"] = "read_only";
+  } else if (!writes.ok()) {
+    body["status"] = "degraded";
+    body["writes"] = "degraded";
+    body["writes_error"] = {
+        {"code", core::IsStorageFull(writes) ? "storage_full" : "storage_error"},
+        {"message", writes.message()}};
+  }
+  bool probe = Param(req, "writes").value_or("0") != "0";
+  SendJson(res, probe && !writes.ok() ? 503 : 200, body);
+}
+
 }  // namespace
 
 void AddReadRoutes(RouteTable& routes, ApiContext& ctx) {
   auto route = [&ctx](Route fn) { return Bound(ctx, fn); };
-  routes.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
-    SendJson(res, 200, {{"status", "ok"}});
-  });
+  routes.Get("/api/v1/health", Guard([&ctx](const httplib::Request& req, httplib::Response& res) {
+               SendHealth(ctx, req, res);
+             }));
   routes.Get("/api/v1/stats", Guard([&ctx](const httplib::Request&, httplib::Response& res) {
                SendJson(res, 200, CountsToJson(ctx.store.Read()->Counts()));
              }));

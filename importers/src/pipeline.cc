@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <optional>
+#include <stdexcept>
 #include <thread>
+
+#include "actorgraph/core/write_health.h"
 
 namespace actorgraph::importers {
 
@@ -49,9 +52,15 @@ namespace {
 
 core::Result<core::IngestResult> Ingest(core::GraphStore& store, const ExtractedArticle& article,
                                         bool sync) {
-  auto result = core::IngestArticle(store, article.facts, sync);
-  if (result.ok()) result->extraction_limits = article.limits_hit;
-  return result;
+  try {
+    auto result = core::IngestArticle(store, article.facts, sync);
+    if (result.ok()) result->extraction_limits = article.limits_hit;
+    return result;
+  } catch (const std::exception& e) {
+    // A read the store could not do while resolving (its readers throw where their calls have
+    // no Status): the article is not written; a failure of the store, not of the article.
+    return core::Status::IoError(e.what());
+  }
 }
 
 }  // namespace
@@ -131,13 +140,22 @@ core::Status BatchIngestor::Commit(Batch& batch) {
   batch.Finish();
   std::vector<core::Result<core::IngestResult>> results;
   results.reserve(batch.docs.size());
+  // The first write the store fails (a full or failing disk: core/write_health.h) stops the
+  // batch: nothing after it is written, and the sync below fails, so that no article of the
+  // batch is acknowledged.
+  core::Status failed = core::Status::Ok();
   for (const auto& article : batch.articles) {
-    if (!article->ok())
+    if (!failed.ok())
+      results.emplace_back(failed);
+    else if (!article->ok())
       results.emplace_back(article->status());
     else
       results.push_back(Ingest(store_, article->value(), /*sync=*/false));
+    if (failed.ok() && !results.back().ok() && core::IsWriteFailure(results.back().status()) &&
+        article->ok())
+      failed = results.back().status();
   }
-  core::Status synced = store_.Sync();
+  core::Status synced = failed.ok() ? store_.Sync() : failed;
   for (size_t i = 0; i < batch.docs.size(); ++i) {
     if (synced.ok() || !results[i].ok())
       on_done_(batch.docs[i].first, results[i]);
