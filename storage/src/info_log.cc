@@ -35,8 +35,8 @@ std::string FormatLine(const char* format, va_list ap) {
 
 class FileInfoLog : public rocksdb::Logger {
  public:
-  explicit FileInfoLog(std::FILE* file) : rocksdb::Logger(rocksdb::InfoLogLevel::INFO_LEVEL),
-                                          file_(file) {}
+  explicit FileInfoLog(std::FILE* file)
+      : rocksdb::Logger(rocksdb::InfoLogLevel::INFO_LEVEL), file_(file) {}
   ~FileInfoLog() override { std::fclose(file_); }
 
   using rocksdb::Logger::Logv;

@@ -5,7 +5,6 @@
 #include <rocksdb/listener.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/checkpoint.h>
-
 #include <spdlog/spdlog.h>
 
 #include <atomic>
