@@ -39,35 +39,45 @@ bool IsNoSpace(const rocksdb::Status& s) {
 
 // The error a failed write returns: no file names (RocksDB's messages carry the path of the
 // file it was writing; they go to the log, not to clients).
-Status WriteFailure(const rocksdb::Status& s) {
+// `restart`: writes resume only after the database is opened again (Impl::needs_restart).
+Status WriteFailure(const rocksdb::Status& s, bool restart = false) {
   if (IsNoSpace(s))
-    return core::StorageFull(
-        "no space left on the disk holding the database; the write was not stored. Writes "
-        "resume by themselves once space is freed");
-  return Status::IoError(
-      "the database could not be written (an I/O error of its disk); the write was not "
-      "stored. The server log has the details");
+    return core::StorageFull(restart ? "no space left on the disk holding the database; the "
+                                       "write was not stored. Writes resume after a restart "
+                                       "once space is freed"
+                                     : "no space left on the disk holding the database; the "
+                                       "write was not stored. Writes resume by themselves once "
+                                       "space is freed");
+  return Status::IoError(std::string("the database could not be written (an I/O error of its "
+                                     "disk); the write was not stored. ") +
+                         (restart ? "Writes resume after a restart. " : "") +
+                         "The server log has the details");
 }
 
 constexpr auto kResumeInterval = std::chrono::seconds(1);
 
 // Turns RocksDB's automatic recovery off (we call DB::Resume() ourselves, see the header) and
 // marks the store degraded as soon as RocksDB stops writes, before the failed call returns.
-// Called by RocksDB with its mutex held: only flags are set here.
+// What RocksDB's listener tells the store; set with RocksDB's mutex held: flags only.
+struct ErrorFlags {
+  std::atomic<bool> degraded{false};
+  std::atomic<bool> no_space{false};    // the failure was ENOSPC (else an I/O error)
+  std::atomic<bool> wal_failed{false};  // a write to the write-ahead log failed
+};
+
 class ErrorListener : public rocksdb::EventListener {
  public:
-  ErrorListener(std::atomic<bool>* degraded, std::atomic<bool>* no_space)
-      : degraded_(degraded), no_space_(no_space) {}
-  void OnErrorRecoveryBegin(rocksdb::BackgroundErrorReason, rocksdb::Status bg_error,
+  explicit ErrorListener(std::shared_ptr<ErrorFlags> flags) : flags_(std::move(flags)) {}
+  void OnErrorRecoveryBegin(rocksdb::BackgroundErrorReason reason, rocksdb::Status bg_error,
                             bool* auto_recovery) override {
     *auto_recovery = false;
     if (bg_error.ok()) return;
-    if (!degraded_->exchange(true)) no_space_->store(IsNoSpace(bg_error));
+    if (reason == rocksdb::BackgroundErrorReason::kWriteCallback) flags_->wal_failed = true;
+    if (!flags_->degraded.exchange(true)) flags_->no_space = IsNoSpace(bg_error);
   }
 
  private:
-  std::atomic<bool>* degraded_;
-  std::atomic<bool>* no_space_;
+  std::shared_ptr<ErrorFlags> flags_;
 };
 
 }  // namespace
@@ -82,25 +92,31 @@ struct RocksGraphStore::Impl {
   std::atomic<uint64_t> version{0};
 
   // The degraded state (the header): set by a failed write or by RocksDB's listener, cleared
-  // by a DB::Resume() that works. no_space: whether the failure was ENOSPC (else an I/O error);
-  // last_resume is under write_mu.
-  std::atomic<bool> degraded{false};
-  std::atomic<bool> no_space{false};
+  // by a DB::Resume() that works. needs_restart: resuming is not safe (see Resume()), writes
+  // stay refused until the database is opened again. last_resume is under write_mu.
+  std::shared_ptr<ErrorFlags> flags = std::make_shared<ErrorFlags>();
+  std::atomic<bool>& degraded = flags->degraded;
+  std::atomic<bool> needs_restart{false};
   std::atomic<bool> logged{false};  // the failure was logged (once per degraded period)
-  std::atomic<bool> restart_logged{false};
   std::chrono::steady_clock::time_point last_resume;
   // A write failed since the last Sync(): that Sync fails too (none of those writes was
   // acknowledged, and some were not stored), even when writes were resumed meanwhile.
   std::atomic<bool> failed_since_sync{false};
 
-  // The error every write returns while degraded.
-  Status CurrentError() const {
-    return WriteFailure(no_space ? rocksdb::Status::NoSpace() : rocksdb::Status::IOError());
+  ~Impl() {
+    secondary.reset();  // the database before the rest
+    primary.reset();
   }
 
-  // Records a failed write (under write_mu).
+  // The error every write returns while degraded.
+  Status CurrentError() const {
+    return WriteFailure(flags->no_space ? rocksdb::Status::NoSpace() : rocksdb::Status::IOError(),
+                        needs_restart);
+  }
+
+  // Records a failed write or sync (under write_mu).
   Status Degrade(const rocksdb::Status& s) {
-    no_space = IsNoSpace(s);
+    flags->no_space = IsNoSpace(s);
     failed_since_sync = true;
     last_resume = std::chrono::steady_clock::now();
     degraded = true;
@@ -109,29 +125,39 @@ struct RocksGraphStore::Impl {
     return CurrentError();
   }
 
+  // After a failed SyncWAL(): RocksDB stops nothing (no background error), so DB::Resume()
+  // would start no new log, and the next write to the broken one aborts the process.
+  Status DegradeUntilRestart(const rocksdb::Status& s) {
+    needs_restart = true;
+    return Degrade(s);
+  }
+
   // Under write_mu. Ok when writes work (again); the error otherwise. Calls DB::Resume() at
   // most once per kResumeInterval.
   Status Resume() {
     if (!degraded) return Status::Ok();
+    if (needs_restart) return CurrentError();
     auto now = std::chrono::steady_clock::now();
     if (now - last_resume < kResumeInterval) return CurrentError();
     last_resume = now;
     uint64_t entries = 0;
-    if (db()->GetIntProperty("rocksdb.num-entries-active-mem-table", &entries) && entries == 0) {
+    if (flags->wal_failed &&
+        db()->GetIntProperty("rocksdb.num-entries-active-mem-table", &entries) && entries == 0) {
       // GuardMemtable() lost a race with a memtable switch: resuming would keep the broken log
       // (see there). Writes stay refused until a restart, which opens a new log.
-      if (!restart_logged.exchange(true))
-        spdlog::error("database writes cannot resume without a restart (empty memtable)");
+      needs_restart = true;
+      spdlog::error("database writes cannot resume without a restart (an empty memtable)");
       return CurrentError();
     }
     rocksdb::Status s = db()->Resume();
     if (!s.ok()) {
-      no_space = IsNoSpace(s);
+      flags->no_space = IsNoSpace(s);
       return CurrentError();
     }
     spdlog::info("database writes resumed");
     logged = false;
     counters.Clear();  // re-read from the database: a failed batch may have left them stale
+    flags->wal_failed = false;
     degraded = false;
     return Status::Ok();
   }
@@ -151,11 +177,7 @@ struct RocksGraphStore::Impl {
 };
 
 RocksGraphStore::RocksGraphStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-RocksGraphStore::~RocksGraphStore() {
-  // The database first: its listener points into impl_.
-  impl_->secondary.reset();
-  impl_->primary.reset();
-}
+RocksGraphStore::~RocksGraphStore() = default;
 
 Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string& dir,
                                                                const RocksStoreOptions& options) {
@@ -181,7 +203,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
   if (reads_only) {
     ro.max_open_files = -1;  // a writer beside us may delete tables we read: keep them open
   } else {
-    ro.listeners.push_back(std::make_shared<ErrorListener>(&impl->degraded, &impl->no_space));
+    ro.listeners.push_back(std::make_shared<ErrorListener>(impl->flags));
     // Only the memtable guards (Impl::GuardMemtable) are outside the log: nothing to flush.
     ro.avoid_flush_during_shutdown = true;
   }
@@ -287,7 +309,7 @@ Status RocksGraphStore::Sync() {
   rocksdb::Status s = impl_->db()->SyncWAL();
   if (s.ok()) return Status::Ok();
   std::lock_guard<std::recursive_mutex> lock(impl_->write_mu);
-  return impl_->Degrade(s);
+  return impl_->DegradeUntilRestart(s);
 }
 
 Status RocksGraphStore::CheckWrites() {
