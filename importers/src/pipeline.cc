@@ -127,7 +127,7 @@ core::Status BatchIngestor::Submit() {
   pending_.clear();
   batch->articles.resize(batch->docs.size());
   // Workers for all the threads but the calling one, which joins in when it commits the batch.
-  size_t workers = std::min(threads_ - 1, batch->docs.size());
+  size_t workers = write_failure_.ok() ? std::min(threads_ - 1, batch->docs.size()) : 0;
   for (size_t t = 0; t < workers; ++t)
     batch->workers.emplace_back([b = batch.get()] { b->Extract(); });
   core::Status st = core::Status::Ok();
@@ -137,12 +137,18 @@ core::Status BatchIngestor::Submit() {
 }
 
 core::Status BatchIngestor::Commit(Batch& batch) {
+  if (!write_failure_.ok()) {
+    batch.next = batch.docs.size();  // no more extraction: none of it would be written
+    batch.Finish();
+    for (const auto& doc : batch.docs) on_done_(doc.first, write_failure_);
+    return write_failure_;
+  }
   batch.Finish();
   std::vector<core::Result<core::IngestResult>> results;
   results.reserve(batch.docs.size());
   // The first write the store fails (a full or failing disk: core/write_health.h) stops the
-  // batch: nothing after it is written, and the sync below fails, so that no article of the
-  // batch is acknowledged.
+  // batch and the ingestor: nothing after it is written, and no article of the batch is
+  // acknowledged (its sync is not even tried).
   core::Status failed = core::Status::Ok();
   for (const auto& article : batch.articles) {
     if (!failed.ok())
@@ -155,6 +161,7 @@ core::Status BatchIngestor::Commit(Batch& batch) {
         article->ok())
       failed = results.back().status();
   }
+  if (!failed.ok()) write_failure_ = failed;
   core::Status synced = failed.ok() ? store_.Sync() : failed;
   for (size_t i = 0; i < batch.docs.size(); ++i) {
     if (synced.ok() || !results[i].ok())

@@ -56,6 +56,9 @@ class BatchIngestor {
   void Add(std::string origin, Document doc);
   // Ingests and reports every document added so far. A failed sync reports every article of
   // its batch as failed (none was acknowledged); Flush returns the first such error.
+  // The first write the store fails (a full or failing disk, core/write_health.h) stops the
+  // ingestor: every article of its batch, and of every batch after it, is reported failed
+  // with that error and nothing more is written; Flush returns it.
   core::Status Flush();
 
  private:
@@ -72,6 +75,7 @@ class BatchIngestor {
   size_t threads_, batch_size_;
   std::vector<std::pair<std::string, Document>> pending_;
   std::unique_ptr<Batch> extracting_;  // submitted, not yet written
+  core::Status write_failure_;         // the store's first failed write (Flush)
 };
 
 }  // namespace actorgraph::importers
