@@ -7,6 +7,7 @@
 #include <map>
 #include <thread>
 
+#include "actorgraph/core/write_health.h"
 #include "actorgraph/importers/pipeline.h"
 #include "actorgraph/importers/readers.h"
 #include "follow/fetcher.h"
@@ -151,8 +152,12 @@ struct Follower::Impl {
           store, extractor,
           [&](const std::string& origin, const core::Result<core::IngestResult>& result) {
             if (!result.ok()) {
-              failed(origin,
-                     core::Status::InvalidArgument(origin + ": " + result.status().message()));
+              // The store's failure (a full disk: core/write_health.h) is transient: the item
+              // is tried again on the next polls. The article's own is not.
+              const std::string message = origin + ": " + result.status().message();
+              failed(origin, core::IsWriteFailure(result.status())
+                                 ? core::Status::IoError(message)
+                                 : core::Status::InvalidArgument(message));
               return;
             }
             SeenItem s;
