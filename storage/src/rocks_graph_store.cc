@@ -5,6 +5,7 @@
 #include <rocksdb/listener.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/checkpoint.h>
+#include <rocksdb/write_batch.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -55,6 +56,10 @@ Status WriteFailure(const rocksdb::Status& s, bool restart = false) {
 }
 
 constexpr auto kResumeInterval = std::chrono::seconds(1);
+
+// The meta key that never exists, whose deletions the store writes for its own ends
+// (Impl::GuardMemtable, Sync): a tombstone, invisible to every read.
+constexpr const char* kGuardKey = "~guard";
 
 // Turns RocksDB's automatic recovery off (we call DB::Resume() ourselves, see the header) and
 // marks the store degraded as soon as RocksDB stops writes, before the failed call returns.
@@ -125,13 +130,6 @@ struct RocksGraphStore::Impl {
     return CurrentError();
   }
 
-  // After a failed SyncWAL(): RocksDB stops nothing (no background error), so DB::Resume()
-  // would start no new log, and the next write to the broken one aborts the process.
-  Status DegradeUntilRestart(const rocksdb::Status& s) {
-    needs_restart = true;
-    return Degrade(s);
-  }
-
   // Under write_mu. Ok when writes work (again); the error otherwise. Calls DB::Resume() at
   // most once per kResumeInterval.
   Status Resume() {
@@ -172,7 +170,7 @@ struct RocksGraphStore::Impl {
       return;
     rocksdb::WriteOptions wo;
     wo.disableWAL = true;
-    db()->Delete(wo, MetaKey("~memtable-guard"));  // a failure is the write's to report
+    db()->Delete(wo, MetaKey(kGuardKey));  // a failure is the write's to report
   }
 };
 
@@ -300,16 +298,23 @@ Result<core::ApplyStats> RocksGraphStore::Apply(const core::GraphDelta& delta,
 
 Status RocksGraphStore::Sync() {
   if (impl_->options.read_only) return Status::Ok();
-  // After a failed write the log's writer is broken: RocksDB 7.8 aborts the process on a
-  // SyncWAL() then. A write failed since the last Sync: none of them is acknowledged.
-  if (impl_->failed_since_sync.exchange(false) || impl_->degraded) {
-    return impl_->CurrentError();
-  }
+  // A write failed since the last Sync: none of those writes is acknowledged.
+  if (impl_->failed_since_sync.exchange(false) || impl_->degraded) return impl_->CurrentError();
   if (!impl_->options.sync_writes) return Status::Ok();
-  rocksdb::Status s = impl_->db()->SyncWAL();
+  // Not DB::SyncWAL(): it syncs the log from outside RocksDB's write queue, so it may reach a
+  // log whose write just failed in another thread, and RocksDB 7.8 aborts the process then.
+  // A synced write (of a deletion of a key that never exists) syncs every log the same way,
+  // in the queue: after a failed write, RocksDB refuses it without touching the log.
+  // Concurrent calls share one fsync (RocksDB's write groups); writers are not held.
+  impl_->GuardMemtable();
+  rocksdb::WriteBatch batch;
+  batch.Delete(MetaKey(kGuardKey));
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  rocksdb::Status s = impl_->db()->Write(wo, &batch);
   if (s.ok()) return Status::Ok();
   std::lock_guard<std::recursive_mutex> lock(impl_->write_mu);
-  return impl_->DegradeUntilRestart(s);
+  return impl_->Degrade(s);
 }
 
 Status RocksGraphStore::CheckWrites() {

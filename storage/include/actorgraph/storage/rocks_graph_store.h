@@ -48,10 +48,10 @@ struct RocksStoreOptions {
 // degraded state in which every write and Sync() fails at once without touching the disk.
 // The next write (or CheckWrites()) at least a second later calls RocksDB's DB::Resume(),
 // which flushes the memtable to a table file and starts a new write-ahead log; when that
-// works, writes are taken again. (After a failed WAL sync, or when RocksDB 7.8 would keep
-// the broken log, the error says writes resume after a restart instead.) RocksDB's own recovery
-// (its SstFileManager polling for free space) is turned off: on a small disk it waits for a
-// memtable's worth of free space (64 MiB) and, running, makes DB::Resume() answer Busy.
+// works, writes are taken again. (When RocksDB 7.8 would keep the broken log, see
+// Impl::GuardMemtable, the error says writes resume after a restart instead.) RocksDB's own
+// recovery (its SstFileManager polling for free space) is turned off: on a small disk it waits for
+// a memtable's worth of free space (64 MiB) and, running, makes DB::Resume() answer Busy.
 class RocksGraphStore : public core::GraphStore, public core::WriteHealth {
  public:
   // Opens (or creates) the database in `dir`. Fails with kNotFound when `dir` holds no
