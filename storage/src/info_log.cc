@@ -18,7 +18,7 @@ std::string FormatLine(const char* format, va_list ap) {
   gettimeofday(&now, nullptr);
   tm t{};
   localtime_r(&now.tv_sec, &t);
-  char stamp[40];
+  char stamp[64];
   std::snprintf(stamp, sizeof stamp, "%04d/%02d/%02d-%02d:%02d:%02d.%06ld ", t.tm_year + 1900,
                 t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec,
                 static_cast<long>(now.tv_usec));
