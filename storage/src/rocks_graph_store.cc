@@ -104,9 +104,6 @@ struct RocksGraphStore::Impl {
   std::atomic<bool> needs_restart{false};
   std::atomic<bool> logged{false};  // the failure was logged (once per degraded period)
   std::chrono::steady_clock::time_point last_resume;
-  // A write failed since the last Sync(): that Sync fails too (none of those writes was
-  // acknowledged, and some were not stored), even when writes were resumed meanwhile.
-  std::atomic<bool> failed_since_sync{false};
 
   ~Impl() {
     secondary.reset();  // the database before the rest
@@ -122,7 +119,6 @@ struct RocksGraphStore::Impl {
   // Records a failed write or sync (under write_mu).
   Status Degrade(const rocksdb::Status& s) {
     flags->no_space = IsNoSpace(s);
-    failed_since_sync = true;
     last_resume = std::chrono::steady_clock::now();
     degraded = true;
     if (!logged.exchange(true))
@@ -298,8 +294,9 @@ Result<core::ApplyStats> RocksGraphStore::Apply(const core::GraphDelta& delta,
 
 Status RocksGraphStore::Sync() {
   if (impl_->options.read_only) return Status::Ok();
-  // A write failed since the last Sync: none of those writes is acknowledged.
-  if (impl_->failed_since_sync.exchange(false) || impl_->degraded) return impl_->CurrentError();
+  // Degraded: the writes since the last sync are not all durable (those before the failed one
+  // are once DB::Resume() has flushed them; then this call syncs the rest).
+  if (impl_->degraded) return impl_->CurrentError();
   if (!impl_->options.sync_writes) return Status::Ok();
   // Not DB::SyncWAL(): it syncs the log from outside RocksDB's write queue, so it may reach a
   // log whose write just failed in another thread, and RocksDB 7.8 aborts the process then.
