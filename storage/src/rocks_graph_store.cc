@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <mutex>
 
 #include "actorgraph/storage/key_codec.h"
@@ -192,8 +193,15 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
 
   auto impl = std::make_unique<Impl>();
   // RocksDB's info log is ours (info_log.h): in the folder for a database opened for writing,
-  // on stderr for the opens that must not write into the folder.
-  ro.info_log = reads_only ? StderrInfoLog() : DatabaseInfoLog(dir);
+  // on stderr for a read-only one, which must not write into the folder. (A secondary keeps
+  // RocksDB's, in its scratch folder: live_view.h.)
+  if (options.read_only && !options.secondary)
+    ro.info_log = StderrInfoLog();
+  else if (!reads_only) {
+    std::error_code ec;  // RocksDB would create it, after the log we open in it now
+    if (options.create_if_missing) std::filesystem::create_directories(dir, ec);
+    ro.info_log = DatabaseInfoLog(dir);
+  }
   if (reads_only) {
     ro.max_open_files = -1;  // a writer beside us may delete tables we read: keep them open
   } else {

@@ -24,7 +24,9 @@ TEST_CASE("health and stats", "[api][read]") {
   REQUIRE(s.articles() >= 10);
   auto health = Get(s, "/api/v1/health");
   CHECK(health.status == 200);
-  CHECK(health.body == json{{"status", "ok"}});
+  CHECK(health.body == json{{"status", "ok"}, {"writes", "ok"}});
+  auto probe = Get(s, "/api/v1/health?writes=1");  // writes work: 200
+  CHECK(probe.status == 200);
   auto stats = Get(s, "/api/v1/stats");
   REQUIRE(stats.status == 200);
   CHECK(stats.body["articles"] == s.articles());
