@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "actorgraph/storage/key_codec.h"
+#include "read_error.h"
 #include "record_codec.h"
 
 namespace actorgraph::storage {
@@ -61,7 +62,8 @@ Status DeltaWriter::Build(const core::GraphDelta& delta, core::ApplyStats* stats
     AppendU64(id, a.id);
     Put(HashKey(a.content_hash), id);
   }
-  return FlushCounters();
+  AG_RETURN_IF_ERROR(FlushCounters());
+  return read_error_;
 }
 
 Status DeltaWriter::Fetch(std::vector<std::string> keys) {
@@ -79,7 +81,7 @@ Status DeltaWriter::Fetch(std::vector<std::string> keys) {
     else if (statuses[i].IsNotFound())
       committed_[keys[i]] = std::nullopt;
     else
-      return Status::IoError("read " + statuses[i].ToString());
+      return ReadFailure(statuses[i], "a read of the records a write replaces");
   }
   return Status::Ok();
 }
@@ -91,6 +93,7 @@ std::optional<std::string> DeltaWriter::Get(const std::string& key) {
   std::string value;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), key, &value);
   if (s.ok()) return value;
+  if (!s.IsNotFound() && read_error_.ok()) read_error_ = ReadFailure(s, "a point read");
   return std::nullopt;
 }
 
@@ -165,7 +168,7 @@ Status DeltaWriter::DeleteEdge(const core::EdgeKey& e) {
     if (Exists(key)) AddCounter(MetaKey("count/evidence"), -1);
     Delete(key);
   }
-  if (!it->status().ok()) return Status::IoError("scan evidence: " + it->status().ToString());
+  if (!it->status().ok()) return ReadFailure(it->status(), "a scan of an edge's evidence");
   return Status::Ok();
 }
 

@@ -64,6 +64,9 @@ class DeltaWriter {
   // What the batch writes (nullopt: deleted), and what the database held before it.
   std::unordered_map<std::string, std::optional<std::string>> overlay_;
   std::unordered_map<std::string, std::optional<std::string>> committed_;
+  // The first read Get() could not do (then it answers absent): Build returns it, so that a
+  // failed read never passes for a missing record.
+  core::Status read_error_;
   std::map<std::string, int64_t> counter_deltas_;
   std::vector<std::pair<std::string, uint64_t>> written_counters_;
 };

@@ -59,7 +59,8 @@ core::Result<std::unique_ptr<LiveView>> LiveView::Open(const std::string& dir,
     // which RocksGraphStore::Open initialises. Any key without a version: not ours.
     std::unique_ptr<rocksdb::Iterator> it(raw->NewIterator(rocksdb::ReadOptions()));
     it->SeekToFirst();
-    if (!it->Valid() && it->status().ok()) return view;
+    if (!it->status().ok()) return Status::IoError("read " + dir + ": " + it->status().ToString());
+    if (!it->Valid()) return view;
     return Status::Unsupported(dir + " is not an actorgraph database (no format version)");
   }
   if (!s.ok()) return Status::IoError("read format version: " + s.ToString());

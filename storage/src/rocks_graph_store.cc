@@ -243,6 +243,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::Open(const std::string
     // A new database has no keys at all; anything else without a version is not ours.
     std::unique_ptr<rocksdb::Iterator> it(raw->NewIterator(rocksdb::ReadOptions()));
     it->SeekToFirst();
+    if (!it->status().ok()) return FromRocks(it->status(), "read " + dir);  // not "no keys"
     if (it->Valid())
       return Status::Unsupported(dir + " is not an actorgraph database (no format version)");
     if (reads_only) return Status::NotFound(dir + " is empty");
