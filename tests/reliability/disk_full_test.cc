@@ -12,11 +12,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -291,6 +294,67 @@ TEST_CASE("health asks again: writes resume once space is freed even with no wri
   INFO(res->body);
   INFO(ReadFile(tmp.Sub("server.log")));
   CHECK(res->status == 201);
+}
+
+TEST_CASE("concurrent writers on a disk that fills up: 201 or 507, never a crash", "[disk-full]") {
+  testing::TempDir tmp;
+  Tmpfs disk(tmp.Sub("disk"), "3m");
+  REQUIRE_TMPFS(disk);
+  const std::string db = tmp.Sub("disk") + "/db";
+  testing::WriteGeneratedArticles(tmp.Sub("first"), 5, 61);
+  REQUIRE(Import(db, {tmp.Sub("first")}, "").exit_code == 0);
+  std::optional<testing::ServerProcess> server;
+  server.emplace(db, tmp.Sub("server.log"), std::vector<std::string>{"--threads", "8"});
+  const int port = server->port();
+  // Full but for 200 KB: four writers fill the rest, then each gets 507s.
+  WriteFile(tmp.Sub("disk") + "/slack", 200 << 10);
+  FillDisk(tmp.Sub("disk") + "/filler");
+  fs::remove(tmp.Sub("disk") + "/slack");
+  std::atomic<int> ok{0}, full{0}, other{0};
+  std::mutex mu;
+  std::set<core::ArticleId> acked;
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 4; ++w)
+    writers.emplace_back([&, w] {
+      httplib::Client client("127.0.0.1", port);
+      client.set_bearer_token_auth(testing::kTestToken);
+      int full_here = 0;
+      for (int i = 0; i < 400 && full_here < 5; ++i) {
+        auto res =
+            client.Post("/api/v1/articles", testing::GeneratedArticle(i * 4 + w, 62), "text/plain");
+        if (!res) {
+          ++other;
+          return;
+        }
+        if (res->status == 201) {
+          ++ok;
+          std::lock_guard<std::mutex> lock(mu);
+          acked.insert(std::stoull(json::parse(res->body).at("article_id").get<std::string>()));
+        } else if (res->status == 507) {
+          ++full;
+          ++full_here;
+        } else {
+          ++other;
+        }
+      }
+    });
+  for (auto& t : writers) t.join();
+  CHECK(other == 0);
+  CHECK(full >= 4);
+  CHECK(ok > 0);
+  auto health = httplib::Client("127.0.0.1", port).Get("/api/v1/health?writes=1");
+  REQUIRE(health);  // alive
+  CHECK(health->status == 503);
+  // Space again: every acknowledged article is there after a restart.
+  fs::remove(tmp.Sub("disk") + "/filler");
+  server.reset();
+  server.emplace(db, tmp.Sub("server2.log"));
+  httplib::Client client("127.0.0.1", server->port());
+  for (core::ArticleId id : acked) {
+    auto res = client.Get("/api/v1/articles/" + std::to_string(id));
+    REQUIRE(res);
+    CHECK(res->status == 200);
+  }
 }
 
 TEST_CASE("serve --read-only serves a database on a read-only mount", "[disk-full]") {
