@@ -62,8 +62,6 @@ constexpr auto kResumeInterval = std::chrono::seconds(1);
 // (Impl::GuardMemtable, Sync): a tombstone, invisible to every read.
 constexpr const char* kGuardKey = "~guard";
 
-// Turns RocksDB's automatic recovery off (we call DB::Resume() ourselves, see the header) and
-// marks the store degraded as soon as RocksDB stops writes, before the failed call returns.
 // What RocksDB's listener tells the store; set with RocksDB's mutex held: flags only.
 struct ErrorFlags {
   std::atomic<bool> degraded{false};
@@ -71,6 +69,9 @@ struct ErrorFlags {
   std::atomic<bool> wal_failed{false};  // a write to the write-ahead log failed
 };
 
+// Turns RocksDB's automatic recovery off (we call DB::Resume() ourselves, see the header) and
+// marks the store degraded as soon as RocksDB stops writes, before the failed call returns
+// (a Sync() in another thread then refuses at once).
 class ErrorListener : public rocksdb::EventListener {
  public:
   explicit ErrorListener(std::shared_ptr<ErrorFlags> flags) : flags_(std::move(flags)) {}
