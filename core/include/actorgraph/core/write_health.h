@@ -12,7 +12,9 @@
 // A full storage is StatusCode::kResourceExhausted in the sense of gRPC's canonical code ("the
 // entire file system is out of space"), told apart from the other limits by its message, which
 // starts with kStorageFullPrefix: build it with StorageFull() and test it with IsStorageFull(),
-// never by hand. (A StatusCode of its own would recompile every module; see the README.)
+// never by hand. (A StatusCode of its own is the cleaner form, and WriteHealth a virtual of
+// GraphStore; both touch headers every module includes, so they wait for a change that
+// rebuilds everything anyway: callers only use the functions below.)
 #pragma once
 
 #include <string>
