@@ -349,6 +349,16 @@ class ArticlePass {
     }
     if (HasSingleParagraphInside(div) && page_.LinkDensity(div) < 0.25) {
       NodeId paragraph = page_.ElementChildren(div).front();
+      if (page_.node(paragraph).source == nullptr) {
+        // The paragraph only wraps the <div>'s own inline content: the <div> becomes the
+        // paragraph itself, and keeps its class and id for the boilerplate filters.
+        while (page_.node(paragraph).first_child != kNoNode)
+          page_.Append(div, page_.node(paragraph).first_child);
+        page_.Detach(paragraph);
+        page_.SetTag(div, GUMBO_TAG_P);
+        to_score.push_back(div);
+        return div;
+      }
       page_.Replace(div, paragraph);
       to_score.push_back(paragraph);
       return paragraph;

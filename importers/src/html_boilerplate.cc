@@ -15,11 +15,20 @@ constexpr double kMaxShareOfArticle = 0.5;
 constexpr double kMinLinkOnlyDensity = 0.9;
 
 // The words of a class/id string, lower-cased, split at every non-alphanumeric character
-// ("post-share_bar" gives post, share, bar).
-std::vector<std::string> NameWords(std::string_view match) {
+// and where a lower-case letter meets an upper-case one ("post-share_bar" gives post, share,
+// bar; "InlineImage-imageEmbedCredit" gives inline, image, image, embed, credit).
+std::vector<std::string> NameWords(std::string_view names) {
   std::vector<std::string> words;
   std::string current;
-  for (char c : match) {
+  char previous = ' ';
+  for (char c : names) {
+    const bool camel_hump = std::islower(static_cast<unsigned char>(previous)) &&
+                            std::isupper(static_cast<unsigned char>(c));
+    previous = c;
+    if (camel_hump && !current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
+    }
     if (std::isalnum(static_cast<unsigned char>(c))) {
       current.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     } else if (!current.empty()) {
@@ -36,16 +45,16 @@ std::vector<std::string> NameWords(std::string_view match) {
 // advertising, picture galleries and credits, post metadata. Captions, bylines and comment
 // sections are left to the extractor: Readability, the reference of the html corpus, keeps
 // them.
-constexpr std::array<std::string_view, 36> kBoilerplateWords = {
+constexpr std::array<std::string_view, 35> kBoilerplateWords = {
     "related",  "recommended", "newsletter", "newsletters",   "subscribe",  "subscription",
     "signup",   "promo",       "widget",     "sidebar",       "breadcrumb", "breadcrumbs",
     "tags",     "share",       "sharing",    "social",        "nav",        "navigation",
     "footer",   "cookie",      "consent",    "advertisement", "advert",     "sponsored",
-    "outbrain", "taboola",     "gallery",    "slideshow",     "carousel",   "credit",
+    "outbrain", "taboola",     "gallery",    "carousel",   "credit",
     "credits",  "copyright",   "timestamp",  "meta",          "ad",         "ads"};
 
-bool HasBoilerplateName(std::string_view match) {
-  std::vector<std::string> words = NameWords(match);
+bool HasBoilerplateName(std::string_view names) {
+  std::vector<std::string> words = NameWords(names);
   for (size_t i = 0; i < words.size(); ++i) {
     for (std::string_view w : kBoilerplateWords) {
       if (words[i] == w) return true;
@@ -68,7 +77,11 @@ bool IsHeadingTag(GumboTag t) {
 // heading takes its name from the block it titles ("slideshow-headline").
 bool IsNamedBoilerplate(const Page& page, NodeId n) {
   const Node& node = page.node(n);
-  return !node.is_text && !IsHeadingTag(node.tag) && HasBoilerplateName(page.MatchString(n));
+  if (node.is_text || IsHeadingTag(node.tag)) return false;
+  std::string names(page.Attr(n, "class"));
+  names.push_back(' ');
+  names.append(page.Attr(n, "id"));
+  return HasBoilerplateName(names);
 }
 
 // The innermost blocks of the article, in document order: the paragraphs, list items and
