@@ -260,7 +260,7 @@ class ArticlePass {
         style.find("visibility:hidden") != std::string::npos) {
       return false;
     }
-    if (page_.HasAttr(n, "hidden")) return false;
+    if (page_.HasAttr(n, "hidden") || HidesByClass(page_.Attr(n, "class"))) return false;
     return page_.Attr(n, "aria-hidden") != "true" ||
            page_.Attr(n, "class").find("fallback-image") != std::string_view::npos;
   }
