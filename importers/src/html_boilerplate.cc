@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "html_stock_text.h"
+
 namespace actorgraph::importers::html {
 namespace {
 
@@ -13,6 +15,8 @@ namespace {
 constexpr double kMaxShareOfArticle = 0.5;
 // A block with this share of its text in links or more is a link, not text.
 constexpr double kMinLinkOnlyDensity = 0.9;
+// The headlines under a pointer label: blocks with this share of their text in links or more.
+constexpr double kMinPointerLinkDensity = 0.5;
 
 // The words of a class/id string, lower-cased, split at every non-alphanumeric character
 // and where a lower-case letter meets an upper-case one ("post-share_bar" gives post, share,
@@ -46,12 +50,13 @@ std::vector<std::string> NameWords(std::string_view names) {
 // sections are left to the extractor: Readability, the reference of the html corpus, keeps
 // them.
 constexpr std::array<std::string_view, 35> kBoilerplateWords = {
-    "related",  "recommended", "newsletter", "newsletters",   "subscribe",  "subscription",
-    "signup",   "promo",       "widget",     "sidebar",       "breadcrumb", "breadcrumbs",
-    "tags",     "share",       "sharing",    "social",        "nav",        "navigation",
-    "footer",   "cookie",      "consent",    "advertisement", "advert",     "sponsored",
-    "outbrain", "taboola",     "gallery",    "carousel",   "credit",
-    "credits",  "copyright",   "timestamp",  "meta",          "ad",         "ads"};
+    "related",      "recommended",   "newsletter", "newsletters", "subscribe",
+    "subscription", "signup",        "promo",      "widget",      "sidebar",
+    "breadcrumb",   "breadcrumbs",   "tags",       "share",       "sharing",
+    "social",       "nav",           "navigation", "footer",      "cookie",
+    "consent",      "advertisement", "advert",     "sponsored",   "outbrain",
+    "taboola",      "gallery",       "carousel",   "credit",      "credits",
+    "copyright",    "timestamp",     "meta",       "ad",          "ads"};
 
 bool HasBoilerplateName(std::string_view names) {
   std::vector<std::string> words = NameWords(names);
@@ -113,6 +118,52 @@ void RemoveTrailingLinks(Page& page, NodeId article) {
   }
 }
 
+// The blocks whose whole text may be stock text: paragraphs, list items, headings and
+// captions, innermost first in document order (a caption's paragraphs, not the caption).
+std::vector<NodeId> StockTextBlocks(const Page& page, NodeId article) {
+  std::vector<NodeId> blocks;
+  for (NodeId n = page.Next(article, article); n != kNoNode; n = page.Next(n, article)) {
+    const Node& node = page.node(n);
+    if (node.is_text) continue;
+    bool block = node.tag == GUMBO_TAG_P || node.tag == GUMBO_TAG_LI ||
+                 node.tag == GUMBO_TAG_FIGCAPTION || IsHeadingTag(node.tag);
+    if (block && page.HasText(n)) blocks.push_back(n);
+  }
+  // A block that holds other blocks is judged by them; in document order, the first block
+  // inside it comes right after it.
+  std::vector<NodeId> innermost;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    bool outer = false;
+    if (i + 1 < blocks.size()) {
+      for (NodeId a = page.node(blocks[i + 1]).parent; a != kNoNode && !outer;
+           a = page.node(a).parent) {
+        outer = a == blocks[i];
+      }
+    }
+    if (!outer) innermost.push_back(blocks[i]);
+  }
+  return innermost;
+}
+
+// Removes publication stamps, picture credits, calls to subscribe, shouted links, and
+// pointers to other stories: a label alone ("Don't miss", "More:") and the linked blocks
+// that follow it (the headlines it points to).
+void RemoveStockText(Page& page, NodeId article) {
+  std::vector<NodeId> blocks = StockTextBlocks(page, article);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const NodeId b = blocks[i];
+    const std::string text = page.InnerText(b);
+    if (IsStoryPointerLabel(text)) {
+      page.Detach(b);
+      while (i + 1 < blocks.size() && page.LinkDensity(blocks[i + 1]) >= kMinPointerLinkDensity)
+        page.Detach(blocks[++i]);
+    } else if (IsDateStamp(text) || IsPictureCredit(text) || IsCallToAction(text) ||
+               (page.LinkDensity(b) >= kMinLinkOnlyDensity && IsShouted(text))) {
+      page.Detach(b);
+    }
+  }
+}
+
 }  // namespace
 
 void RemoveBoilerplate(Page& page, NodeId article) {
@@ -127,6 +178,7 @@ void RemoveBoilerplate(Page& page, NodeId article) {
       n = page.Next(n, article);
     }
   }
+  RemoveStockText(page, article);
   RemoveTrailingLinks(page, article);
 }
 

@@ -50,8 +50,8 @@ constexpr std::array<std::string_view, 7> kUnlikelyRoles = {
     "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"};
 
 constexpr std::array<std::string_view, 7> kHidingClasses = {
-    "sr-only",   "screen-reader-text", "visually-hidden", "visuallyhidden",
-    "off-screen", "offscreen",         "element-invisible"};
+    "sr-only",    "screen-reader-text", "visually-hidden",  "visuallyhidden",
+    "off-screen", "offscreen",          "element-invisible"};
 
 }  // namespace
 
