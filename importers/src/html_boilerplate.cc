@@ -46,17 +46,20 @@ std::vector<std::string> NameWords(std::string_view names) {
 
 // Whole name words that news sites give to the blocks around and inside an article body
 // that are not the article: lists of other stories, sign-up and share boxes, navigation,
-// advertising, picture galleries and credits, post metadata. Captions, bylines and comment
+// advertising, picture galleries and credits, post metadata, and the hover cards and
+// sliders that pop up over it ("rollover", "tooltip", "swiper"). Captions, bylines and comment
 // sections are left to the extractor: Readability, the reference of the html corpus, keeps
 // them.
-constexpr std::array<std::string_view, 35> kBoilerplateWords = {
+constexpr std::array<std::string_view, 41> kBoilerplateWords = {
     "related",      "recommended",   "newsletter", "newsletters", "subscribe",
     "subscription", "signup",        "promo",      "widget",      "sidebar",
     "breadcrumb",   "breadcrumbs",   "tags",       "share",       "sharing",
     "social",       "nav",           "navigation", "footer",      "cookie",
     "consent",      "advertisement", "advert",     "sponsored",   "outbrain",
     "taboola",      "gallery",       "carousel",   "credit",      "credits",
-    "copyright",    "timestamp",     "meta",       "ad",          "ads"};
+    "copyright",    "timestamp",     "meta",       "ad",          "ads",
+    "trending",     "rollover",      "tooltip",    "popover",     "hovercard",
+    "swiper"};
 
 bool HasBoilerplateName(std::string_view names) {
   std::vector<std::string> words = NameWords(names);
