@@ -60,15 +60,17 @@ std::vector<Token> Tokens(std::string_view s) {
 // Words a publication stamp may hold besides the date: its labels, weekdays, time zones
 // and the particles of "Nov 19 at 9:41 a.m.", "22 de outubro às 20:13", "le 3 mars à 10h".
 bool IsStampWord(const std::string& w) {
-  static const std::array<std::string_view, 62> kWords = {
-      "published", "updated",  "posted", "modified", "last",   "first",     "on",  "at",
-      "am",        "pm",       "a",      "p",        "m",      "gmt",       "utc", "est",
-      "edt",       "et",       "pst",    "pdt",      "cst",    "cdt",       "bst", "cet",
-      "cest",      "ist",      "th",     "st",       "nd",     "rd",        "de",  "del",
-      "el",        "le",       "à",      "às",       "um",     "uhr",       "h",   "mon",
-      "monday",    "tue",      "tues",   "tuesday",  "wed",    "wednesday", "thu", "thur",
-      "thurs",     "thursday", "fri",    "friday",   "sat",    "saturday",  "sun", "sunday",
-      "feira",     "segunda",  "terça",  "quarta",   "quinta", "sexta"};
+  static const std::array<std::string_view, 64> kWords = {
+      "published", "updated", "posted", "modified",  "last",     "first",  "on",
+      "at",        "am",      "pm",     "a",         "p",        "m",      "gmt",
+      "utc",       "est",     "edt",    "et",        "pst",      "pdt",    "cst",
+      "cdt",       "bst",     "cet",    "cest",      "ist",      "th",     "st",
+      "nd",        "rd",      "de",     "del",       "el",       "le",     "à",
+      "às",        "um",      "uhr",    "h",         "mon",      "monday", "tue",
+      "tues",      "tuesday", "wed",    "wednesday", "thu",      "thur",   "thurs",
+      "thursday",  "fri",     "friday", "sat",       "saturday", "sun",    "sunday",
+      "feira",     "segunda", "terça",  "quarta",    "quinta",   "sexta",  "s\u00e1bado",
+      "domingo"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }
@@ -79,7 +81,8 @@ bool StartsUpper(std::string_view w) {
   return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
 }
 
-// True when `s` at `at` begins a sentence: the text's start, or after ". ", "? ", "! ".
+// True when `s` at `at` begins a sentence: the text's start, or after ".", "?", "!" or a
+// "|" separator, and spaces.
 bool AtSentenceStart(std::string_view s, size_t at) {
   size_t i = at;
   while (i > 0 && s[i - 1] == ' ') --i;
