@@ -260,7 +260,7 @@ class ArticlePass {
         style.find("visibility:hidden") != std::string::npos) {
       return false;
     }
-    if (page_.HasAttr(n, "hidden")) return false;
+    if (page_.HasAttr(n, "hidden") || HidesByClass(page_.Attr(n, "class"))) return false;
     return page_.Attr(n, "aria-hidden") != "true" ||
            page_.Attr(n, "class").find("fallback-image") != std::string_view::npos;
   }
@@ -349,6 +349,16 @@ class ArticlePass {
     }
     if (HasSingleParagraphInside(div) && page_.LinkDensity(div) < 0.25) {
       NodeId paragraph = page_.ElementChildren(div).front();
+      if (page_.node(paragraph).source == nullptr) {
+        // The paragraph only wraps the <div>'s own inline content: the <div> becomes the
+        // paragraph itself, and keeps its class and id for the boilerplate filters.
+        while (page_.node(paragraph).first_child != kNoNode)
+          page_.Append(div, page_.node(paragraph).first_child);
+        page_.Detach(paragraph);
+        page_.SetTag(div, GUMBO_TAG_P);
+        to_score.push_back(div);
+        return div;
+      }
       page_.Replace(div, paragraph);
       to_score.push_back(paragraph);
       return paragraph;

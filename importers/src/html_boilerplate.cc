@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "html_stock_text.h"
+
 namespace actorgraph::importers::html {
 namespace {
 
@@ -13,13 +15,24 @@ namespace {
 constexpr double kMaxShareOfArticle = 0.5;
 // A block with this share of its text in links or more is a link, not text.
 constexpr double kMinLinkOnlyDensity = 0.9;
+// The headlines under a pointer label: blocks with this share of their text in links or more.
+constexpr double kMinPointerLinkDensity = 0.5;
 
 // The words of a class/id string, lower-cased, split at every non-alphanumeric character
-// ("post-share_bar" gives post, share, bar).
-std::vector<std::string> NameWords(std::string_view match) {
+// and where a lower-case letter meets an upper-case one ("post-share_bar" gives post, share,
+// bar; "InlineImage-imageEmbedCredit" gives inline, image, image, embed, credit).
+std::vector<std::string> NameWords(std::string_view names) {
   std::vector<std::string> words;
   std::string current;
-  for (char c : match) {
+  char previous = ' ';
+  for (char c : names) {
+    const bool camel_hump = std::islower(static_cast<unsigned char>(previous)) &&
+                            std::isupper(static_cast<unsigned char>(c));
+    previous = c;
+    if (camel_hump && !current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
+    }
     if (std::isalnum(static_cast<unsigned char>(c))) {
       current.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     } else if (!current.empty()) {
@@ -33,19 +46,23 @@ std::vector<std::string> NameWords(std::string_view match) {
 
 // Whole name words that news sites give to the blocks around and inside an article body
 // that are not the article: lists of other stories, sign-up and share boxes, navigation,
-// advertising, picture galleries and credits, post metadata. Captions, bylines and comment
+// advertising, picture galleries and credits, post metadata, and the hover cards and
+// sliders that pop up over it ("rollover", "tooltip", "swiper"). Captions, bylines and comment
 // sections are left to the extractor: Readability, the reference of the html corpus, keeps
 // them.
-constexpr std::array<std::string_view, 36> kBoilerplateWords = {
-    "related",  "recommended", "newsletter", "newsletters",   "subscribe",  "subscription",
-    "signup",   "promo",       "widget",     "sidebar",       "breadcrumb", "breadcrumbs",
-    "tags",     "share",       "sharing",    "social",        "nav",        "navigation",
-    "footer",   "cookie",      "consent",    "advertisement", "advert",     "sponsored",
-    "outbrain", "taboola",     "gallery",    "slideshow",     "carousel",   "credit",
-    "credits",  "copyright",   "timestamp",  "meta",          "ad",         "ads"};
+constexpr std::array<std::string_view, 41> kBoilerplateWords = {
+    "related",      "recommended",   "newsletter", "newsletters", "subscribe",
+    "subscription", "signup",        "promo",      "widget",      "sidebar",
+    "breadcrumb",   "breadcrumbs",   "tags",       "share",       "sharing",
+    "social",       "nav",           "navigation", "footer",      "cookie",
+    "consent",      "advertisement", "advert",     "sponsored",   "outbrain",
+    "taboola",      "gallery",       "carousel",   "credit",      "credits",
+    "copyright",    "timestamp",     "meta",       "ad",          "ads",
+    "trending",     "rollover",      "tooltip",    "popover",     "hovercard",
+    "swiper"};
 
-bool HasBoilerplateName(std::string_view match) {
-  std::vector<std::string> words = NameWords(match);
+bool HasBoilerplateName(std::string_view names) {
+  std::vector<std::string> words = NameWords(names);
   for (size_t i = 0; i < words.size(); ++i) {
     for (std::string_view w : kBoilerplateWords) {
       if (words[i] == w) return true;
@@ -68,7 +85,11 @@ bool IsHeadingTag(GumboTag t) {
 // heading takes its name from the block it titles ("slideshow-headline").
 bool IsNamedBoilerplate(const Page& page, NodeId n) {
   const Node& node = page.node(n);
-  return !node.is_text && !IsHeadingTag(node.tag) && HasBoilerplateName(page.MatchString(n));
+  if (node.is_text || IsHeadingTag(node.tag)) return false;
+  std::string names(page.Attr(n, "class"));
+  names.push_back(' ');
+  names.append(page.Attr(n, "id"));
+  return HasBoilerplateName(names);
 }
 
 // The innermost blocks of the article, in document order: the paragraphs, list items and
@@ -100,6 +121,52 @@ void RemoveTrailingLinks(Page& page, NodeId article) {
   }
 }
 
+// The blocks whose whole text may be stock text: paragraphs, list items, headings and
+// captions, innermost first in document order (a caption's paragraphs, not the caption).
+std::vector<NodeId> StockTextBlocks(const Page& page, NodeId article) {
+  std::vector<NodeId> blocks;
+  for (NodeId n = page.Next(article, article); n != kNoNode; n = page.Next(n, article)) {
+    const Node& node = page.node(n);
+    if (node.is_text) continue;
+    bool block = node.tag == GUMBO_TAG_P || node.tag == GUMBO_TAG_LI ||
+                 node.tag == GUMBO_TAG_FIGCAPTION || IsHeadingTag(node.tag);
+    if (block && page.HasText(n)) blocks.push_back(n);
+  }
+  // A block that holds other blocks is judged by them; in document order, the first block
+  // inside it comes right after it.
+  std::vector<NodeId> innermost;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    bool outer = false;
+    if (i + 1 < blocks.size()) {
+      for (NodeId a = page.node(blocks[i + 1]).parent; a != kNoNode && !outer;
+           a = page.node(a).parent) {
+        outer = a == blocks[i];
+      }
+    }
+    if (!outer) innermost.push_back(blocks[i]);
+  }
+  return innermost;
+}
+
+// Removes publication stamps, picture credits, calls to subscribe, shouted links, and
+// pointers to other stories: a label alone ("Don't miss", "More:") and the linked blocks
+// that follow it (the headlines it points to).
+void RemoveStockText(Page& page, NodeId article) {
+  std::vector<NodeId> blocks = StockTextBlocks(page, article);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const NodeId b = blocks[i];
+    const std::string text = page.InnerText(b);
+    if (IsStoryPointerLabel(text)) {
+      page.Detach(b);
+      while (i + 1 < blocks.size() && page.LinkDensity(blocks[i + 1]) >= kMinPointerLinkDensity)
+        page.Detach(blocks[++i]);
+    } else if (IsDateStamp(text) || IsPictureCredit(text) || IsCallToAction(text) ||
+               (page.LinkDensity(b) >= kMinLinkOnlyDensity && IsShouted(text))) {
+      page.Detach(b);
+    }
+  }
+}
+
 }  // namespace
 
 void RemoveBoilerplate(Page& page, NodeId article) {
@@ -114,6 +181,7 @@ void RemoveBoilerplate(Page& page, NodeId article) {
       n = page.Next(n, article);
     }
   }
+  RemoveStockText(page, article);
   RemoveTrailingLinks(page, article);
 }
 

@@ -49,6 +49,10 @@ constexpr std::array<std::string_view, 5> kByline = {"byline", "author", "dateli
 constexpr std::array<std::string_view, 7> kUnlikelyRoles = {
     "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"};
 
+constexpr std::array<std::string_view, 7> kHidingClasses = {
+    "sr-only",    "screen-reader-text", "visually-hidden",  "visuallyhidden",
+    "off-screen", "offscreen",          "element-invisible"};
+
 }  // namespace
 
 bool HintsUnlikely(std::string_view match) { return ContainsAny(match, kUnlikely); }
@@ -61,6 +65,26 @@ bool HintsByline(std::string_view match) { return ContainsAny(match, kByline); }
 bool HintsShare(std::string_view match) {
   return ContainsWord(match, "share", true) || ContainsWord(match, "sharedaddy", true);
 }
+bool HidesByClass(std::string_view class_attr) {
+  bool display_none = false;
+  for (size_t at = 0; at < class_attr.size();) {
+    size_t end = class_attr.find_first_of(" \t\n\r\f", at);
+    if (end == std::string_view::npos) end = class_attr.size();
+    std::string_view name = class_attr.substr(at, end - at);
+    at = end + 1;
+    for (std::string_view hiding : kHidingClasses) {
+      if (name == hiding) return true;
+    }
+    if (name == "d-none") {
+      display_none = true;
+    } else if (name.starts_with("d-") && !name.starts_with("d-print-") &&
+               !name.ends_with("-none")) {
+      return false;  // "d-md-block": shown on some screens
+    }
+  }
+  return display_none;
+}
+
 bool IsUnlikelyRole(std::string_view role) {
   for (std::string_view r : kUnlikelyRoles) {
     if (role == r) return true;

@@ -18,6 +18,10 @@ bool HintsNegative(std::string_view match);
 bool HintsByline(std::string_view match);
 // Share buttons ("share", "sharedaddy" as whole words).
 bool HintsShare(std::string_view match);
+// A class attribute with a CSS framework's hiding class: screen-reader-only text
+// ("sr-only", "visually-hidden", "off-screen") or Bootstrap's "d-none" not undone by a
+// responsive "d-md-block" (print-only text stays hidden). Takes the raw class attribute.
+bool HidesByClass(std::string_view class_attr);
 // ARIA roles of navigation, menus and dialogs.
 bool IsUnlikelyRole(std::string_view role);
 
