@@ -1,4 +1,4 @@
-// ReadFeed: RSS 2.0, RSS 1.0 (RDF) and Atom feeds, parsed with libxml2.
+// ReadFeed: RSS 2.0, RSS 1.0 (RDF) and Atom feeds and (news) sitemaps, parsed with libxml2.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -132,6 +132,29 @@ Document AtomEntry(const xmlNode* entry) {
   return doc;
 }
 
+constexpr const char* kNewsSitemap = "http://www.google.com/schemas/sitemap-news/0.9";
+
+// A sitemap's <url>: <loc> is the page; a news sitemap's <news:news> gives its title and
+// publication date, else <lastmod> the date. No text: the page is read when it is fetched.
+Document SitemapUrl(const xmlNode* url) {
+  Document doc;
+  std::string lastmod;
+  for (const xmlNode* c = url->children; c; c = c->next) {
+    if (NameIs(c, "loc")) {
+      doc.url = Trimmed(Content(c));
+    } else if (NameIs(c, "lastmod")) {
+      lastmod = NormaliseDate(Content(c));
+    } else if (NameIs(c, "news") && NamespaceIs(c, kNewsSitemap)) {
+      for (const xmlNode* n = c->children; n; n = n->next) {
+        if (NameIs(n, "title")) doc.title = Trimmed(Content(n));
+        if (NameIs(n, "publication_date")) doc.date = NormaliseDate(Content(n));
+      }
+    }
+  }
+  if (doc.date.empty()) doc.date = lastmod;
+  return doc;
+}
+
 void Collect(const xmlNode* parent, const char* name, Document (*read)(const xmlNode*),
              std::vector<Document>& out) {
   for (const xmlNode* c = parent->children; c; c = c->next) {
@@ -175,8 +198,17 @@ core::Result<std::vector<Document>> ReadFeed(std::string_view xml, std::string u
     Collect(root, "item", RssItem, items);
   } else if (root && NameIs(root, "feed")) {
     Collect(root, "entry", AtomEntry, items);
+  } else if (root && NameIs(root, "urlset")) {
+    for (const xmlNode* c = root->children; c; c = c->next) {
+      if (!NameIs(c, "url")) continue;
+      Document page = SitemapUrl(c);
+      if (!page.url.empty()) items.push_back(std::move(page));
+    }
+  } else if (root && NameIs(root, "sitemapindex")) {
+    return core::Status::InvalidArgument(
+        "a sitemap index, not a sitemap: follow the sitemaps it lists");
   } else {
-    return core::Status::InvalidArgument("not an RSS or Atom feed");
+    return core::Status::InvalidArgument("not an RSS or Atom feed, nor a sitemap");
   }
   for (Document& d : items) {
     if (d.url.empty()) d.url = url;

@@ -147,6 +147,40 @@ TEST_CASE("A new item is in the graph after one poll; a second poll and a restar
   CHECK(gzipped >= 4);
 }
 
+TEST_CASE("A news sitemap is followed like a feed: its new pages are fetched and ingested",
+          "[follow]") {
+  SiteServer site;
+  site.Put("a.html", testing::NewsPage("Varnholt opens a foundry", kBodyA));
+  site.Put("b.html", testing::NewsPage("Ministry signs with Oslo Steel", kBodyB));
+  auto sitemap = [&](std::vector<std::string> pages) {
+    std::string xml =
+        R"(<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" )"
+        R"(xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">)";
+    for (const auto& page : pages)
+      xml += "<url><loc>" + site.Url(page) +
+             "</loc><news:news><news:publication_date>2024-05-06</news:publication_date>"
+             "</news:news></url>";
+    return xml + "</urlset>";
+  };
+  site.Put("news-sitemap.xml", sitemap({"/a.html"}));
+  testing::TempDir tmp;
+  auto store = testing::OpenOrDie(tmp.Sub("db"));
+  const std::string id = Follow(*store, site.Url("/news-sitemap.xml"));
+  importers::Follower follower(*store, testing::SharedExtractor(), FastOptions());
+  auto first = follower.Poll(id);
+  REQUIRE(first.ok());
+  CHECK(first->last_error.empty());
+  CHECK(first->items_ingested == 1);
+  CHECK(ArticleUrls(*store) == std::set<std::string>{site.Url("/a.html")});
+
+  site.Put("news-sitemap.xml", sitemap({"/b.html", "/a.html"}));
+  auto second = follower.Poll(id);
+  REQUIRE(second.ok());
+  CHECK(second->items_ingested == 2);
+  CHECK(site.HitsOf("/a.html") == 1);
+  CHECK(ArticleUrls(*store) == std::set<std::string>{site.Url("/a.html"), site.Url("/b.html")});
+}
+
 TEST_CASE("robots.txt is honoured for feeds and pages", "[follow]") {
   SiteServer site;
   site.Put("robots.txt",

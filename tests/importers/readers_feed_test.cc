@@ -55,6 +55,40 @@ TEST_CASE("ReadFeed reads Atom entries", "[readers][feed]") {
   CHECK(lyon.text == "Visitors toured the factory in Lyon.\n\nThe tour ended at noon.");
 }
 
+TEST_CASE("ReadFeed reads a news sitemap's pages, and a plain sitemap's", "[readers][feed]") {
+  const std::string news = R"(<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+  <url>
+    <loc> https://wire.example.org/2024/varnholt-bergen </loc>
+    <news:news>
+      <news:publication><news:name>Wire</news:name><news:language>en</news:language></news:publication>
+      <news:publication_date>2024-05-06T08:30:00+02:00</news:publication_date>
+      <news:title>Varnholt opens a foundry in Bergen</news:title>
+    </news:news>
+  </url>
+  <url><loc>https://wire.example.org/2024/oslo-steel</loc><lastmod>2024-05-04</lastmod></url>
+  <url><lastmod>2024-05-01</lastmod></url>
+</urlset>)";
+  auto items = ai::ReadFeed(news, "https://wire.example.org/news-sitemap.xml");
+  REQUIRE(items.ok());
+  REQUIRE(items->size() == 2);  // the <url> without a <loc> names no page
+  CHECK((*items)[0].url == "https://wire.example.org/2024/varnholt-bergen");
+  CHECK((*items)[0].title == "Varnholt opens a foundry in Bergen");
+  CHECK((*items)[0].date == "2024-05-06");
+  CHECK((*items)[0].text.empty());  // the page is read when it is fetched
+  CHECK((*items)[1].url == "https://wire.example.org/2024/oslo-steel");
+  CHECK((*items)[1].title.empty());
+  CHECK((*items)[1].date == "2024-05-04");
+
+  auto index = ai::ReadFeed(
+      R"(<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">)"
+      R"(<sitemap><loc>https://wire.example.org/a.xml</loc></sitemap></sitemapindex>)");
+  REQUIRE_FALSE(index.ok());
+  CHECK(index.status().code() == StatusCode::kInvalidArgument);
+  CHECK(index.status().message().find("sitemap index") != std::string::npos);
+}
+
 TEST_CASE("ReadFeed refuses malformed XML, entity bombs and other documents", "[readers][feed]") {
   auto malformed = ai::ReadFeed(at::Slurp(at::DataDir() / "feed_malformed.xml"));
   REQUIRE_FALSE(malformed.ok());
@@ -69,7 +103,7 @@ TEST_CASE("ReadFeed refuses malformed XML, entity bombs and other documents", "[
 
   auto other = ai::ReadFeed(at::Slurp(at::DataDir() / "not_a_feed.xml"));
   REQUIRE_FALSE(other.ok());
-  CHECK(other.status().message() == "not an RSS or Atom feed");
+  CHECK(other.status().message() == "not an RSS or Atom feed, nor a sitemap");
 
   CHECK_FALSE(ai::ReadFeed("").ok());
   CHECK_FALSE(ai::ReadFeed(std::string("\0\x01\x02<rss>", 8)).ok());

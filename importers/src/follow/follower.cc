@@ -96,7 +96,7 @@ struct Follower::Impl {
       core::Result<std::vector<Document>> read = ReadFeed(got->body, got->url);
       if (!read.ok()) {
         failure = core::Status(read.status().code(),
-                               feed.url + ": not an RSS or Atom feed: " + read.status().message());
+                               feed.url + ": not a feed: " + read.status().message());
       } else {
         items = std::move(read).value();
         feed.etag = got->etag;

@@ -60,10 +60,13 @@ bool IsBlankLine(std::string_view line);
 
 // An RSS 2.0 or Atom feed -> one Document per <item>/<entry>: url from <link>, title, date
 // from pubDate (RFC 822) or Atom published/updated, text from content:encoded, description,
-// content or summary (HTML content is converted to text). Parsed without network access,
-// entity substitution or DTD loading: a feed declaring entities (e.g. "billion laughs") is
-// refused. Fails with InvalidArgument on malformed XML or a root that is neither <rss>,
-// <rdf:RDF> nor <feed>, and ResourceExhausted above kMaxReaderInputBytes.
+// content or summary (HTML content is converted to text). A sitemap (<urlset>, as news sites
+// publish for crawlers) -> one Document per <url>: url from <loc>, title and date from a news
+// sitemap's <news:news> (else the date from <lastmod>), no text (the follower fetches each
+// page). Parsed without network access, entity substitution or DTD loading: a feed declaring
+// entities (e.g. "billion laughs") is refused. Fails with InvalidArgument on malformed XML, a
+// sitemap index, or a root that is neither <rss>, <rdf:RDF>, <feed> nor <urlset>, and
+// ResourceExhausted above kMaxReaderInputBytes.
 core::Result<std::vector<Document>> ReadFeed(std::string_view xml, std::string url = "");
 
 }  // namespace actorgraph::importers
