@@ -26,7 +26,8 @@ std::string StringField(const json& body, const char* name) {
 
 importers::Document JsonArticle(const httplib::Request& req) {
   json body = JsonBody(req);
-  OnlyFields(body, {"url", "title", "date", "text", "html"});
+  OnlyFields(body,
+             {"url", "title", "date", "text", "html", "author", "canonical_url", "site_name"});
   std::string url = StringField(body, "url"), title = StringField(body, "title");
   std::string date = StringField(body, "date"), html = StringField(body, "html");
   std::string text = StringField(body, "text");
@@ -36,11 +37,16 @@ importers::Document JsonArticle(const httplib::Request& req) {
   if (!html.empty())
     doc = Unwrap(importers::ReadHtml(html, url));
   else if (!text.empty())
-    doc = importers::Document{url, title, date, text, /*language=*/""};
+    doc.url = url, doc.text = text;
   else
     Fail(400, "missing_field", "an article needs 'text' or 'html'");
   if (!title.empty()) doc.title = title;
   if (!date.empty()) doc.date = date;
+  // What the caller knows of the page, as a JSON Lines dump gives it; over what the HTML says.
+  for (auto [field, into] : {std::pair{"author", &doc.author},
+                             {"canonical_url", &doc.canonical_url},
+                             {"site_name", &doc.site_name}})
+    if (std::string value = StringField(body, field); !value.empty()) *into = value;
   return doc;
 }
 

@@ -106,4 +106,19 @@ TEST_CASE("an article keeps the author, canonical url and site name of its page"
   auto list = Get(s, "/api/v1/articles");
   REQUIRE(list.body["items"].size() == 1);
   CHECK(list.body["items"][0]["site_name"] == "Nordic Wire");
+
+  // A JSON article gives them as fields, as a JSON Lines dump does.
+  const nlohmann::json json_article = {
+      {"text", "The Ministry of Trade signed a partnership with Oslo Steel in Oslo."},
+      {"title", "Ministry signs with Oslo Steel"},
+      {"author", "Per Aas"},
+      {"canonical_url", "https://wire.example.com/oslo-steel"},
+      {"site_name", "Nordic Wire"}};
+  auto json_posted = Send(s, "POST", "/api/v1/articles", json_article.dump());
+  REQUIRE(json_posted.status == 201);
+  auto stored = Get(s, "/api/v1/articles/" + json_posted.body["article_id"].get<std::string>());
+  REQUIRE(stored.status == 200);
+  CHECK(stored.body["author"] == "Per Aas");
+  CHECK(stored.body["canonical_url"] == "https://wire.example.com/oslo-steel");
+  CHECK(stored.body["site_name"] == "Nordic Wire");
 }
