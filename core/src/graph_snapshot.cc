@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "actorgraph/core/curation.h"
+#include "actorgraph/core/damaged_records.h"
 #include "actorgraph/core/neighbor_cursor.h"
 
 namespace actorgraph::core {
@@ -59,20 +60,31 @@ bool EdgeFilter::OnlyEdgeTypes() const {
 Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Build(GraphReader& reader,
                                                                   uint64_t version) {
   Builder builder;
-  AG_RETURN_IF_ERROR(reader.ForEachNode([&](const Node& node) {
+  auto add_node = [&](const Node& node) {
     builder.AddNode(node);
     return true;
-  }));
-  AG_RETURN_IF_ERROR(reader.ForEachEdge([&](const Edge& edge) {
+  };
+  auto add_edge = [&](const Edge& edge) {
     builder.AddEdge(edge);
     return true;
-  }));
-  for (const auto& m : reader.ScanMeta(kMergedNodePrefix, "", SIZE_MAX))
-    if (auto pair = ParseMergedNodeRecord(m)) builder.AddMerged(pair->first, pair->second);
-  AG_RETURN_IF_ERROR(reader.ForEachArticle([&](const Article& article) {
+  };
+  auto add_article = [&](const Article& article) {
     builder.AddArticle(article.id, article.mentions);
     return true;
-  }));
+  };
+  // A record that does not decode is left out (core/damaged_records.h), where the reader can.
+  if (DamagedRecordScan* tolerant = DamagedRecordScanOf(reader)) {
+    size_t damaged = 0;
+    AG_RETURN_IF_ERROR(tolerant->ForEachDecodableNode(add_node, damaged));
+    AG_RETURN_IF_ERROR(tolerant->ForEachDecodableEdge(add_edge, damaged));
+    AG_RETURN_IF_ERROR(tolerant->ForEachDecodableArticle(add_article, damaged));
+  } else {
+    AG_RETURN_IF_ERROR(reader.ForEachNode(add_node));
+    AG_RETURN_IF_ERROR(reader.ForEachEdge(add_edge));
+    AG_RETURN_IF_ERROR(reader.ForEachArticle(add_article));
+  }
+  for (const auto& m : reader.ScanMeta(kMergedNodePrefix, "", SIZE_MAX))
+    if (auto pair = ParseMergedNodeRecord(m)) builder.AddMerged(pair->first, pair->second);
   return builder.Finish(version);
 }
 

@@ -242,13 +242,14 @@ std::vector<core::MetaPut> RocksReader::ScanMeta(const std::string& prefix,
   return out;
 }
 
-Status RocksReader::ForEachNode(const std::function<bool(const core::Node&)>& fn) {
+Status RocksReader::ScanNodes(const std::function<bool(const core::Node&)>& fn, size_t* damaged) {
   std::string prefix(1, kind::kNode);
   bool bad = false;
   AG_RETURN_IF_ERROR(Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
     core::Node node;
     auto id = DecodeNodeKey(std::string_view(k.data(), k.size()));
     if (!id || !DecodeNode(std::string_view(v.data(), v.size()), *id, &node)) {
+      if (damaged) return ++*damaged, true;
       bad = true;
       return false;
     }
@@ -257,13 +258,14 @@ Status RocksReader::ForEachNode(const std::function<bool(const core::Node&)>& fn
   return bad ? Status::Corruption("bad node record") : Status::Ok();
 }
 
-Status RocksReader::ForEachEdge(const std::function<bool(const core::Edge&)>& fn) {
+Status RocksReader::ScanEdges(const std::function<bool(const core::Edge&)>& fn, size_t* damaged) {
   std::string prefix(1, kind::kOut);
   bool bad = false;
   AG_RETURN_IF_ERROR(Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
     core::Edge edge;
     auto key = DecodeAdjacencyKey(std::string_view(k.data(), k.size()));
     if (!key || !DecodeEdge(std::string_view(v.data(), v.size()), *key, &edge)) {
+      if (damaged) return ++*damaged, true;
       bad = true;
       return false;
     }
@@ -272,12 +274,9 @@ Status RocksReader::ForEachEdge(const std::function<bool(const core::Edge&)>& fn
   return bad ? Status::Corruption("bad edge record") : Status::Ok();
 }
 
-Status RocksReader::ForEachArticle(const std::function<bool(const core::Article&)>& fn) {
-  return ForEachArticleAfter(0, fn);
-}
-
-Status RocksReader::ForEachArticleAfter(core::ArticleId after,
-                                        const std::function<bool(const core::Article&)>& fn) {
+Status RocksReader::ScanArticles(core::ArticleId after,
+                                 const std::function<bool(const core::Article&)>& fn,
+                                 size_t* damaged) {
   std::string prefix(1, kind::kArticle);
   // The first key after `after`: article ids are big-endian, so key order is id order.
   std::string start = after == 0 ? prefix : ArticleKey(after) + '\0';
@@ -286,12 +285,45 @@ Status RocksReader::ForEachArticleAfter(core::ArticleId after,
     core::Article a;
     if (k.size() != 9 || !DecodeArticle(std::string_view(v.data(), v.size()),
                                         ReadU64(std::string_view(k.data() + 1, 8)), &a)) {
+      if (damaged) return ++*damaged, true;
       bad = true;
       return false;
     }
     return fn(a);
   }));
   return bad ? Status::Corruption("bad article record") : Status::Ok();
+}
+
+Status RocksReader::ForEachNode(const std::function<bool(const core::Node&)>& fn) {
+  return ScanNodes(fn, nullptr);
+}
+
+Status RocksReader::ForEachEdge(const std::function<bool(const core::Edge&)>& fn) {
+  return ScanEdges(fn, nullptr);
+}
+
+Status RocksReader::ForEachArticle(const std::function<bool(const core::Article&)>& fn) {
+  return ScanArticles(0, fn, nullptr);
+}
+
+Status RocksReader::ForEachArticleAfter(core::ArticleId after,
+                                        const std::function<bool(const core::Article&)>& fn) {
+  return ScanArticles(after, fn, nullptr);
+}
+
+Status RocksReader::ForEachDecodableNode(const std::function<bool(const core::Node&)>& fn,
+                                         size_t& damaged) {
+  return ScanNodes(fn, &damaged);
+}
+
+Status RocksReader::ForEachDecodableEdge(const std::function<bool(const core::Edge&)>& fn,
+                                         size_t& damaged) {
+  return ScanEdges(fn, &damaged);
+}
+
+Status RocksReader::ForEachDecodableArticle(const std::function<bool(const core::Article&)>& fn,
+                                            size_t& damaged) {
+  return ScanArticles(0, fn, &damaged);
 }
 
 }  // namespace actorgraph::storage

@@ -14,11 +14,12 @@
 
 #include <rocksdb/db.h>
 
+#include "actorgraph/core/damaged_records.h"
 #include "actorgraph/core/graph_store.h"
 
 namespace actorgraph::storage {
 
-class RocksReader : public core::GraphReader {
+class RocksReader : public core::GraphReader, public core::DamagedRecordScan {
  public:
   // Takes a snapshot of `db`, released on destruction, unless `db` is a secondary instance:
   // RocksDB refuses snapshots there, and a secondary only moves when it is caught up, which
@@ -47,8 +48,21 @@ class RocksReader : public core::GraphReader {
   core::Status ForEachArticle(const std::function<bool(const core::Article&)>& fn) override;
   core::Status ForEachArticleAfter(core::ArticleId after,
                                    const std::function<bool(const core::Article&)>& fn) override;
+  core::Status ForEachDecodableNode(const std::function<bool(const core::Node&)>& fn,
+                                    size_t& damaged) override;
+  core::Status ForEachDecodableEdge(const std::function<bool(const core::Edge&)>& fn,
+                                    size_t& damaged) override;
+  core::Status ForEachDecodableArticle(const std::function<bool(const core::Article&)>& fn,
+                                       size_t& damaged) override;
 
  private:
+  // The record scans behind both: a record that does not decode stops the scan with
+  // kCorruption when `damaged` is null, else is counted there and skipped.
+  core::Status ScanNodes(const std::function<bool(const core::Node&)>& fn, size_t* damaged);
+  core::Status ScanEdges(const std::function<bool(const core::Edge&)>& fn, size_t* damaged);
+  core::Status ScanArticles(core::ArticleId after,
+                            const std::function<bool(const core::Article&)>& fn, size_t* damaged);
+
   // Reads `key` at the snapshot into `value` (pinned, not copied); false when absent.
   bool Get(const std::string& key, rocksdb::PinnableSlice* value);
   std::optional<std::string> Get(const std::string& key);

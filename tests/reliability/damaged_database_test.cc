@@ -2,14 +2,19 @@
 // altered table file and a database without its format record; a write-ahead log damaged in
 // the middle makes every open refuse with a message that says what to do, and `recover`
 // opens it, dropping only what is damaged, with a report.
+#include <httplib.h>
+#include <rocksdb/db.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "actorgraph/storage/key_codec.h"
 #include "actorgraph/storage/rocks_graph_store.h"
 #include "articles.h"
 #include "process.h"
+#include "server.h"
 #include "support/temp_dir.h"
 
 using namespace actorgraph;
@@ -140,4 +145,60 @@ TEST_CASE("a torn WAL tail is the trace of a crash: the database opens", "[damag
   auto stats = testing::Run({testing::ActorgraphBin(), "stats", "--db", db});
   REQUIRE(stats.exit_code == 0);
   CHECK(nlohmann::json::parse(stats.out)["articles"].get<int>() >= 9);
+}
+
+TEST_CASE("one undecodable node record fails only the requests that read it", "[damaged]") {
+  testing::TempDir tmp;
+  const std::string db = Imported(tmp, "db", 6, false);
+  // Two nodes with edges: `damaged` gets a record that does not decode, `whole` stays.
+  core::Node damaged, whole;
+  {
+    auto store = storage::RocksGraphStore::Open(db);
+    REQUIRE(store.ok());
+    auto reader = (*store)->Read();
+    std::vector<core::Node> linked;
+    REQUIRE(reader
+                ->ForEachNode([&](const core::Node& n) {
+                  if (reader->GetDegree(n.id).total() > 0) linked.push_back(n);
+                  return true;
+                })
+                .ok());
+    REQUIRE(linked.size() >= 2);
+    damaged = linked.front();
+    whole = linked.back();
+  }
+  {
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::Open(rocksdb::Options(), db, &raw).ok());
+    std::unique_ptr<rocksdb::DB> owned(raw);
+    REQUIRE(raw->Put(rocksdb::WriteOptions(), storage::NodeKey(damaged.id), "\x07not a node").ok());
+  }
+  testing::ServerProcess server(db, tmp.Sub("serve.log"));
+  httplib::Client client("127.0.0.1", server.port());
+  auto get = [&](const std::string& path) {
+    auto res = client.Get(path);
+    REQUIRE(res);
+    INFO(path << " -> " << res->status << " " << res->body);
+    return std::pair{res->status, res->body};
+  };
+  const std::string whole_id = std::to_string(whole.id);
+  // What does not read the damaged record answers as it would.
+  CHECK(get("/api/v1/subgraph?center=" + whole_id).first == 200);
+  CHECK(get("/api/v1/analytics/degree?limit=5").first == 200);
+  CHECK(get("/api/v1/events").first == 200);
+  CHECK(get("/api/v1/nodes/" + whole_id).first == 200);
+  std::string query;
+  for (unsigned char c : whole.name) {
+    char hex[4];
+    std::snprintf(hex, sizeof hex, "%%%02X", c);
+    query += std::isalnum(c) ? std::string(1, char(c)) : std::string(hex);
+  }
+  auto found = get("/api/v1/search?q=" + query);
+  CHECK(found.first == 200);
+  CHECK(found.second.find("\"id\":\"" + whole_id + "\"") != std::string::npos);
+  // The damaged node itself is a 500 with an error body, never a made-up answer.
+  auto broken = get("/api/v1/nodes/" + std::to_string(damaged.id));
+  CHECK(broken.first == 500);
+  CHECK(nlohmann::json::parse(broken.second).contains("error"));
+  RequireCheckNames(tmp, db, "records");
 }
