@@ -4,35 +4,12 @@
 #include <string>
 
 #include "actorgraph/importers/readers.h"
+#include "importers/readers_body_fixture.h"
 
 namespace ai = actorgraph::importers;
 
-namespace {
-
-bool Contains(const std::string& haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-// A news page whose article holds three paragraphs with `block` between the second and the
-// third; returns the body the reader extracts.
-std::string BodyWith(const std::string& block) {
-  const std::string page = R"(<!doctype html><html><head>
-    <title>Acme opens a plant in Tromso</title></head><body>
-    <article class="post"><h1>Acme opens a plant in Tromso</h1>
-      <p>Acme Robotics opened its first robotics plant in Tromso, Troms County, on Tuesday, the company told reporters.</p>
-      <p>"This plant is a milestone for our growth in Norway, and for our customers in the region," said Jane Doe, Chief Technology Officer at Acme Robotics.</p>
-      )" + block + R"(
-      <p>The plant will employ 1,200 people, produce controllers, drives and sensors, and supply carmakers, electronics makers and machine builders.</p>
-    </article></body></html>)";
-  auto doc = ai::ReadHtml(page);
-  REQUIRE(doc.ok());
-  CHECK(Contains(doc->text, "on Tuesday, the company told reporters."));
-  CHECK(Contains(doc->text, "Chief Technology Officer at Acme Robotics."));
-  CHECK(Contains(doc->text, "electronics makers and machine builders."));
-  return doc->text;
-}
-
-}  // namespace
+using actorgraph::importers::testing::BodyWith;
+using actorgraph::importers::testing::Contains;
 
 TEST_CASE("ReadHtml leaves out a related-articles list inside the article", "[readers][html]") {
   std::string body = BodyWith(R"(<section class="related-articles"><h3>More on robotics</h3>
