@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <optional>
 #include <thread>
 
@@ -75,8 +76,13 @@ struct Server::Impl {
     // cpp-httplib listens with a backlog of 5 (compiled into Debian's library): bursts of new
     // connections overflowed it and waited a SYN retransmission (1 s). The socket is
     // remembered here and listened on again with the system's backlog once bound.
+    //
+    // SO_REUSEADDR only (a restarted server binds while its old connections linger in
+    // TIME_WAIT), never the SO_REUSEPORT of cpp-httplib's default options: with it a second
+    // server on a taken port starts and takes part of the first one's connections.
     http.set_socket_options([this](socket_t sock) {
-      httplib::default_socket_options(sock);
+      int yes = 1;
+      ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
       listen_fd = sock;
     });
     // Requests from other sites (request_guard.h) and compressed request bodies (no
@@ -145,8 +151,14 @@ core::Status Server::Bind() {
     impl_->port = impl_->http.bind_to_any_port(o.host);
     if (impl_->port <= 0) return core::Status::IoError("cannot bind " + o.host);
   } else {
-    if (!impl_->http.bind_to_port(o.host, o.port))
-      return core::Status::IoError("cannot bind " + o.host + ":" + std::to_string(o.port));
+    errno = 0;
+    if (!impl_->http.bind_to_port(o.host, o.port)) {
+      const std::string where = o.host + ":" + std::to_string(o.port);
+      if (errno == EADDRINUSE)
+        return core::Status::IoError("cannot listen on " + where +
+                                     ": the port is in use (another server?)");
+      return core::Status::IoError("cannot bind " + where);
+    }
     impl_->port = o.port;
   }
   if (impl_->listen_fd >= 0) ::listen(impl_->listen_fd, SOMAXCONN);
