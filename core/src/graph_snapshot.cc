@@ -74,10 +74,9 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Build(GraphReader& r
   };
   // A record that does not decode is left out (core/damaged_records.h), where the reader can.
   if (DamagedRecordScan* tolerant = DamagedRecordScanOf(reader)) {
-    size_t damaged = 0;
-    AG_RETURN_IF_ERROR(tolerant->ForEachDecodableNode(add_node, damaged));
-    AG_RETURN_IF_ERROR(tolerant->ForEachDecodableEdge(add_edge, damaged));
-    AG_RETURN_IF_ERROR(tolerant->ForEachDecodableArticle(add_article, damaged));
+    AG_RETURN_IF_ERROR(tolerant->ForEachDecodableNode(add_node));
+    AG_RETURN_IF_ERROR(tolerant->ForEachDecodableEdge(add_edge));
+    AG_RETURN_IF_ERROR(tolerant->ForEachDecodableArticle(add_article));
   } else {
     AG_RETURN_IF_ERROR(reader.ForEachNode(add_node));
     AG_RETURN_IF_ERROR(reader.ForEachEdge(add_edge));

@@ -1,5 +1,7 @@
 #include "rocks_reader.h"
 
+#include <spdlog/spdlog.h>
+
 #include "actorgraph/core/neighbor_cursor.h"
 #include "actorgraph/storage/key_codec.h"
 #include "read_error.h"
@@ -242,88 +244,106 @@ std::vector<core::MetaPut> RocksReader::ScanMeta(const std::string& prefix,
   return out;
 }
 
-Status RocksReader::ScanNodes(const std::function<bool(const core::Node&)>& fn, size_t* damaged) {
+namespace {
+
+// What a record scan does with a record that does not decode: stop with kCorruption, or (when
+// `skip`) go past it and log how many it went past.
+class UndecodableRecords {
+ public:
+  UndecodableRecords(const char* what, bool skip) : what_(what), skip_(skip) {}
+  // Called for each such record; whether the scan goes on.
+  bool Met() {
+    ++count_;
+    return skip_;
+  }
+  Status Result() const {
+    if (count_ == 0) return Status::Ok();
+    if (!skip_) return Status::Corruption(std::string("bad ") + what_ + " record");
+    spdlog::warn(
+        "{} {} record(s) do not decode: left out of the graph's snapshot "
+        "(`actorgraph check` names them)",
+        count_, what_);
+    return Status::Ok();
+  }
+
+ private:
+  const char* what_;
+  bool skip_;
+  size_t count_ = 0;
+};
+
+}  // namespace
+
+Status RocksReader::ScanNodes(const std::function<bool(const core::Node&)>& fn, bool skip_damaged) {
   std::string prefix(1, kind::kNode);
-  bool bad = false;
+  UndecodableRecords undecodable("node", skip_damaged);
   AG_RETURN_IF_ERROR(Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
     core::Node node;
     auto id = DecodeNodeKey(std::string_view(k.data(), k.size()));
-    if (!id || !DecodeNode(std::string_view(v.data(), v.size()), *id, &node)) {
-      if (damaged) return ++*damaged, true;
-      bad = true;
-      return false;
-    }
+    if (!id || !DecodeNode(std::string_view(v.data(), v.size()), *id, &node))
+      return undecodable.Met();
     return fn(node);
   }));
-  return bad ? Status::Corruption("bad node record") : Status::Ok();
+  return undecodable.Result();
 }
 
-Status RocksReader::ScanEdges(const std::function<bool(const core::Edge&)>& fn, size_t* damaged) {
+Status RocksReader::ScanEdges(const std::function<bool(const core::Edge&)>& fn, bool skip_damaged) {
   std::string prefix(1, kind::kOut);
-  bool bad = false;
+  UndecodableRecords undecodable("edge", skip_damaged);
   AG_RETURN_IF_ERROR(Scan(prefix, prefix, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
     core::Edge edge;
     auto key = DecodeAdjacencyKey(std::string_view(k.data(), k.size()));
-    if (!key || !DecodeEdge(std::string_view(v.data(), v.size()), *key, &edge)) {
-      if (damaged) return ++*damaged, true;
-      bad = true;
-      return false;
-    }
+    if (!key || !DecodeEdge(std::string_view(v.data(), v.size()), *key, &edge))
+      return undecodable.Met();
     return fn(edge);
   }));
-  return bad ? Status::Corruption("bad edge record") : Status::Ok();
+  return undecodable.Result();
 }
 
 Status RocksReader::ScanArticles(core::ArticleId after,
                                  const std::function<bool(const core::Article&)>& fn,
-                                 size_t* damaged) {
+                                 bool skip_damaged) {
   std::string prefix(1, kind::kArticle);
   // The first key after `after`: article ids are big-endian, so key order is id order.
   std::string start = after == 0 ? prefix : ArticleKey(after) + '\0';
-  bool bad = false;
+  UndecodableRecords undecodable("article", skip_damaged);
   AG_RETURN_IF_ERROR(Scan(prefix, start, [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
     core::Article a;
     if (k.size() != 9 || !DecodeArticle(std::string_view(v.data(), v.size()),
-                                        ReadU64(std::string_view(k.data() + 1, 8)), &a)) {
-      if (damaged) return ++*damaged, true;
-      bad = true;
-      return false;
-    }
+                                        ReadU64(std::string_view(k.data() + 1, 8)), &a))
+      return undecodable.Met();
     return fn(a);
   }));
-  return bad ? Status::Corruption("bad article record") : Status::Ok();
+  return undecodable.Result();
 }
 
 Status RocksReader::ForEachNode(const std::function<bool(const core::Node&)>& fn) {
-  return ScanNodes(fn, nullptr);
+  return ScanNodes(fn, false);
 }
 
 Status RocksReader::ForEachEdge(const std::function<bool(const core::Edge&)>& fn) {
-  return ScanEdges(fn, nullptr);
+  return ScanEdges(fn, false);
 }
 
 Status RocksReader::ForEachArticle(const std::function<bool(const core::Article&)>& fn) {
-  return ScanArticles(0, fn, nullptr);
+  return ScanArticles(0, fn, false);
 }
 
 Status RocksReader::ForEachArticleAfter(core::ArticleId after,
                                         const std::function<bool(const core::Article&)>& fn) {
-  return ScanArticles(after, fn, nullptr);
+  return ScanArticles(after, fn, false);
 }
 
-Status RocksReader::ForEachDecodableNode(const std::function<bool(const core::Node&)>& fn,
-                                         size_t& damaged) {
-  return ScanNodes(fn, &damaged);
+Status RocksReader::ForEachDecodableNode(const std::function<bool(const core::Node&)>& fn) {
+  return ScanNodes(fn, true);
 }
 
-Status RocksReader::ForEachDecodableEdge(const std::function<bool(const core::Edge&)>& fn,
-                                         size_t& damaged) {
-  return ScanEdges(fn, &damaged);
+Status RocksReader::ForEachDecodableEdge(const std::function<bool(const core::Edge&)>& fn) {
+  return ScanEdges(fn, true);
 }
 
-Status RocksReader::ForEachDecodableArticle(const std::function<bool(const core::Article&)>& fn,
-                                            size_t& damaged) {
-  return ScanArticles(0, fn, &damaged);
+Status RocksReader::ForEachDecodableArticle(const std::function<bool(const core::Article&)>& fn) {
+  return ScanArticles(0, fn, true);
 }
 
 }  // namespace actorgraph::storage

@@ -48,20 +48,18 @@ class RocksReader : public core::GraphReader, public core::DamagedRecordScan {
   core::Status ForEachArticle(const std::function<bool(const core::Article&)>& fn) override;
   core::Status ForEachArticleAfter(core::ArticleId after,
                                    const std::function<bool(const core::Article&)>& fn) override;
-  core::Status ForEachDecodableNode(const std::function<bool(const core::Node&)>& fn,
-                                    size_t& damaged) override;
-  core::Status ForEachDecodableEdge(const std::function<bool(const core::Edge&)>& fn,
-                                    size_t& damaged) override;
-  core::Status ForEachDecodableArticle(const std::function<bool(const core::Article&)>& fn,
-                                       size_t& damaged) override;
+  core::Status ForEachDecodableNode(const std::function<bool(const core::Node&)>& fn) override;
+  core::Status ForEachDecodableEdge(const std::function<bool(const core::Edge&)>& fn) override;
+  core::Status ForEachDecodableArticle(
+      const std::function<bool(const core::Article&)>& fn) override;
 
  private:
   // The record scans behind both: a record that does not decode stops the scan with
-  // kCorruption when `damaged` is null, else is counted there and skipped.
-  core::Status ScanNodes(const std::function<bool(const core::Node&)>& fn, size_t* damaged);
-  core::Status ScanEdges(const std::function<bool(const core::Edge&)>& fn, size_t* damaged);
+  // kCorruption, or with `skip_damaged` is skipped, and how many were is logged.
+  core::Status ScanNodes(const std::function<bool(const core::Node&)>& fn, bool skip_damaged);
+  core::Status ScanEdges(const std::function<bool(const core::Edge&)>& fn, bool skip_damaged);
   core::Status ScanArticles(core::ArticleId after,
-                            const std::function<bool(const core::Article&)>& fn, size_t* damaged);
+                            const std::function<bool(const core::Article&)>& fn, bool skip_damaged);
 
   // Reads `key` at the snapshot into `value` (pinned, not copied); false when absent.
   bool Get(const std::string& key, rocksdb::PinnableSlice* value);

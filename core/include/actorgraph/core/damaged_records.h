@@ -10,7 +10,6 @@
 // scan's error: never a shorter snapshot.
 #pragma once
 
-#include <cstddef>
 #include <functional>
 
 #include "actorgraph/core/graph_store.h"
@@ -24,13 +23,10 @@ class DamagedRecordScan {
  public:
   virtual ~DamagedRecordScan() = default;
   // As GraphReader's ForEachNode/ForEachEdge/ForEachArticle, but each record that does not
-  // decode is skipped and counted in `damaged`.
-  virtual Status ForEachDecodableNode(const std::function<bool(const Node&)>& fn,
-                                      size_t& damaged) = 0;
-  virtual Status ForEachDecodableEdge(const std::function<bool(const Edge&)>& fn,
-                                      size_t& damaged) = 0;
-  virtual Status ForEachDecodableArticle(const std::function<bool(const Article&)>& fn,
-                                         size_t& damaged) = 0;
+  // decode is skipped (the reader logs how many).
+  virtual Status ForEachDecodableNode(const std::function<bool(const Node&)>& fn) = 0;
+  virtual Status ForEachDecodableEdge(const std::function<bool(const Edge&)>& fn) = 0;
+  virtual Status ForEachDecodableArticle(const std::function<bool(const Article&)>& fn) = 0;
 };
 
 // The reader's DamagedRecordScan, or null when it has none (its records always decode).
