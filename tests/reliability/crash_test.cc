@@ -16,7 +16,6 @@
 #include <sstream>
 #include <thread>
 
-#include "actorgraph/storage/integrity_check.h"
 #include "articles.h"
 #include "db_view.h"
 #include "process.h"
@@ -64,16 +63,6 @@ void PostUntilDown(int port, const std::vector<std::string>& texts,
   }
 }
 
-void RequireClean(const std::string& db) {
-  auto report = storage::CheckIntegrity(db);
-  INFO(report.status().ToString());
-  REQUIRE(report.ok());
-  for (const auto& inv : report->invariants) {
-    INFO(inv.name << ": " << (inv.examples.empty() ? "" : inv.examples[0]));
-    REQUIRE(inv.ok());
-  }
-}
-
 }  // namespace
 
 TEST_CASE("import killed at random moments loses no acknowledged article", "[crash]") {
@@ -113,7 +102,7 @@ TEST_CASE("import killed at random moments loses no acknowledged article", "[cra
       acked.insert(posted.begin(), posted.end());
     }
     if (!fs::exists(fs::path(db) / "CURRENT")) continue;  // killed before the database existed
-    RequireClean(db);
+    testing::RequireClean(db);
 
     testing::DbView got = testing::ReadDbView(db);
     for (core::ArticleId id : acked) REQUIRE(got.evidence_by_article.count(id));
@@ -138,7 +127,7 @@ TEST_CASE("import killed at random moments loses no acknowledged article", "[cra
   auto again = testing::Run({bin, "import", "--db", db, "--json", articles});
   REQUIRE(again.exit_code == 0);
   CHECK(again.out.find("\"articles_new\": 0") != std::string::npos);
-  RequireClean(db);
+  testing::RequireClean(db);
   testing::DbView final_view = testing::ReadDbView(db);
   CHECK(final_view.evidence_by_article == expected.evidence_by_article);
   CHECK(final_view.counts == expected.counts);

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "actorgraph/storage/integrity_check.h"
 #include "actorgraph/storage/rocks_graph_store.h"
 
 namespace actorgraph::testing {
@@ -38,6 +39,16 @@ DbView ReadDbView(const std::string& dir) {
   view.counts["articles"] = c.articles;
   view.counts["evidence"] = c.evidence;
   return view;
+}
+
+void RequireClean(const std::string& dir) {
+  auto report = storage::CheckIntegrity(dir);
+  INFO(report.status().ToString());
+  REQUIRE(report.ok());
+  for (const auto& inv : report->invariants) {
+    INFO(inv.name << ": " << (inv.examples.empty() ? "" : inv.examples[0]));
+    REQUIRE(inv.ok());
+  }
 }
 
 }  // namespace actorgraph::testing

@@ -24,4 +24,7 @@ struct DbView {
 // created but never written reads as empty. Fails the test on error.
 DbView ReadDbView(const std::string& dir);
 
+// Fails the test unless `check` finds the database in `dir` sound (every invariant holds).
+void RequireClean(const std::string& dir);
+
 }  // namespace actorgraph::testing
