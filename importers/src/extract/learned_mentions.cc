@@ -136,6 +136,13 @@ void ApplyLearnedMentions(ParsedDoc& doc, const std::vector<std::vector<std::str
         words.push_back(Lower(doc.sentences[s].tokens[k].text));
       if (m.text.size() >= 2) names.emplace(std::move(words), *m.type);
     }
+  // The names by their first word, each list in the order above (a name before its own
+  // prefixes): a token is compared only with the names it can start, so the pass costs the
+  // text, not the text times the names.
+  std::map<std::string, std::vector<std::pair<const std::vector<std::string>*, core::NodeType>>,
+           std::less<>>
+      names_by_first;
+  for (const auto& [words, type] : names) names_by_first[words[0]].push_back({&words, type});
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& toks = doc.sentences[s].tokens;
     for (uint32_t i = 0; i < toks.size(); ++i) {
@@ -143,7 +150,10 @@ void ApplyLearnedMentions(ParsedDoc& doc, const std::vector<std::vector<std::str
       bool covered = false;
       for (const Mention& m : found[s]) covered |= m.first <= i && i < m.last;
       if (covered) continue;
-      for (const auto& [words, type] : names) {
+      auto bucket = names_by_first.find(Lower(toks[i].text));
+      if (bucket == names_by_first.end()) continue;
+      for (const auto& [name, type] : bucket->second) {
+        const std::vector<std::string>& words = *name;
         if (i + words.size() > toks.size()) continue;
         bool same = true;
         for (size_t k = 0; k < words.size() && same; ++k)
