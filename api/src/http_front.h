@@ -13,7 +13,9 @@
 // The contract:
 // - one thread (Run) accepts and reads every connection, non-blocking; a request is framed by
 //   RequestFramer (its limits, statuses and rules are there) before any worker sees it, so a
-//   slow or idle client costs a socket and a buffer, never a worker;
+//   slow or idle client costs a socket and a buffer, never a worker (a worker that has
+//   answered waits at most 2 ms for the connection's next request before handing it back:
+//   keep-alive clients then skip two thread hand-offs per request);
 // - a request's head is checked (HeadCheck: host, origin, token) before its body is read; a
 //   refused request, like a malformed one, is answered with a JSON error and the connection
 //   closed (the rest of its body is read and dropped for at most kLingerSeconds, so that the

@@ -36,13 +36,15 @@ std::string ErrorCode(const std::string& bytes) {
 
 // Sends `request` alone on a new connection; expects one `status` answer with a JSON error
 // body and the connection closed by the server.
+// (`statuses`: the answers expected before the close, when not just `status`.)
 void ExpectRefusedAndClosed(int port, const std::string& request, int status,
-                            const std::string& code = "") {
+                            const std::string& code = "", std::vector<int> statuses = {}) {
   RawConnection c(port);
   c.Send(request);
   std::string got = c.ReadUntilClosed(kAnswerSeconds);
   INFO(got.substr(0, 300));
-  CHECK(testing::Statuses(got) == std::vector<int>{status});
+  if (statuses.empty()) statuses = {status};
+  CHECK(testing::Statuses(got) == statuses);
   if (!code.empty()) CHECK(ErrorCode(got) == code);
   CHECK(!ErrorCode(got).empty());
   CHECK(c.closed());
@@ -205,6 +207,9 @@ TEST_CASE("the token is checked before the body is read", "[http-edge]") {
   ExpectRefusedAndClosed(port, head + "\r\n", 401, "unauthorized");
   ExpectRefusedAndClosed(port, head + "Authorization: Bearer wrong\r\n\r\n", 403, "forbidden");
   CHECK(SecondsSince(start) < 2 * kAnswerSeconds);
+  // The same behind an answered request on a keep-alive connection.
+  ExpectRefusedAndClosed(port, Get(port, "/api/v1/health") + head + "\r\n", 401, "unauthorized",
+                         {200, 401});
 
   // With the right token and "Expect: 100-continue" the server asks for the body.
   const std::string article = "{\"text\": \"Ana Lima, CEO of Norda, spoke in Lisbon.\"}";
