@@ -406,7 +406,7 @@ struct HttpFront::Loop {
         continue;
       }
       if (!Flush(c)) continue;
-      if (!c.in.empty()) Process(c);  // a pipelined request, or one the worker began
+      Process(c);  // a pipelined request, one the worker began, or its framing error
     }
   }
 

@@ -143,6 +143,10 @@ TEST_CASE("malformed framing and header lines are 400 and close the connection",
     // closed after the refusal, so nothing after it is read as a request.
     ExpectRefusedAndClosed(port, c.request + Get(port, "/api/v1/health"), c.status);
   }
+  // The same behind an answered request on a keep-alive connection (the bad line is the last
+  // byte sent: nothing else arrives to make the server look at it again).
+  ExpectRefusedAndClosed(port, Get(port, "/api/v1/health") + "GET  /x HTTP/1.1\r\n", 400,
+                         "bad_request", {200, 400});
   // The server still serves.
   RawConnection ok(port);
   ok.Send(Get(port, "/api/v1/health", "Connection: close\r\n"));
