@@ -82,6 +82,14 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--threads", options->threads, "Worker threads")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
+  cmd->add_option("--request-timeout", options->request_timeout_seconds,
+                  "Seconds a whole request (head and body) may take to arrive (then 408)")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  cmd->add_option("--max-connections", options->max_connections,
+                  "Open connections at most; one more is answered 503")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
   auto static_dir = cmd->add_option("--static-dir", options->static_dir,
                                     "Dashboard files served at / (default: $ACTORGRAPH_VIZ, else "
                                     "actorgraph-viz/ beside the program)");

@@ -89,7 +89,7 @@ void Query(ApiContext& ctx, const httplib::Request& req, httplib::Response& res)
 }  // namespace
 
 void AddQueryRoutes(RouteTable& routes, ApiContext& ctx) {
-  routes.Post("/api/v1/query", Bound(ctx, Query));
+  routes.Post("/api/v1/query", Bound(ctx, Query), RouteTable::Access::kRead);
 }
 
 }  // namespace actorgraph::api

@@ -10,19 +10,29 @@
 #include <thread>
 
 #include "api_context.h"
+#include "http_front.h"
 #include "request_guard.h"
 
 namespace actorgraph::api {
 
 namespace {
 
-constexpr time_t kReadTimeoutSeconds = 10;
-constexpr time_t kWriteTimeoutSeconds = 30;
-constexpr time_t kKeepAliveSeconds = 2;
+constexpr int kWriteTimeoutSeconds = 30;
+constexpr int kKeepAliveSeconds = 2;
 // Requests one keep-alive connection may carry before the server closes it. cpp-httplib's
 // default (5) made clients reconnect every 5 requests: accept, handshake and close cost more
 // than a neighbour page (bench/README.md).
 constexpr size_t kKeepAliveMaxRequests = 1000;
+
+// cpp-httplib's server with its processing of one request opened to the front
+// (http_front.h says why there is one): parsing the framed request, routing, the handlers and
+// writing the answer.
+class RoutingServer : public httplib::Server {
+ public:
+  bool Process(httplib::Stream& stream, bool close_connection, bool& connection_closed) {
+    return process_request(stream, close_connection, connection_closed, nullptr);
+  }
+};
 
 }  // namespace
 
@@ -33,13 +43,14 @@ bool IsLoopbackHost(const std::string& host) {
 struct Server::Impl {
   ServerOptions options;
   ApiContext ctx;
-  httplib::Server http;
+  RoutingServer http;
   RouteTable routes{http};
   int port = 0;
 
   std::thread snapshot_warmer;
   int listen_fd = -1;                 // the listening socket, once bound
   std::optional<RequestGuard> guard;  // set by Bind, once the port is known
+  std::unique_ptr<HttpFront> front;   // set by Bind; owns listen_fd
 
   Impl(core::GraphStore& store, ServerOptions o) : options(std::move(o)), ctx(store, options) {}
   ~Impl() {
@@ -61,18 +72,36 @@ struct Server::Impl {
     return true;
   }
 
+  // The checks on a request's head, before its body is read (HttpFront::HeadCheck): requests
+  // from other sites (request_guard.h), compressed bodies (no decompression bombs), and writes
+  // without the right token or on a read-only server (ApiContext::AuthorizeWrite).
+  bool RefuseHead(const FramedRequest& head, httplib::Response& res) const {
+    httplib::Request req;
+    req.method = head.method;
+    req.target = head.target;
+    req.path = httplib::detail::decode_url(head.target.substr(0, head.target.find('?')), false);
+    for (const auto& [name, value] : head.headers) req.headers.emplace(name, value);
+    if (guard->Refuse(req, res)) return true;
+    std::string encoding = req.get_header_value("Content-Encoding");
+    if (!encoding.empty() && encoding != "identity") {
+      SendError(res, 415, "unsupported_encoding",
+                "compressed request bodies (" + encoding + ") are not accepted");
+      return true;
+    }
+    if (!routes.IsWrite(req.method, req.path)) return false;
+    try {
+      ctx.AuthorizeWrite(req);
+    } catch (const HttpError& e) {
+      SendError(res, e.status, e.code, e.what(), e.details);
+      return true;
+    }
+    return false;
+  }
+
   void Routes() {
-    http.new_task_queue = [threads = options.threads] {
-      return new httplib::ThreadPool(static_cast<size_t>(std::max(1, threads)));
-    };
-    http.set_payload_max_length(kMaxBodyBytes);
-    http.set_read_timeout(kReadTimeoutSeconds);
-    http.set_write_timeout(kWriteTimeoutSeconds);
+    // What the answers' Keep-Alive header states; the front (http_front.h) enforces both.
     http.set_keep_alive_timeout(kKeepAliveSeconds);
     http.set_keep_alive_max_count(kKeepAliveMaxRequests);
-    // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and
-    // the client's delayed ACK hold every keep-alive response ~40 ms (bench/README.md).
-    http.set_tcp_nodelay(true);
     // cpp-httplib listens with a backlog of 5 (compiled into Debian's library): bursts of new
     // connections overflowed it and waited a SYN retransmission (1 s). The socket is
     // remembered here and listened on again with the system's backlog once bound.
@@ -84,17 +113,6 @@ struct Server::Impl {
       int yes = 1;
       ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
       listen_fd = sock;
-    });
-    // Requests from other sites (request_guard.h) and compressed request bodies (no
-    // decompression bombs) are refused before their body is read.
-    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-      if (guard->Refuse(req, res)) return httplib::Server::HandlerResponse::Handled;
-      std::string encoding = req.get_header_value("Content-Encoding");
-      if (encoding.empty() || encoding == "identity")
-        return httplib::Server::HandlerResponse::Unhandled;
-      SendError(res, 415, "unsupported_encoding",
-                "compressed request bodies (" + encoding + ") are not accepted");
-      return httplib::Server::HandlerResponse::Handled;
     });
     AddReadRoutes(routes, ctx);
     AddGraphRoutes(routes, ctx);
@@ -111,10 +129,7 @@ struct Server::Impl {
       // handler list for (TRACE, CONNECT). A path that other methods take is a 405.
       if (res.status == 404 || res.status == 400)
         if (AnswerMethodNotAllowed(req, res)) return;
-      if (res.status == 413)
-        SendError(res, 413, "body_too_large",
-                  "the body exceeds " + std::to_string(kMaxBodyBytes) + " bytes");
-      else if (res.status == 404)
+      if (res.status == 404)
         SendError(res, 404, "no_route", "no route " + req.method + " " + req.path);
       else
         SendError(res, res.status, "http_error", "HTTP status " + std::to_string(res.status));
@@ -163,6 +178,23 @@ core::Status Server::Bind() {
   }
   if (impl_->listen_fd >= 0) ::listen(impl_->listen_fd, SOMAXCONN);
   impl_->guard.emplace(o, impl_->port);
+  FrontLimits limits;
+  limits.max_body = kMaxBodyBytes;
+  limits.request_timeout_seconds = std::max(1, o.request_timeout_seconds);
+  limits.keep_alive_seconds = kKeepAliveSeconds;
+  limits.keep_alive_max_requests = kKeepAliveMaxRequests;
+  limits.write_timeout_seconds = kWriteTimeoutSeconds;
+  limits.max_connections = static_cast<size_t>(std::max(1, o.max_connections));
+  limits.threads = o.threads;
+  Impl* impl = impl_.get();
+  impl_->front = std::make_unique<HttpFront>(
+      impl_->listen_fd, limits,
+      [impl](const FramedRequest& head, httplib::Response& res) {
+        return impl->RefuseHead(head, res);
+      },
+      [impl](httplib::Stream& stream, bool close_connection, bool& connection_closed) {
+        return impl->http.Process(stream, close_connection, connection_closed);
+      });
   return core::Status::Ok();
 }
 
@@ -175,11 +207,13 @@ core::Status Server::Listen() {
     if (auto snap = impl_->ctx.snapshots.Get(); !snap.ok())
       spdlog::warn("snapshot not built: {}", snap.status().ToString());
   });
-  if (!impl_->http.listen_after_bind())
-    return core::Status::IoError("server stopped with an error");
+  if (!impl_->front) return core::Status::InvalidArgument("Listen before Bind");
+  if (!impl_->front->Run()) return core::Status::IoError("server stopped with an error");
   return core::Status::Ok();
 }
 
-void Server::Stop() { impl_->http.stop(); }
+void Server::Stop() {
+  if (impl_->front) impl_->front->Stop();
+}
 
 }  // namespace actorgraph::api

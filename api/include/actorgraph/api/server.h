@@ -21,6 +21,11 @@ struct ServerOptions {
   std::vector<std::string> allowed_hosts;
   bool read_only = false;  // refuse every write
   int threads = 64;        // worker threads
+  // The whole request, head and body, must arrive within this many seconds of its first byte
+  // (408 otherwise).
+  int request_timeout_seconds = 30;
+  // Open connections at most; one more is answered 503 (overloaded) and closed.
+  int max_connections = 1024;
   std::string static_dir;  // the built dashboard, served at /; empty: none
   // Extracts the articles POSTed to /api/v1/articles; not owned, must outlive the server.
   // Null: that route answers 503 (a server that only reads).
@@ -40,8 +45,9 @@ class Server {
   core::Status Bind();
   // The bound port (after Bind).
   int port() const;
-  // Serves until Stop() is called (from another thread or a signal handler's thread).
+  // Serves until Stop() is called (from another thread or a signal handler).
   core::Status Listen();
+  // Async-signal-safe; a no-op before Bind.
   void Stop();
 
  private:
